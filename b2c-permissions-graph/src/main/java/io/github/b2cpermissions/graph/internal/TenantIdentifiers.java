@@ -1,0 +1,92 @@
+package io.github.b2cpermissions.graph.internal;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Validates tenant identifiers before they reach a URL: a GUID or a DNS domain name, ASCII only
+ * (internationalized names in their {@code xn--} form). Anything else, including path, query, host
+ * or user-info tricks, look-alike characters and control characters, is rejected with an {@link
+ * IllegalArgumentException} whose message shows the offending value safely.
+ */
+public final class TenantIdentifiers {
+
+  private static final Pattern GUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern TOP_LABEL = Pattern.compile("(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})");
+  private static final int MAX_DOMAIN_LENGTH = 253;
+
+  private TenantIdentifiers() {}
+
+  /** Whether {@code value} is a GUID in its 8-4-4-4-12 form. */
+  public static boolean isGuid(String value) {
+    return value.length() == 36 && GUID.matcher(value).matches();
+  }
+
+  /**
+   * Returns the tenant id or domain in canonical (lower-case) form.
+   *
+   * @throws NullPointerException if {@code tenant} is null
+   * @throws IllegalArgumentException if it is neither a GUID nor a domain name
+   */
+  public static String requireTenant(String tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    if (isGuid(tenant)) {
+      return tenant.toLowerCase(Locale.ROOT);
+    }
+    String lower = tenant.toLowerCase(Locale.ROOT);
+    if (isDomain(lower)) {
+      return lower;
+    }
+    throw new IllegalArgumentException(
+        "tenant must be a GUID or a domain name such as contoso.onmicrosoft.com, was "
+            + describe(tenant));
+  }
+
+  /** Whether {@code lower} (already lower-cased) is an ASCII domain name of two or more labels. */
+  public static boolean isDomain(String lower) {
+    if (lower.isEmpty() || lower.length() > MAX_DOMAIN_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c > 0x7e || c < 0x21) {
+        return false;
+      }
+    }
+    String[] labels = lower.split("\\.", -1);
+    if (labels.length < 2) {
+      return false;
+    }
+    for (int i = 0; i < labels.length - 1; i++) {
+      if (!LABEL.matcher(labels[i]).matches()) {
+        return false;
+      }
+    }
+    return TOP_LABEL.matcher(labels[labels.length - 1]).matches();
+  }
+
+  /**
+   * Describes a rejected value for an error message: quoted, shortened to 64 characters, and with
+   * control and non-ASCII characters shown as {@code \\uXXXX} so they cannot forge log lines.
+   */
+  public static String describe(String value) {
+    StringBuilder sb = new StringBuilder("'");
+    int limit = Math.min(value.length(), 64);
+    for (int i = 0; i < limit; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    sb.append('\'');
+    if (value.length() > limit) {
+      sb.append("... (").append(value.length()).append(" characters)");
+    }
+    return sb.toString();
+  }
+}
