@@ -1,0 +1,89 @@
+package io.github.b2cpermissions;
+
+import static io.github.b2cpermissions.B2cBackupPermission.AUDIT_LOG_READ_ALL;
+import static io.github.b2cpermissions.B2cBackupPermission.DIRECTORY_READ_ALL;
+import static io.github.b2cpermissions.B2cBackupPermission.USER_PHONE_READ_WRITE_ALL;
+import static io.github.b2cpermissions.B2cBackupPermission.USER_READ_WRITE_ALL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BackupCapabilityTest {
+
+  @Test
+  void nothingWorksWithNoGrants() {
+    assertThat(BackupCapability.available(Set.of(), BackupOperation.BACKUP)).isEmpty();
+    assertThat(BackupCapability.available(Set.of(), BackupOperation.RESTORE)).isEmpty();
+    assertThat(BackupCapability.unavailable(Set.of(), BackupOperation.BACKUP))
+        .containsExactly(BackupCapability.values());
+  }
+
+  @Test
+  void everythingWorksWithTheFullCatalog() {
+    assertThat(BackupCapability.available(B2cBackupPermission.all(), BackupOperation.BACKUP))
+        .containsExactly(BackupCapability.values());
+    assertThat(BackupCapability.available(B2cBackupPermission.all(), BackupOperation.RESTORE))
+        .containsExactlyElementsOf(
+            Arrays.stream(BackupCapability.values()).filter(BackupCapability::isRestorable).toList());
+    assertThat(BackupCapability.unavailable(B2cBackupPermission.all(), BackupOperation.RESTORE))
+        .isEmpty();
+  }
+
+  @Test
+  void userReadWriteAloneBacksUpUsersButRestoresOnlyProfiles() {
+    Set<BackupCapability> backup =
+        BackupCapability.available(List.of(USER_READ_WRITE_ALL), BackupOperation.BACKUP);
+    assertThat(backup).containsExactly(
+        BackupCapability.USERS, BackupCapability.USER_IDENTITIES, BackupCapability.SECONDARY_MAILS,
+        BackupCapability.PHONES, BackupCapability.ACCOUNT_STATE);
+    assertThat(BackupCapability.available(List.of(USER_READ_WRITE_ALL), BackupOperation.RESTORE))
+        .containsExactly(BackupCapability.USERS);
+  }
+
+  @Test
+  void missingPhonePermissionOnlyBlocksPhoneRestore() {
+    EnumSet<B2cBackupPermission> granted = EnumSet.allOf(B2cBackupPermission.class);
+    granted.remove(USER_PHONE_READ_WRITE_ALL);
+    assertThat(BackupCapability.unavailable(granted, BackupOperation.BACKUP)).isEmpty();
+    assertThat(BackupCapability.unavailable(granted, BackupOperation.RESTORE))
+        .containsExactly(BackupCapability.PHONES);
+    assertThat(BackupCapability.PHONES.missingFor(BackupOperation.RESTORE, granted))
+        .containsExactly(USER_PHONE_READ_WRITE_ALL);
+  }
+
+  @Test
+  void auditLogsNeedBothAuditAndDirectoryReadAndAreNeverRestored() {
+    assertThat(BackupCapability.AUDIT_LOGS.worksWith(BackupOperation.BACKUP, List.of(AUDIT_LOG_READ_ALL)))
+        .isFalse();
+    assertThat(BackupCapability.AUDIT_LOGS.worksWith(
+        BackupOperation.BACKUP, List.of(AUDIT_LOG_READ_ALL, DIRECTORY_READ_ALL))).isTrue();
+    assertThat(BackupCapability.AUDIT_LOGS.isRestorable()).isFalse();
+    assertThat(BackupCapability.AUDIT_LOGS.worksWith(BackupOperation.RESTORE, B2cBackupPermission.all()))
+        .isFalse();
+  }
+
+  @Test
+  void everyCatalogPermissionIsNeededBySomeCapability() {
+    EnumSet<B2cBackupPermission> used = EnumSet.noneOf(B2cBackupPermission.class);
+    for (BackupCapability c : BackupCapability.values()) {
+      used.addAll(c.requires(BackupOperation.BACKUP));
+      used.addAll(c.requires(BackupOperation.RESTORE));
+    }
+    assertThat(used).containsExactly(B2cBackupPermission.values());
+  }
+
+  @Test
+  void nullInputIsRejectedClearly() {
+    assertThatThrownBy(() -> BackupCapability.available(null, BackupOperation.BACKUP))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("granted");
+    assertThatThrownBy(() -> BackupCapability.available(Set.of(), null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("operation");
+    assertThatThrownBy(() -> BackupCapability.available(Arrays.asList(USER_READ_WRITE_ALL, null),
+        BackupOperation.BACKUP)).isInstanceOf(NullPointerException.class);
+  }
+}
