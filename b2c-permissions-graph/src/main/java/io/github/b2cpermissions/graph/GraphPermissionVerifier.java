@@ -1,0 +1,730 @@
+package io.github.b2cpermissions.graph;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.core.requests.options.GraphClientOption;
+import com.microsoft.kiota.http.middleware.RedirectHandler;
+import com.microsoft.kiota.http.middleware.RetryHandler;
+import io.github.b2cpermissions.AppPresence;
+import io.github.b2cpermissions.AuthenticationFailedException;
+import io.github.b2cpermissions.B2cPermissionsException;
+import io.github.b2cpermissions.ConsentUrlBuilder;
+import io.github.b2cpermissions.FleetProgressListener;
+import io.github.b2cpermissions.FleetVerification;
+import io.github.b2cpermissions.InsufficientPrivilegesException;
+import io.github.b2cpermissions.PermissionVerifier;
+import io.github.b2cpermissions.TenantVerification;
+import io.github.b2cpermissions.VerificationOutcome;
+import io.github.b2cpermissions.VerificationReport;
+import io.github.b2cpermissions.VerificationStrategy;
+import io.github.b2cpermissions.graph.internal.AccessTokenClaims;
+import io.github.b2cpermissions.graph.internal.CallContext;
+import io.github.b2cpermissions.graph.internal.DirectoryFacts;
+import io.github.b2cpermissions.graph.internal.DirectoryReader;
+import io.github.b2cpermissions.graph.internal.GraphTransport;
+import io.github.b2cpermissions.graph.internal.ReportAssembler;
+import io.github.b2cpermissions.graph.internal.TenantIdentifiers;
+import io.github.b2cpermissions.graph.internal.TokenSource;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link PermissionVerifier} on Microsoft Graph. Build one per backup app and cloud, share it
+ * across threads and tenants, and {@link #close()} it when done.
+ *
+ * <pre>{@code
+ * PermissionVerifier verifier = GraphPermissionVerifier.builder()
+ *     .clientId(backupAppClientId)
+ *     .clientSecret(secret)
+ *     .build();
+ * VerificationReport report = verifier.verify(tenantId);
+ * }</pre>
+ *
+ * <p>With the default {@link VerificationStrategy#DIRECTORY_AND_TOKEN} a check acquires the app-only
+ * token the backup job will use (from the same credential and cache), reads its {@code roles}, and
+ * reads the app's grants from the directory: one {@code $batch} and one page request on the first
+ * check of a tenant, a single {@code $batch} afterwards, plus one request per further page of
+ * assignments. {@link VerificationStrategy#TOKEN} makes no Graph request at all.
+ *
+ * <p>Retries follow the {@link GraphRetryPolicy}. The Graph SDK's own {@code RetryHandler} (and its
+ * redirect handler) are removed from the HTTP client, including one passed to {@link
+ * Builder#httpClient(OkHttpClient)}, so retries never multiply and the bearer token never follows a
+ * redirect. Requests in flight across all checks are bounded by {@link
+ * Builder#maxConcurrentRequests(int)}.
+ */
+public final class GraphPermissionVerifier implements PermissionVerifier, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphPermissionVerifier.class);
+
+  private final String clientId;
+  private final GraphCloud cloud;
+  private final VerificationStrategy strategy;
+  private final GraphRetryPolicy retryPolicy;
+  private final int fleetConcurrency;
+  private final int maxConcurrentRequests;
+  private final @Nullable ConsentUrlBuilder consentUrlBuilder;
+  private final Clock clock;
+  private final ExecutorService ownedExecutor;
+  private final java.util.concurrent.Executor executor;
+  private final OkHttpClient httpClient;
+  private final boolean ownsHttpClient;
+  private final TokenSource tokens;
+  private final DirectoryReader directory;
+  private final String credentialDescription;
+
+  private GraphPermissionVerifier(Builder b) {
+    this.clientId = Objects.requireNonNull(b.clientId);
+    this.cloud = b.cloud;
+    this.strategy = b.strategy;
+    this.retryPolicy = b.retryPolicy;
+    this.fleetConcurrency = b.fleetConcurrency;
+    this.maxConcurrentRequests = b.maxConcurrentRequests;
+    this.consentUrlBuilder = b.consentUrlBuilder;
+    this.clock = b.clock;
+    if (b.executor == null) {
+      this.ownedExecutor = Executors.newFixedThreadPool(fleetConcurrency, daemonThreads());
+      this.executor = ownedExecutor;
+    } else {
+      this.ownedExecutor = null;
+      this.executor = b.executor;
+    }
+    this.ownsHttpClient = b.httpClient == null;
+    this.httpClient = withoutOtherRetries(
+        b.httpClient != null ? b.httpClient.newBuilder() : defaultClientBuilder(), b.requestTimeout);
+    Bulkhead bulkhead = Bulkhead.of("b2c-permissions-graph-requests", BulkheadConfig.custom()
+        .maxConcurrentCalls(maxConcurrentRequests)
+        .maxWaitDuration(retryPolicy.deadline())
+        .build());
+    GraphTransport transport =
+        new GraphTransport(httpClient, cloud, retryPolicy, bulkhead, b.retryListener, clock);
+    this.directory = new DirectoryReader(transport, clientId);
+    this.tokens = new TokenSource(b.credentialSource(), cloud.graphDefaultScope(), b.passTenantId);
+    this.credentialDescription = b.credentialDescription;
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static OkHttpClient.Builder defaultClientBuilder() {
+    Interceptor[] graphDefaults =
+        GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption());
+    return GraphClientFactory.create(Arrays.asList(graphDefaults));
+  }
+
+  private static OkHttpClient withoutOtherRetries(OkHttpClient.Builder builder, Duration timeout) {
+    builder.interceptors().removeIf(i -> i instanceof RetryHandler || i instanceof RedirectHandler);
+    builder.networkInterceptors().removeIf(i -> i instanceof RetryHandler);
+    return builder
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout)
+        .build();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "b2c-permissions-verifier-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException if the verifier was closed
+   */
+  @Override
+  public VerificationReport verify(String tenantId) {
+    String tenant = TenantIdentifiers.requireTenant(tenantId);
+    return check(tenant, false);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Runs on the verifier's executor.
+   */
+  @Override
+  public CompletableFuture<VerificationReport> verifyAsync(String tenantId) {
+    String tenant = TenantIdentifiers.requireTenant(tenantId);
+    CompletableFuture<VerificationReport> future = new CompletableFuture<>();
+    executor.execute(() -> {
+      try {
+        future.complete(check(tenant, false));
+      } catch (Throwable t) {
+        future.completeExceptionally(t);
+      }
+    });
+    return future;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>At most {@link Builder#fleetConcurrency(int)} tenants are checked at once. Blocks until every
+   * tenant has finished.
+   */
+  @Override
+  public FleetVerification verifyFleet(Collection<String> tenantIds, FleetProgressListener listener) {
+    Objects.requireNonNull(tenantIds, "tenantIds");
+    Objects.requireNonNull(listener, "listener");
+    Set<String> unique = new LinkedHashSet<>();
+    for (String t : tenantIds) {
+      unique.add(TenantIdentifiers.requireTenant(Objects.requireNonNull(t, "tenant id")));
+    }
+    List<String> tenants = new ArrayList<>(unique);
+    long start = System.nanoTime();
+    int total = tenants.size();
+    AtomicReferenceArray<TenantVerification> results = new AtomicReferenceArray<>(total);
+    AtomicInteger done = new AtomicInteger();
+    Semaphore slots = new Semaphore(fleetConcurrency);
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(total);
+    for (int i = 0; i < total; i++) {
+      int index = i;
+      String tenant = tenants.get(i);
+      slots.acquireUninterruptibly();
+      try {
+        executor.execute(() -> {
+          TenantVerification result;
+          try {
+            result = TenantVerification.of(check(tenant, false));
+          } catch (B2cPermissionsException e) {
+            result = TenantVerification.failed(tenant, e);
+          } catch (RuntimeException e) {
+            LOG.error("tenant {}: the check failed unexpectedly", tenant, e);
+            result = TenantVerification.failed(tenant, new B2cPermissionsException(
+                "the check of tenant " + tenant + " failed unexpectedly: " + e, tenant, e));
+          } finally {
+            slots.release();
+          }
+          results.set(index, result);
+          try {
+            listener.onTenantDone(result, done.incrementAndGet(), total);
+          } catch (RuntimeException e) {
+            LOG.warn("the fleet progress listener threw; ignored", e);
+          }
+          finished.countDown();
+        });
+      } catch (RuntimeException rejected) {
+        slots.release();
+        results.set(index, TenantVerification.failed(tenant, new B2cPermissionsException(
+            "the executor refused the check of tenant " + tenant, tenant, rejected)));
+        finished.countDown();
+      }
+    }
+    try {
+      finished.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new B2cPermissionsException("interrupted while waiting for the fleet check", null, e);
+    }
+    List<TenantVerification> ordered = new ArrayList<>(total);
+    for (int i = 0; i < total; i++) {
+      ordered.add(results.get(i));
+    }
+    return new FleetVerification(ordered, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>After the first check, each new check asks for a fresh token (bypassing the credential's
+   * cache), so grants made since the cached token was issued show up. Waits grow from 1 second to
+   * 15 seconds between checks. Failures of intermediate checks are logged at DEBUG and tried again.
+   */
+  @Override
+  public VerificationReport awaitSatisfied(String tenantId, Duration timeout) {
+    String tenant = TenantIdentifiers.requireTenant(tenantId);
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long waitMillis = Math.min(1000, Math.max(50, timeout.toMillis() / 20));
+    for (int attempt = 0; ; attempt++) {
+      VerificationReport report = null;
+      B2cPermissionsException failure = null;
+      try {
+        report = check(tenant, attempt > 0);
+      } catch (B2cPermissionsException e) {
+        failure = e;
+        LOG.debug("tenant {}: check {} while awaiting grants failed: {}", tenant, attempt + 1,
+            e.getMessage());
+      }
+      if (report != null && report.isSatisfied()) {
+        return report;
+      }
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        if (failure != null) {
+          throw failure;
+        }
+        return report;
+      }
+      sleep(Math.min(waitMillis, left));
+      waitMillis = Math.min(waitMillis * 2, 15_000);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new B2cPermissionsException("interrupted while awaiting grants", null, e);
+    }
+  }
+
+  private VerificationReport check(String tenant, boolean freshToken) {
+    if (ownedExecutor != null && ownedExecutor.isShutdown()) {
+      throw new IllegalStateException("this verifier was closed");
+    }
+    CallContext ctx = new CallContext(tenant, System.nanoTime() + retryPolicy.deadline().toNanos());
+    try {
+      return checkOrThrow(ctx, freshToken);
+    } catch (B2cPermissionsException e) {
+      LOG.warn("tenant {}: permission check failed: {}", tenant, e.getMessage());
+      throw e;
+    }
+  }
+
+  private VerificationReport checkOrThrow(CallContext ctx, boolean freshToken) {
+    VerificationReport.Builder report = VerificationReport.builder(ctx.tenantId()).strategy(strategy);
+    AccessToken token;
+    try {
+      token = tokens.acquire(ctx, freshToken);
+    } catch (AuthenticationFailedException e) {
+      int code = e.aadstsCode().orElse(0);
+      if (code == TokenSource.APP_NOT_IN_TENANT || code == TokenSource.APP_DISABLED) {
+        LOG.debug("tenant {}: no token (AADSTS{}); reporting the app as {}", ctx.tenantId(), code,
+            code == TokenSource.APP_DISABLED ? "disabled" : "not consented");
+        report.tenantType(null).appPresence(
+            code == TokenSource.APP_DISABLED ? AppPresence.DISABLED : AppPresence.NOT_FOUND);
+        return finish(report, ctx);
+      }
+      throw e;
+    }
+    AccessTokenClaims claims;
+    try {
+      claims = AccessTokenClaims.parse(token.getToken());
+    } catch (IllegalArgumentException e) {
+      throw new AuthenticationFailedException(
+          "the credential for tenant " + ctx.tenantId() + " returned a token that cannot be read: "
+              + e.getMessage(), ctx.tenantId(), 0, null);
+    }
+    checkTokenIdentity(ctx, claims);
+    ctx.bearerToken(token.getToken());
+
+    if (strategy == VerificationStrategy.TOKEN) {
+      report.tenantType(null).appPresence(AppPresence.NOT_CHECKED);
+      ReportAssembler.assemble(report, null, claims.roles(), directory);
+      return finish(report, ctx);
+    }
+    DirectoryFacts facts;
+    try {
+      facts = directory.read(ctx);
+    } catch (InsufficientPrivilegesException e) {
+      if (strategy == VerificationStrategy.DIRECTORY) {
+        throw e;
+      }
+      LOG.debug("tenant {}: {}; falling back to the token alone", ctx.tenantId(), e.getMessage());
+      report.strategy(VerificationStrategy.TOKEN).tenantType(null).appPresence(AppPresence.NOT_CHECKED);
+      ReportAssembler.assemble(report, null, claims.roles(), directory);
+      return finish(report, ctx);
+    }
+    report.appPresence(facts.presence())
+        .servicePrincipalId(facts.servicePrincipalId())
+        .tenantType(facts.tenantType());
+    if (facts.presence() != AppPresence.NOT_FOUND) {
+      ReportAssembler.assemble(report, facts,
+          strategy == VerificationStrategy.DIRECTORY_AND_TOKEN ? claims.roles() : null, directory);
+    }
+    return finish(report, ctx);
+  }
+
+  private void checkTokenIdentity(CallContext ctx, AccessTokenClaims claims) {
+    if (TenantIdentifiers.isGuid(ctx.tenantId()) && claims.tenantId() != null
+        && !ctx.tenantId().equalsIgnoreCase(claims.tenantId())) {
+      throw new AuthenticationFailedException(
+          "the token for tenant " + ctx.tenantId() + " was issued for tenant " + claims.tenantId()
+              + "; the credential source returned a credential for the wrong tenant",
+          ctx.tenantId(), 0, null);
+    }
+    if (claims.appId() != null && !clientId.equalsIgnoreCase(claims.appId())) {
+      throw new AuthenticationFailedException(
+          "the token for tenant " + ctx.tenantId() + " was issued to app " + claims.appId()
+              + ", not to the backup app " + clientId + "; check the configured credential",
+          ctx.tenantId(), 0, null);
+    }
+  }
+
+  private VerificationReport finish(VerificationReport.Builder report, CallContext ctx) {
+    report.graphRequestCount(ctx.requestCount()).checkedAt(clock.instant());
+    VerificationReport built = report.build();
+    if (consentUrlBuilder != null
+        && (built.outcome() == VerificationOutcome.MISSING_PERMISSIONS
+            || built.outcome() == VerificationOutcome.APP_NOT_CONSENTED)) {
+      built = report.consentRequest(consentUrlBuilder.adminConsentUrl(ctx.tenantId())).build();
+    }
+    return built;
+  }
+
+  /**
+   * Stops the verifier's own threads and, if the verifier created its HTTP client, its connections.
+   * A closed verifier refuses new checks. An executor or HTTP client passed to the builder is left
+   * running.
+   */
+  @Override
+  public void close() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
+    if (ownsHttpClient) {
+      httpClient.dispatcher().executorService().shutdown();
+      httpClient.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GraphPermissionVerifier{clientId=" + clientId + ", cloud=" + cloud.name()
+        + ", strategy=" + strategy + ", credential=" + credentialDescription
+        + ", retryPolicy=" + retryPolicy + ", fleetConcurrency=" + fleetConcurrency
+        + ", maxConcurrentRequests=" + maxConcurrentRequests
+        + ", consentUrls=" + (consentUrlBuilder != null) + "}";
+  }
+
+  /**
+   * Builds a {@link GraphPermissionVerifier}. A client id and exactly one credential source are
+   * required; everything else has a default. Each setter checks its argument at once; {@link
+   * #build()} checks the combination. Not thread-safe.
+   */
+  public static final class Builder {
+    private @Nullable String clientId;
+    private @Nullable Function<String, TokenCredential> credentials;
+    private @Nullable TokenCredential sharedCredential;
+    private @Nullable String clientSecret;
+    private @Nullable Path certificatePath;
+    private @Nullable String certificatePassword;
+    private int credentialSources;
+    private boolean passTenantId;
+    private String credentialDescription = "(none)";
+    private GraphCloud cloud = GraphCloud.GLOBAL;
+    private VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
+    private GraphRetryPolicy retryPolicy = GraphRetryPolicy.ofDefaults();
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private java.util.concurrent.@Nullable Executor executor;
+    private int fleetConcurrency = 16;
+    private int maxConcurrentRequests = 64;
+    private @Nullable OkHttpClient httpClient;
+    private @Nullable ConsentUrlBuilder consentUrlBuilder;
+    private Consumer<GraphRetryEvent> retryListener = e -> {};
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the backup app's client id (its appId).
+     *
+     * @throws NullPointerException if {@code clientId} is null
+     * @throws IllegalArgumentException if it is not a GUID
+     */
+    public Builder clientId(String clientId) {
+      Objects.requireNonNull(clientId, "clientId");
+      if (!TenantIdentifiers.isGuid(clientId)) {
+        throw new IllegalArgumentException(
+            "clientId must be the app's GUID, was " + TenantIdentifiers.describe(clientId));
+      }
+      this.clientId = clientId.toLowerCase(Locale.ROOT);
+      return this;
+    }
+
+    /**
+     * Uses one credential per tenant: {@code source} is called once for each tenant (with the
+     * tenant as given to {@code verify}, lower-cased) and its credential is remembered.
+     *
+     * @throws NullPointerException if {@code source} is null
+     */
+    public Builder credentials(Function<String, TokenCredential> source) {
+      this.credentials = Objects.requireNonNull(source, "source");
+      this.passTenantId = false;
+      this.credentialDescription = "per-tenant credential source";
+      credentialSources++;
+      return this;
+    }
+
+    /**
+     * Uses one multi-tenant credential for every tenant; each token request names the tenant. The
+     * credential must allow those tenants (for azure-identity, {@code
+     * additionallyAllowedTenants("*")}).
+     *
+     * @throws NullPointerException if {@code credential} is null
+     */
+    public Builder credential(TokenCredential credential) {
+      this.sharedCredential = Objects.requireNonNull(credential, "credential");
+      this.passTenantId = true;
+      this.credentialDescription = "shared credential " + credential.getClass().getSimpleName();
+      credentialSources++;
+      return this;
+    }
+
+    /**
+     * Authenticates with the backup app's client secret, through one azure-identity {@code
+     * ClientSecretCredential} for all tenants against the cloud's authority host.
+     *
+     * @throws NullPointerException if {@code secret} is null
+     * @throws IllegalArgumentException if it is blank
+     */
+    public Builder clientSecret(String secret) {
+      Objects.requireNonNull(secret, "secret");
+      if (secret.isBlank()) {
+        throw new IllegalArgumentException("the client secret must not be blank");
+      }
+      this.clientSecret = secret;
+      this.passTenantId = true;
+      this.credentialDescription = "client secret (***)";
+      credentialSources++;
+      return this;
+    }
+
+    /**
+     * Authenticates with the backup app's certificate (a PEM file with the private key, or a PFX
+     * file with its password), through one azure-identity {@code ClientCertificateCredential}.
+     *
+     * @param path the PEM or PFX file
+     * @param pfxPassword the PFX password, or null for a PEM file
+     * @throws NullPointerException if {@code path} is null
+     * @throws IllegalArgumentException if the file does not exist or is not readable
+     */
+    public Builder clientCertificate(Path path, @Nullable String pfxPassword) {
+      Objects.requireNonNull(path, "path");
+      if (!Files.isReadable(path)) {
+        throw new IllegalArgumentException("the certificate file is not readable: " + path);
+      }
+      this.certificatePath = path;
+      this.certificatePassword = pfxPassword;
+      this.passTenantId = true;
+      this.credentialDescription = "client certificate " + path.getFileName();
+      credentialSources++;
+      return this;
+    }
+
+    /**
+     * Sets the cloud. Defaults to {@link GraphCloud#GLOBAL}.
+     *
+     * @throws NullPointerException if {@code cloud} is null
+     */
+    public Builder cloud(GraphCloud cloud) {
+      this.cloud = Objects.requireNonNull(cloud, "cloud");
+      return this;
+    }
+
+    /**
+     * Sets how tenants are checked. Defaults to {@link VerificationStrategy#DIRECTORY_AND_TOKEN}.
+     *
+     * @throws NullPointerException if {@code strategy} is null
+     */
+    public Builder strategy(VerificationStrategy strategy) {
+      this.strategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /**
+     * Sets the retry policy. Defaults to {@link GraphRetryPolicy#ofDefaults()}.
+     *
+     * @throws NullPointerException if {@code policy} is null
+     */
+    public Builder retryPolicy(GraphRetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the connect, read and write timeout of each HTTP request. Defaults to 30 seconds. The
+     * retry policy's deadline bounds the whole check on top of this.
+     *
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder requestTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new IllegalArgumentException("requestTimeout must be positive, was " + timeout);
+      }
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Runs asynchronous and fleet checks on {@code executor} instead of the verifier's own pool of
+     * {@link #fleetConcurrency(int)} daemon threads. The verifier never shuts it down.
+     *
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public Builder executor(java.util.concurrent.Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets how many tenants a fleet check verifies at once. Defaults to 16.
+     *
+     * @throws IllegalArgumentException if {@code concurrency} is less than 1 or more than 1024
+     */
+    public Builder fleetConcurrency(int concurrency) {
+      if (concurrency < 1 || concurrency > 1024) {
+        throw new IllegalArgumentException("fleetConcurrency must be 1 to 1024, was " + concurrency);
+      }
+      this.fleetConcurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * Bounds the Graph requests in flight across every check of this verifier (a bulkhead), so a
+     * fleet run cannot stampede the app's Graph budget. Defaults to 64.
+     *
+     * @throws IllegalArgumentException if {@code max} is less than 1
+     */
+    public Builder maxConcurrentRequests(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, was " + max);
+      }
+      this.maxConcurrentRequests = max;
+      return this;
+    }
+
+    /**
+     * Sends Graph requests through a copy of {@code client} (for proxies, TLS trust or connection
+     * pools you already have). The copy drops any Graph SDK {@code RetryHandler} and redirect
+     * handler and never follows redirects.
+     *
+     * @throws NullPointerException if {@code client} is null
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Attaches an admin consent link to every report with missing permissions or no consent.
+     *
+     * @throws NullPointerException if {@code builder} is null
+     */
+    public Builder consentUrlBuilder(ConsentUrlBuilder builder) {
+      this.consentUrlBuilder = Objects.requireNonNull(builder, "builder");
+      return this;
+    }
+
+    /**
+     * Is told of every retry before its wait. Called on the checking thread; must be quick. An
+     * exception it throws is logged and ignored.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder retryListener(Consumer<GraphRetryEvent> listener) {
+      this.retryListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the clock for report times and HTTP-date {@code Retry-After} values. Defaults to UTC
+     * system time.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    private Function<String, TokenCredential> credentialSource() {
+      if (credentials != null) {
+        return credentials;
+      }
+      TokenCredential shared = sharedCredential;
+      if (shared == null && clientSecret != null) {
+        shared = new ClientSecretCredentialBuilder()
+            .authorityHost(cloud.authorityHost().toString())
+            .tenantId("organizations")
+            .clientId(Objects.requireNonNull(clientId))
+            .clientSecret(clientSecret)
+            .additionallyAllowedTenants("*")
+            .build();
+      } else if (shared == null && certificatePath != null) {
+        ClientCertificateCredentialBuilder cb = new ClientCertificateCredentialBuilder()
+            .authorityHost(cloud.authorityHost().toString())
+            .tenantId("organizations")
+            .clientId(Objects.requireNonNull(clientId))
+            .additionallyAllowedTenants("*");
+        if (certificatePassword != null) {
+          cb.pfxCertificate(certificatePath.toString()).clientCertificatePassword(certificatePassword);
+        } else {
+          cb.pemCertificate(certificatePath.toString());
+        }
+        shared = cb.build();
+      }
+      TokenCredential credential = Objects.requireNonNull(shared);
+      return tenant -> credential;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @throws IllegalStateException if no client id was set, or not exactly one credential source
+     *     ({@link #credentials}, {@link #credential}, {@link #clientSecret} or {@link
+     *     #clientCertificate}) was set
+     */
+    public GraphPermissionVerifier build() {
+      if (clientId == null) {
+        throw new IllegalStateException("clientId is required: the backup app's appId");
+      }
+      if (credentialSources != 1) {
+        throw new IllegalStateException("set exactly one credential source (credentials, credential,"
+            + " clientSecret or clientCertificate); " + credentialSources + " were set");
+      }
+      return new GraphPermissionVerifier(this);
+    }
+
+    @Override
+    public String toString() {
+      return "GraphPermissionVerifier.Builder{clientId=" + clientId + ", cloud=" + cloud.name()
+          + ", strategy=" + strategy + ", credential=" + credentialDescription + "}";
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.b2cpermissions.graph.internal;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import io.github.b2cpermissions.AuthenticationFailedException;
+import io.github.b2cpermissions.B2cPermissionsException;
+import io.github.b2cpermissions.GraphUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Acquires the app-only token for a tenant through the caller's {@link TokenCredential}: the same
+ * token (from the same cache) the backup job will get. A <em>fresh</em> token bypasses the cache with
+ * a claims challenge asking for a token issued after now, which is how a check learns about grants
+ * made since the cached token was issued.
+ */
+public final class TokenSource {
+
+  /** Entra ID said the app does not exist in the tenant: it was never consented there. */
+  public static final int APP_NOT_IN_TENANT = 700016;
+  /** Entra ID said the app's service principal is disabled in the tenant. */
+  public static final int APP_DISABLED = 7000112;
+
+  private final Function<String, TokenCredential> credentials;
+  private final Map<String, TokenCredential> perTenant = new ConcurrentHashMap<>();
+  private final String scope;
+  private final boolean passTenantId;
+
+  /**
+   * Creates a token source.
+   *
+   * @param credentials the credential for each tenant; called once per tenant and remembered
+   * @param scope the Graph {@code .default} scope of the cloud
+   * @param passTenantId whether to name the tenant in each token request (for one credential that
+   *     serves many tenants)
+   */
+  public TokenSource(Function<String, TokenCredential> credentials, String scope, boolean passTenantId) {
+    this.credentials = credentials;
+    this.scope = scope;
+    this.passTenantId = passTenantId;
+  }
+
+  /**
+   * Gets a token for the context's tenant.
+   *
+   * @param fresh bypass the credential's cache
+   * @throws AuthenticationFailedException when Entra ID refused, with its AADSTS code
+   * @throws GraphUnavailableException when the token endpoint could not be reached in time
+   */
+  public AccessToken acquire(CallContext ctx, boolean fresh) {
+    TokenCredential credential = perTenant.computeIfAbsent(ctx.tenantId(), t -> Objects.requireNonNull(
+        credentials.apply(t), "the credential source returned null for tenant " + t));
+    TokenRequestContext request = new TokenRequestContext().addScopes(scope);
+    if (passTenantId) {
+      request.setTenantId(ctx.tenantId());
+    }
+    if (fresh) {
+      long now = Instant.now().getEpochSecond();
+      request.setClaims("{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"" + now + "\"}}}");
+    }
+    long remaining = ctx.remainingNanos();
+    if (remaining <= 0) {
+      throw new GraphUnavailableException(
+          "no time left to get a token for tenant " + ctx.tenantId(), ctx.tenantId(), null);
+    }
+    AccessToken token;
+    try {
+      token = credential.getToken(request).block(Duration.ofNanos(remaining));
+    } catch (B2cPermissionsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw translate(ctx, e);
+    }
+    if (token == null || token.getToken() == null || token.getToken().isEmpty()) {
+      throw new AuthenticationFailedException(
+          "the credential returned no token for tenant " + ctx.tenantId(), ctx.tenantId(), 0, null);
+    }
+    return token;
+  }
+
+  private static B2cPermissionsException translate(CallContext ctx, RuntimeException e) {
+    String text = messages(e);
+    OptionalInt code = AadstsCodes.find(text);
+    if (code.isPresent()) {
+      return new AuthenticationFailedException(
+          "Entra ID refused a token for tenant " + ctx.tenantId() + ": AADSTS" + code.getAsInt()
+              + " (" + AuthenticationAdvice.forCode(code.getAsInt()) + ")",
+          ctx.tenantId(), code.getAsInt(), e);
+    }
+    if (text.contains("Timeout") || text.contains("timed out") || text.contains("Connection")
+        || text.contains("connect")) {
+      return new GraphUnavailableException(
+          "the token endpoint for tenant " + ctx.tenantId() + " could not be reached: "
+              + e.getClass().getSimpleName(), ctx.tenantId(), e);
+    }
+    return new AuthenticationFailedException(
+        "no token for tenant " + ctx.tenantId() + ": " + e.getClass().getSimpleName(),
+        ctx.tenantId(), 0, e);
+  }
+
+  private static String messages(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable t = e; t != null && sb.length() < 10_000; t = t.getCause()) {
+      sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+    }
+    return sb.toString();
+  }
+}
