@@ -1,0 +1,70 @@
+package io.github.b2cpermissions.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.b2cpermissions.AdminConsentRequest;
+import io.github.b2cpermissions.B2cBackupPermission;
+import io.github.b2cpermissions.GraphAppRole;
+import io.github.b2cpermissions.PermissionCheck;
+import io.github.b2cpermissions.PermissionStatus;
+import io.github.b2cpermissions.VerificationReport;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ReportJsonTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String TENANT = "8f0c1d2e-3a4b-4c5d-8e6f-0a1b2c3d4e5f";
+
+  private static VerificationReport sample() {
+    GraphAppRole userRead = B2cBackupPermission.USER_READ_WRITE_ALL.readCounterpart().orElseThrow();
+    return VerificationReport.builder(TENANT)
+        .allGranted()
+        .check(new PermissionCheck(B2cBackupPermission.USER_READ_WRITE_ALL, PermissionStatus.MISSING,
+            userRead, null, null))
+        .check(new PermissionCheck(B2cBackupPermission.AUDIT_LOG_READ_ALL, PermissionStatus.GRANTED,
+            null, "assignment-1", Instant.parse("2026-01-02T03:04:05Z")))
+        .excessRole(new GraphAppRole("Directory.ReadWrite.All",
+            UUID.fromString("19dbc75e-c2e2-444c-a770-ec69d8559fc7"), "Read and write directory data"))
+        .checkedAt(Instant.parse("2026-11-28T18:00:00Z"))
+        .graphRequestCount(2)
+        .consentRequest(new AdminConsentRequest(URI.create("https://login.example/t/adminconsent?state=abc"), "abc"))
+        .build();
+  }
+
+  @Test
+  void writesEveryDocumentedField() throws Exception {
+    JsonNode json = MAPPER.readTree(ReportJson.toJson(sample()));
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("tenantId").asText()).isEqualTo(TENANT);
+    assertThat(json.get("tenantType").asText()).isEqualTo("AAD B2C");
+    assertThat(json.get("outcome").asText()).isEqualTo("MISSING_PERMISSIONS");
+    assertThat(json.get("satisfied").asBoolean()).isFalse();
+    assertThat(json.get("strategy").asText()).isEqualTo("DIRECTORY");
+    assertThat(json.get("checkedAt").asText()).isEqualTo("2026-11-28T18:00:00Z");
+    assertThat(json.get("graphRequestCount").asInt()).isEqualTo(2);
+    assertThat(json.get("permissions")).hasSize(14);
+    JsonNode first = json.get("permissions").get(0);
+    assertThat(first.get("scope").asText()).isEqualTo("IdentityUserFlow.ReadWrite.All");
+    JsonNode user = json.get("permissions").get(7);
+    assertThat(user.get("scope").asText()).isEqualTo("User.ReadWrite.All");
+    assertThat(user.get("status").asText()).isEqualTo("MISSING");
+    assertThat(user.get("narrowerRoleHeld").asText()).isEqualTo("User.Read.All");
+    JsonNode audit = json.get("permissions").get(3);
+    assertThat(audit.get("assignmentId").asText()).isEqualTo("assignment-1");
+    assertThat(audit.get("grantedAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
+    assertThat(json.get("excessRoles").get(0).get("value").asText()).isEqualTo("Directory.ReadWrite.All");
+    assertThat(json.at("/capabilities/skippedForBackup").toString()).contains("USERS");
+    assertThat(json.get("consentUrl").asText()).contains("adminconsent");
+  }
+
+  @Test
+  void consentUrlCanBeLeftOutForLogs() throws Exception {
+    JsonNode json = MAPPER.readTree(ReportJson.toJson(sample(), false));
+    assertThat(json.get("consentUrl").isNull()).isTrue();
+    assertThat(json.toString()).doesNotContain("state=abc");
+  }
+}
