@@ -1,8 +1,18 @@
 package io.github.b2cpermissions;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Builds the Entra ID admin consent link through which a tenant's administrator grants the backup
- * app its permissions. Implementations are immutable and thread-safe.
+ * app its permissions, and reads the redirect Entra ID sends the administrator back with.
+ * Implementations are immutable and thread-safe.
+ *
+ * <p>A round trip: call {@link #adminConsentUrl(String)}, keep {@link AdminConsentRequest#state()}
+ * (for example in the user's session), send the administrator to {@link AdminConsentRequest#url()},
+ * and when the browser comes back to the redirect URI pass what it brought to {@link
+ * #parseCallback(String, String, String)} with the kept state. A granted callback is a claim, not
+ * proof: confirm it with a {@link PermissionVerifier}, allowing a few minutes for the grant to
+ * reach Microsoft Graph.
  */
 public interface ConsentUrlBuilder {
 
@@ -30,4 +40,40 @@ public interface ConsentUrlBuilder {
    *     blank, too long or not URL-safe
    */
   AdminConsentRequest adminConsentUrl(String tenant, String state);
+
+  /**
+   * Reads a consent redirect and checks its state. Same as {@link ConsentCallback#parse(String,
+   * String)}.
+   *
+   * @param redirect the redirect as received: full URI, path with query, or bare query string
+   * @param expectedState the state of the {@link AdminConsentRequest} the redirect answers
+   * @return the outcome
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the redirect is not a well-formed admin consent response
+   * @throws ConsentStateMismatchException if the redirect's state is missing or differs
+   */
+  default ConsentCallback parseCallback(String redirect, String expectedState) {
+    return ConsentCallback.parse(redirect, expectedState);
+  }
+
+  /**
+   * Reads a consent redirect, checks its state and the tenant it names. Same as {@link
+   * ConsentCallback#parse(String, String, String)}.
+   *
+   * @param redirect the redirect as received: full URI, path with query, or bare query string
+   * @param expectedState the state of the {@link AdminConsentRequest} the redirect answers
+   * @param expectedTenantId the tenant id (GUID) the consent was requested for, or null to skip
+   *     the tenant check
+   * @return the outcome
+   * @throws NullPointerException if {@code redirect} or {@code expectedState} is null
+   * @throws IllegalArgumentException if {@code expectedTenantId} is not a GUID, or the redirect is
+   *     not a well-formed admin consent response
+   * @throws ConsentStateMismatchException if the redirect's state is missing or differs
+   * @throws ConsentTenantMismatchException if the redirect names another tenant, or reports a
+   *     grant without naming one
+   */
+  default ConsentCallback parseCallback(
+      String redirect, String expectedState, @Nullable String expectedTenantId) {
+    return ConsentCallback.parse(redirect, expectedState, expectedTenantId);
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.b2cpermissions;
 
+import java.util.Locale;
+
 /** Hides secret values before text reaches a log, a message or a {@code toString()}. */
 final class Redaction {
 
@@ -22,5 +24,28 @@ final class Redaction {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Shows untrusted text safely in a message or {@code toString()}: quoted, cut to {@code max}
+   * characters, with control and non-ASCII characters written as {@code \\uXXXX} so they cannot
+   * forge log lines or hide look-alike characters.
+   */
+  static String printable(String value, int max) {
+    StringBuilder sb = new StringBuilder("'");
+    int limit = Math.min(value.length(), max);
+    for (int i = 0; i < limit; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        sb.append("\\u").append(String.format(Locale.ROOT, "%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    sb.append('\'');
+    if (value.length() > limit) {
+      sb.append("... (").append(value.length()).append(" characters)");
+    }
+    return sb.toString();
   }
 }

@@ -36,8 +36,10 @@ public final class TenantIdentifiers {
     if (isGuid(tenant)) {
       return tenant.toLowerCase(Locale.ROOT);
     }
+    // Check for ASCII before lower-casing: some non-ASCII letters lower-case to ASCII ones (the
+    // Kelvin sign U+212A becomes 'k'), which would let a look-alike through.
     String lower = tenant.toLowerCase(Locale.ROOT);
-    if (isDomain(lower)) {
+    if (isPrintableAscii(tenant) && isDomain(lower)) {
       return lower;
     }
     throw new IllegalArgumentException(
@@ -88,5 +90,35 @@ public final class TenantIdentifiers {
       sb.append("... (").append(value.length()).append(" characters)");
     }
     return sb.toString();
+  }
+
+  /**
+   * Returns a GUID in canonical (lower-case) form, for ids such as an application (client) id or a
+   * tenant id where a domain name is not acceptable.
+   *
+   * @param value the value to check
+   * @param name what the value is, for the message (for example {@code "clientId"})
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is not a GUID in its 8-4-4-4-12 form
+   */
+  public static String requireGuid(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (!isGuid(value)) {
+      throw new IllegalArgumentException(
+          name + " must be a GUID such as 00000000-0000-0000-0000-000000000000, was "
+              + describe(value));
+    }
+    return value.toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether every character of {@code value} is printable ASCII ({@code !} to {@code ~}). */
+  public static boolean isPrintableAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 }

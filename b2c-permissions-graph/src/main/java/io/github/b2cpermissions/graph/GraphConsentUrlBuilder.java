@@ -1,0 +1,468 @@
+package io.github.b2cpermissions.graph;
+
+import io.github.b2cpermissions.AdminConsentRequest;
+import io.github.b2cpermissions.ConsentUrlBuilder;
+import io.github.b2cpermissions.graph.internal.TenantIdentifiers;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds Entra ID admin consent links for the backup app in any Microsoft cloud, and reads the
+ * redirects they lead back to (see {@link ConsentUrlBuilder}). Immutable and thread-safe; create one
+ * with {@link #builder()}:
+ *
+ * <pre>{@code
+ * ConsentUrlBuilder consent = GraphConsentUrlBuilder.builder()
+ *     .clientId("11111111-2222-3333-4444-555555555555")
+ *     .redirectUri(URI.create("https://backup.example.com/consent/callback"))
+ *     .cloud(GraphCloud.GLOBAL)              // the default
+ *     .endpointVersion(ConsentEndpointVersion.V2) // the default
+ *     .build();
+ * AdminConsentRequest request = consent.adminConsentUrl("contoso.onmicrosoft.com");
+ * }</pre>
+ *
+ * <p>Every input is checked before it reaches a URL: the tenant must be a GUID, an ASCII domain
+ * name, or the special value the endpoint accepts ({@code organizations} for v2, {@code common} for
+ * v1); the redirect URI must be an absolute https URI (http only on a loopback host) without user
+ * info or fragment; a caller's state may hold only URL-safe characters. Rejected values appear in
+ * messages quoted, shortened and with control and non-ASCII characters escaped; a state never
+ * appears.
+ */
+public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
+
+  /** Longest caller-supplied state, in characters. */
+  public static final int MAX_STATE_LENGTH = 512;
+
+  /** Longest redirect URI Entra ID lets an app register, in characters. */
+  public static final int MAX_REDIRECT_URI_LENGTH = 256;
+
+  /** Random bytes in a generated state: 256 bits, 43 base64url characters. */
+  private static final int GENERATED_STATE_BYTES = 32;
+
+  private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
+
+  /** Characters Entra ID does not support in redirect URIs, and the wildcard it forbids. */
+  private static final String UNSUPPORTED_REDIRECT_CHARACTERS = "!$'(),;*";
+
+  /** Query parameter names a redirect URI may not carry: the consent redirect adds or reads them. */
+  private static final Set<String> RESERVED_PARAMETERS =
+      Set.of(
+          "state",
+          "tenant",
+          "admin_consent",
+          "scope",
+          "error",
+          "error_description",
+          "client_id",
+          "redirect_uri");
+
+  private final String clientId;
+  private final URI redirectUri;
+  private final String encodedRedirectUri;
+  private final GraphCloud cloud;
+  private final ConsentEndpointVersion endpointVersion;
+  private final SecureRandom random = new SecureRandom();
+
+  private GraphConsentUrlBuilder(Builder builder) {
+    this.clientId = Objects.requireNonNull(builder.clientId);
+    this.redirectUri = Objects.requireNonNull(builder.redirectUri);
+    this.encodedRedirectUri = URLEncoder.encode(redirectUri.toString(), StandardCharsets.UTF_8);
+    this.cloud = builder.cloud;
+    this.endpointVersion = builder.endpointVersion;
+  }
+
+  /** A new builder; {@code clientId} and {@code redirectUri} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The backup app's application (client) id, lower case. */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** The redirect URI, exactly as configured. */
+  public URI redirectUri() {
+    return redirectUri;
+  }
+
+  /** The cloud whose authority host serves the consent page. */
+  public GraphCloud cloud() {
+    return cloud;
+  }
+
+  /** Which admin consent endpoint the links point at. */
+  public ConsentEndpointVersion endpointVersion() {
+    return endpointVersion;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The state is 256 bits from a {@link SecureRandom}, written as 43 base64url characters.
+   *
+   * @throws NullPointerException if {@code tenant} is null
+   * @throws IllegalArgumentException if {@code tenant} is not a GUID, an ASCII domain name, {@code
+   *     organizations} (V2) or {@code common} (V1)
+   */
+  @Override
+  public AdminConsentRequest adminConsentUrl(String tenant) {
+    String tenantSegment = consentTenant(tenant);
+    return request(tenantSegment, generateState());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code tenant} is not a GUID, an ASCII domain name, {@code
+   *     organizations} (V2) or {@code common} (V1); or {@code state} is empty, longer than {@value
+   *     #MAX_STATE_LENGTH} characters, or holds a character other than {@code A-Z a-z 0-9 - . _ ~}
+   *     (the message never shows the state)
+   */
+  @Override
+  public AdminConsentRequest adminConsentUrl(String tenant, String state) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(state, "state");
+    String tenantSegment = consentTenant(tenant);
+    checkState(state);
+    return request(tenantSegment, state);
+  }
+
+  private AdminConsentRequest request(String tenantSegment, String state) {
+    StringBuilder url =
+        new StringBuilder(cloud.authorityHost().toString()).append('/').append(tenantSegment);
+    if (endpointVersion == ConsentEndpointVersion.V2) {
+      url.append("/v2.0/adminconsent?client_id=")
+          .append(clientId)
+          .append("&scope=")
+          .append(URLEncoder.encode(cloud.graphDefaultScope(), StandardCharsets.UTF_8));
+    } else {
+      url.append("/adminconsent?client_id=").append(clientId);
+    }
+    url.append("&redirect_uri=").append(encodedRedirectUri).append("&state=").append(state);
+    URI uri;
+    try {
+      uri = new URI(url.toString());
+    } catch (URISyntaxException e) {
+      // Unreachable with validated parts; the message must not carry the URL, which holds the state.
+      throw new IllegalStateException("Built an invalid admin consent URL (" + e.getReason() + ")");
+    }
+    return new AdminConsentRequest(uri, state);
+  }
+
+  private String consentTenant(String tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    String keyword =
+        TenantIdentifiers.isPrintableAscii(tenant) ? tenant.toLowerCase(Locale.ROOT) : "";
+    switch (keyword) {
+      case "organizations":
+        if (endpointVersion == ConsentEndpointVersion.V2) {
+          return keyword;
+        }
+        throw new IllegalArgumentException(
+            "tenant 'organizations' is accepted by the V2 admin consent endpoint only; with V1 use"
+                + " 'common', the tenant's id or one of its domains");
+      case "common":
+        if (endpointVersion == ConsentEndpointVersion.V1) {
+          return keyword;
+        }
+        throw new IllegalArgumentException(
+            "tenant 'common' is not accepted by the V2 admin consent endpoint; use"
+                + " 'organizations', the tenant's id or one of its domains, or the V1 endpoint");
+      case "consumers":
+        throw new IllegalArgumentException(
+            "tenant 'consumers' (personal Microsoft accounts) cannot grant admin consent; use the"
+                + " tenant's id or one of its domains");
+      default:
+        return TenantIdentifiers.requireTenant(tenant);
+    }
+  }
+
+  private static void checkState(String state) {
+    if (state.isEmpty() || state.length() > MAX_STATE_LENGTH) {
+      throw new IllegalArgumentException(
+          "state must be 1 to "
+              + MAX_STATE_LENGTH
+              + " characters long, was "
+              + state.length()
+              + " characters");
+    }
+    for (int i = 0; i < state.length(); i++) {
+      if (!isUnreserved(state.charAt(i))) {
+        throw new IllegalArgumentException(
+            "state may hold only the URL-safe characters A-Z a-z 0-9 - . _ ~, but the character at"
+                + " index "
+                + i
+                + " is not one of them");
+      }
+    }
+  }
+
+  private static boolean isUnreserved(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
+  }
+
+  private String generateState() {
+    byte[] bytes = new byte[GENERATED_STATE_BYTES];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "GraphConsentUrlBuilder{clientId="
+        + clientId
+        + ", redirectUri="
+        + redirectUri
+        + ", cloud="
+        + cloud
+        + ", endpointVersion="
+        + endpointVersion
+        + "}";
+  }
+
+  /**
+   * Configures a {@link GraphConsentUrlBuilder}. Each setter checks its value at once; {@link
+   * #build()} checks that the required ones were set. Not thread-safe.
+   */
+  public static final class Builder {
+    private @Nullable String clientId;
+    private @Nullable URI redirectUri;
+    private GraphCloud cloud = GraphCloud.GLOBAL;
+    private ConsentEndpointVersion endpointVersion = ConsentEndpointVersion.V2;
+
+    private Builder() {}
+
+    /**
+     * The backup app's application (client) id. Required.
+     *
+     * @param clientId a GUID
+     * @return this builder
+     * @throws NullPointerException if {@code clientId} is null
+     * @throws IllegalArgumentException if it is not a GUID
+     */
+    public Builder clientId(String clientId) {
+      this.clientId = TenantIdentifiers.requireGuid(clientId, "clientId");
+      return this;
+    }
+
+    /**
+     * Where Entra ID sends the administrator back; it must match a redirect URI registered on the
+     * app exactly. Required. It is sent percent-encoded exactly once.
+     *
+     * @param redirectUri an absolute {@code https} URI, or {@code http} on a loopback host ({@code
+     *     127.0.0.1}, {@code [::1]}, {@code localhost}); with a host, without user info or
+     *     fragment, at most {@value GraphConsentUrlBuilder#MAX_REDIRECT_URI_LENGTH} printable ASCII
+     *     characters, none of {@code ! $ ' ( ) , ; *}, no {@code .} or {@code ..} path segment, no
+     *     encoded {@code /}, {@code \} or control character, and no query parameter the consent
+     *     redirect uses ({@code state}, {@code tenant}, {@code admin_consent}, {@code scope},
+     *     {@code error}, {@code error_description}, {@code client_id}, {@code redirect_uri})
+     * @return this builder
+     * @throws NullPointerException if {@code redirectUri} is null
+     * @throws IllegalArgumentException if it breaks one of those rules
+     */
+    public Builder redirectUri(URI redirectUri) {
+      this.redirectUri = checkRedirectUri(Objects.requireNonNull(redirectUri, "redirectUri"));
+      return this;
+    }
+
+    /**
+     * The redirect URI as text; see {@link #redirectUri(URI)}.
+     *
+     * @param redirectUri the URI
+     * @return this builder
+     * @throws NullPointerException if {@code redirectUri} is null
+     * @throws IllegalArgumentException if it is not a URI or breaks a rule of {@link
+     *     #redirectUri(URI)}
+     */
+    public Builder redirectUri(String redirectUri) {
+      Objects.requireNonNull(redirectUri, "redirectUri");
+      checkLength(redirectUri.length());
+      URI parsed;
+      try {
+        parsed = new URI(redirectUri);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException(
+            "redirectUri is not a valid URI ("
+                + e.getReason()
+                + " at index "
+                + e.getIndex()
+                + "): "
+                + TenantIdentifiers.describe(redirectUri));
+      }
+      return redirectUri(parsed);
+    }
+
+    /**
+     * The cloud whose authority host serves the consent page and whose Graph host the v2 {@code
+     * scope} names. Defaults to {@link GraphCloud#GLOBAL}; use {@link GraphCloud#custom} for a
+     * private or test endpoint.
+     *
+     * @param cloud the cloud
+     * @return this builder
+     * @throws NullPointerException if {@code cloud} is null
+     */
+    public Builder cloud(GraphCloud cloud) {
+      this.cloud = Objects.requireNonNull(cloud, "cloud");
+      return this;
+    }
+
+    /**
+     * The admin consent endpoint. Defaults to {@link ConsentEndpointVersion#V2}.
+     *
+     * @param endpointVersion the version
+     * @return this builder
+     * @throws NullPointerException if {@code endpointVersion} is null
+     */
+    public Builder endpointVersion(ConsentEndpointVersion endpointVersion) {
+      this.endpointVersion = Objects.requireNonNull(endpointVersion, "endpointVersion");
+      return this;
+    }
+
+    /**
+     * Builds the consent link builder.
+     *
+     * @return an immutable, thread-safe {@link GraphConsentUrlBuilder}
+     * @throws IllegalStateException if {@code clientId} or {@code redirectUri} was not set
+     */
+    public GraphConsentUrlBuilder build() {
+      if (clientId == null) {
+        throw new IllegalStateException("clientId is required: set the backup app's client id");
+      }
+      if (redirectUri == null) {
+        throw new IllegalStateException(
+            "redirectUri is required: set a redirect URI registered on the backup app");
+      }
+      return new GraphConsentUrlBuilder(this);
+    }
+
+    @Override
+    public String toString() {
+      return "GraphConsentUrlBuilder.Builder{clientId="
+          + clientId
+          + ", redirectUri="
+          + redirectUri
+          + ", cloud="
+          + cloud
+          + ", endpointVersion="
+          + endpointVersion
+          + "}";
+    }
+  }
+
+  private static void checkLength(int length) {
+    if (length > MAX_REDIRECT_URI_LENGTH) {
+      throw new IllegalArgumentException(
+          "redirectUri is "
+              + length
+              + " characters long; Entra ID accepts redirect URIs of at most "
+              + MAX_REDIRECT_URI_LENGTH);
+    }
+  }
+
+  private static URI checkRedirectUri(URI uri) {
+    String text = uri.toString();
+    checkLength(text.length());
+    if (!TenantIdentifiers.isPrintableAscii(text)) {
+      throw invalidRedirect("must be printable ASCII (encode other characters)", text);
+    }
+    if (!uri.isAbsolute() || uri.isOpaque()) {
+      throw invalidRedirect("must be an absolute https URI", text);
+    }
+    for (int i = 0; i < UNSUPPORTED_REDIRECT_CHARACTERS.length(); i++) {
+      if (text.indexOf(UNSUPPORTED_REDIRECT_CHARACTERS.charAt(i)) >= 0) {
+        throw invalidRedirect("must not contain any of ! $ ' ( ) , ; * (Entra ID rejects them)", text);
+      }
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw invalidRedirect("must not carry user info (user@host)", text);
+    }
+    String host = uri.getHost();
+    if (host == null) {
+      throw invalidRedirect("must name a host", text);
+    }
+    if (uri.getRawFragment() != null) {
+      throw invalidRedirect("must not have a fragment (#...)", text);
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    boolean loopback = LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
+    if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+      throw invalidRedirect(
+          "must use https (http is allowed only on 127.0.0.1, [::1] or localhost)", text);
+    }
+    checkPath(uri, text);
+    checkQuery(uri.getRawQuery(), text);
+    return uri;
+  }
+
+  private static void checkPath(URI uri, String text) {
+    String rawPath = uri.getRawPath();
+    if (rawPath == null || rawPath.isEmpty()) {
+      return;
+    }
+    String lowerRaw = rawPath.toLowerCase(Locale.ROOT);
+    if (lowerRaw.contains("%2f") || lowerRaw.contains("%5c")) {
+      throw invalidRedirect("must not encode / or \\ in its path", text);
+    }
+    String path = uri.getPath();
+    if (!TenantIdentifiers.isPrintableAscii(path.replace(" ", "-"))) {
+      throw invalidRedirect("must not encode control or non-ASCII characters in its path", text);
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        throw invalidRedirect("must not have . or .. path segments", text);
+      }
+    }
+  }
+
+  private static void checkQuery(@Nullable String rawQuery, String text) {
+    if (rawQuery == null) {
+      return;
+    }
+    if (rawQuery.isEmpty()) {
+      throw invalidRedirect("must not end with an empty query (?)", text);
+    }
+    for (String pair : rawQuery.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String name;
+      String value;
+      try {
+        name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw invalidRedirect("has broken percent-encoding in its query", text);
+      }
+      if (!TenantIdentifiers.isPrintableAscii((name + value).replace(" ", "-"))) {
+        throw invalidRedirect("must not encode control or non-ASCII characters in its query", text);
+      }
+      if (RESERVED_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
+        throw invalidRedirect(
+            "must not carry the query parameter '"
+                + name.toLowerCase(Locale.ROOT)
+                + "', which the consent redirect uses",
+            text);
+      }
+    }
+  }
+
+  private static IllegalArgumentException invalidRedirect(String rule, String value) {
+    return new IllegalArgumentException(
+        "redirectUri " + rule + ", was " + TenantIdentifiers.describe(value));
+  }
+}
