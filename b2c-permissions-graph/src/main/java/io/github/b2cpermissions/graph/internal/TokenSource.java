@@ -3,6 +3,7 @@ package io.github.b2cpermissions.graph.internal;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
+import io.github.b2cpermissions.AadstsError;
 import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphUnavailableException;
@@ -86,11 +87,11 @@ public final class TokenSource {
 
   private static B2cPermissionsException translate(CallContext ctx, RuntimeException e) {
     String text = messages(e);
-    OptionalInt code = AadstsCodes.find(text);
+    OptionalInt code = AadstsError.parseCode(text);
     if (code.isPresent()) {
       return new AuthenticationFailedException(
           "Entra ID refused a token for tenant " + ctx.tenantId() + ": AADSTS" + code.getAsInt()
-              + " (" + AuthenticationAdvice.forCode(code.getAsInt()) + ")",
+              + ". " + advice(code.getAsInt()),
           ctx.tenantId(), code.getAsInt(), e);
     }
     if (text.contains("Timeout") || text.contains("timed out") || text.contains("Connection")
@@ -102,6 +103,15 @@ public final class TokenSource {
     return new AuthenticationFailedException(
         "no token for tenant " + ctx.tenantId() + ": " + e.getClass().getSimpleName(),
         ctx.tenantId(), 0, e);
+  }
+
+  private static String advice(int code) {
+    if (code == APP_DISABLED) {
+      return "The backup app's service principal is disabled in this tenant; ask an administrator"
+          + " to enable it.";
+    }
+    return AadstsError.fromCode(code).map(AadstsError::message)
+        .orElse("See Microsoft's documentation of this AADSTS code.");
   }
 
   private static String messages(Throwable e) {
