@@ -1,0 +1,21 @@
+package io.github.b2cpermissions.testkit;
+
+/**
+ * What the fake's administrator does on the admin consent page. Set it with {@link
+ * FakeGraphTenant#onAdminConsent(AdminConsentOutcome)}; {@link FakeGraphTenant#reset()} goes back
+ * to {@link #ACCEPT}.
+ */
+public enum AdminConsentOutcome {
+  /**
+   * Accepts: creates the backup app's service principal if it is absent, grants the app's required
+   * roles and redirects with {@code admin_consent=True}. A request whose {@code client_id} or
+   * {@code redirect_uri} is wrong still fails as Entra would.
+   */
+  ACCEPT,
+  /** Declines: redirects with {@code error=access_denied} and AADSTS65004; nothing is granted. */
+  DECLINE,
+  /** Shows the AADSTS50011 redirect URI mismatch page, whatever redirect URI was sent. */
+  REDIRECT_URI_MISMATCH,
+  /** Shows the AADSTS700016 "application not found" page, whatever client id was sent. */
+  UNKNOWN_APP
+}

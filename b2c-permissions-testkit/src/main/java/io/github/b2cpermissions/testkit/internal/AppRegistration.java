@@ -1,0 +1,62 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The backup app as registered in its home tenant: one multi-tenant app serves every tenant of a
+ * fleet, so the server keeps one registration per client id and each tenant only has (or lacks) a
+ * service principal for it.
+ */
+public final class AppRegistration {
+  public final String clientId;
+  public final String clientSecret;
+  public final String displayName;
+  public final List<URI> redirectUris;
+  /** Graph role values the app asks for: what admin consent grants. */
+  public final List<String> requiredRoles;
+
+  public AppRegistration(
+      String clientId,
+      String clientSecret,
+      String displayName,
+      List<URI> redirectUris,
+      List<String> requiredRoles) {
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+    this.displayName = displayName;
+    this.redirectUris = List.copyOf(redirectUris);
+    this.requiredRoles = List.copyOf(requiredRoles);
+  }
+
+  /** Same registration in every respect (secrets compared too). */
+  boolean sameAs(AppRegistration o) {
+    return clientId.equals(o.clientId)
+        && clientSecret.equals(o.clientSecret)
+        && displayName.equals(o.displayName)
+        && redirectUris.equals(o.redirectUris)
+        && requiredRoles.equals(o.requiredRoles);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AppRegistration && sameAs((AppRegistration) o);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(clientId, displayName, redirectUris, requiredRoles);
+  }
+
+  @Override
+  public String toString() {
+    return "AppRegistration{clientId="
+        + clientId
+        + ", displayName="
+        + displayName
+        + ", redirectUris="
+        + redirectUris
+        + ", clientSecret=***}";
+  }
+}

@@ -1,0 +1,595 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import io.github.b2cpermissions.AppPresence;
+import io.github.b2cpermissions.B2cBackupPermission;
+import io.github.b2cpermissions.testkit.AdminConsentOutcome;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One hosted tenant: its immutable seed and its mutable state, built lazily from the seed on first
+ * use and again after every reset (a server-wide reset only bumps an epoch, so resetting a fleet of
+ * thousands of tenants costs nothing up front). All state access is synchronized on this object.
+ */
+public final class TenantModel {
+
+  /** An app role assignment. */
+  static final class Assignment {
+    final int seq;
+    final UUID principalId;
+    final String principalDisplayName;
+    final UUID appRoleId;
+    final UUID resourceId;
+    final String resourceDisplayName;
+    final Instant created;
+    final @Nullable Instant deleted;
+    /** The Graph role value when the resource is Microsoft Graph, else null. */
+    final @Nullable String graphRole;
+
+    Assignment(
+        int seq,
+        UUID principalId,
+        String principalDisplayName,
+        UUID appRoleId,
+        UUID resourceId,
+        String resourceDisplayName,
+        Instant created,
+        @Nullable Instant deleted,
+        @Nullable String graphRole) {
+      this.seq = seq;
+      this.principalId = principalId;
+      this.principalDisplayName = principalDisplayName;
+      this.appRoleId = appRoleId;
+      this.resourceId = resourceId;
+      this.resourceDisplayName = resourceDisplayName;
+      this.created = created;
+      this.deleted = deleted;
+      this.graphRole = graphRole;
+    }
+  }
+
+  /** A resource service principal other than Graph and the backup app. */
+  static final class OtherResource {
+    final UUID id;
+    final String appId;
+    final String displayName;
+    final Set<UUID> roleIds = new LinkedHashSet<>();
+
+    OtherResource(UUID id, String appId, String displayName) {
+      this.id = id;
+      this.appId = appId;
+      this.displayName = displayName;
+    }
+  }
+
+  /** What a service principal id or app id resolved to. */
+  enum SpKind {
+    GRAPH,
+    BACKUP,
+    OTHER
+  }
+
+  /** A resolved service principal. */
+  static final class Sp {
+    final SpKind kind;
+    final UUID id;
+    final String appId;
+    final String displayName;
+    final boolean enabled;
+    final @Nullable OtherResource other;
+
+    Sp(SpKind kind, UUID id, String appId, String displayName, boolean enabled, @Nullable OtherResource other) {
+      this.kind = kind;
+      this.id = id;
+      this.appId = appId;
+      this.displayName = displayName;
+      this.enabled = enabled;
+      this.other = other;
+    }
+  }
+
+  private static final class Revocation {
+    final String role;
+    final Instant at;
+
+    Revocation(String role, Instant at) {
+      this.role = role;
+      this.at = at;
+    }
+  }
+
+  private static final class State {
+    AppPresence presence;
+    UUID backupSpId;
+    final List<Assignment> assignments = new ArrayList<>();
+    final List<Revocation> revocations = new ArrayList<>();
+    final List<OtherResource> others = new ArrayList<>();
+    int nextSeq = 1;
+    Duration propagationDelay;
+    AdminConsentOutcome consentOutcome = AdminConsentOutcome.ACCEPT;
+    boolean seedIdUsed;
+    final FaultPlan faults = new FaultPlan();
+
+    State(AppPresence presence, UUID backupSpId, Duration propagationDelay) {
+      this.presence = presence;
+      this.backupSpId = backupSpId;
+      this.propagationDelay = propagationDelay;
+    }
+  }
+
+  /** The appId of the default "other resource": Office 365 Exchange Online. */
+  public static final String EXCHANGE_APP_ID = "00000002-0000-0ff1-ce00-000000000000";
+
+  public static final String GRAPH_DISPLAY_NAME = "Microsoft Graph";
+
+  public final TenantSeed seed;
+  private final GraphServer server;
+  private @Nullable State state;
+  private long epoch = -1;
+
+  TenantModel(TenantSeed seed, GraphServer server) {
+    this.seed = seed;
+    this.server = server;
+  }
+
+  GraphServer server() {
+    return server;
+  }
+
+  private Instant now() {
+    return server.clock().instant();
+  }
+
+  private State state() {
+    long serverEpoch = server.epoch();
+    State s = state;
+    if (s == null || epoch != serverEpoch) {
+      s = materialize();
+      state = s;
+      epoch = serverEpoch;
+    }
+    return s;
+  }
+
+  private State materialize() {
+    State s = new State(seed.presence, seed.backupServicePrincipalId, seed.propagationDelay);
+    s.seedIdUsed = seed.presence != AppPresence.NOT_FOUND;
+    Instant seededAt = now().minus(Duration.ofDays(30));
+    if (seed.presence != AppPresence.NOT_FOUND) {
+      for (String role : seed.grantedRoles) {
+        addGraphAssignment(s, role, seededAt, null);
+      }
+      for (TenantSeed.OtherGrant g : seed.otherGrants) {
+        addOtherAssignment(s, g.resourceAppId, g.resourceDisplayName, g.appRoleId, seededAt);
+      }
+      for (String role : seed.deletedRoles) {
+        addGraphAssignment(s, role, seededAt, seededAt.plus(Duration.ofDays(1)));
+      }
+    }
+    return s;
+  }
+
+  private Assignment addGraphAssignment(
+      State s, String role, Instant created, @Nullable Instant deleted) {
+    RoleCatalog.Role r = RoleCatalog.byValue(role);
+    if (r == null) {
+      throw new IllegalArgumentException("Microsoft Graph has no app role " + role);
+    }
+    Assignment a =
+        new Assignment(
+            s.nextSeq++,
+            s.backupSpId,
+            seed.app.displayName,
+            r.id(),
+            seed.graphServicePrincipalId,
+            GRAPH_DISPLAY_NAME,
+            created,
+            deleted,
+            r.value());
+    s.assignments.add(a);
+    return a;
+  }
+
+  private Assignment addOtherAssignment(
+      State s, String appId, String displayName, UUID roleId, Instant created) {
+    OtherResource res = null;
+    for (OtherResource o : s.others) {
+      if (o.appId.equalsIgnoreCase(appId)) {
+        res = o;
+      }
+    }
+    if (res == null) {
+      res = new OtherResource(derivedId(appId), appId, displayName);
+      s.others.add(res);
+    }
+    res.roleIds.add(roleId);
+    for (Assignment a : s.assignments) {
+      if (a.deleted == null
+          && a.principalId.equals(s.backupSpId)
+          && a.resourceId.equals(res.id)
+          && a.appRoleId.equals(roleId)) {
+        return a;
+      }
+    }
+    Assignment a =
+        new Assignment(
+            s.nextSeq++,
+            s.backupSpId,
+            seed.app.displayName,
+            roleId,
+            res.id,
+            res.displayName,
+            created,
+            null,
+            null);
+    s.assignments.add(a);
+    return a;
+  }
+
+  /** Object ids for other resources: stable per tenant and app id. */
+  private UUID derivedId(String appId) {
+    return UUID.nameUUIDFromBytes((seed.tenantId + "/" + appId.toLowerCase(java.util.Locale.ROOT)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The Graph-shaped id of an assignment: 32 bytes, base64url, like Graph's 43-character ids. */
+  String assignmentId(Assignment a) {
+    ByteBuffer b = ByteBuffer.allocate(32);
+    b.putLong(a.principalId.getMostSignificantBits());
+    b.putLong(a.principalId.getLeastSignificantBits());
+    b.putLong(seed.tenantId.getLeastSignificantBits() ^ (a.seq * 0x9E3779B97F4A7C15L));
+    b.putLong(seed.tenantId.getMostSignificantBits() + a.seq);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+  }
+
+  private void requirePresent(State s, String action) {
+    if (s.presence == AppPresence.NOT_FOUND) {
+      throw new IllegalStateException(
+          "cannot "
+              + action
+              + ": the backup app has no service principal in tenant "
+              + seed.domain
+              + " (create it with createServicePrincipal() or admin consent first)");
+    }
+  }
+
+  // ---- mutations used by the public tenant handle -------------------------------------------
+
+  /** Grants a Graph role to the backup app; idempotent. Returns the assignment id. */
+  public synchronized String grant(String role) {
+    State s = state();
+    requirePresent(s, "grant " + role);
+    for (Assignment a : s.assignments) {
+      if (a.deleted == null && role.equals(a.graphRole) && a.principalId.equals(s.backupSpId)) {
+        return assignmentId(a);
+      }
+    }
+    return assignmentId(addGraphAssignment(s, role, now(), null));
+  }
+
+  /** Revokes a Graph role; returns whether anything was revoked. */
+  public synchronized boolean revoke(String role) {
+    State s = state();
+    boolean removed = false;
+    for (Iterator<Assignment> it = s.assignments.iterator(); it.hasNext(); ) {
+      Assignment a = it.next();
+      if (a.deleted == null && role.equals(a.graphRole) && a.principalId.equals(s.backupSpId)) {
+        it.remove();
+        removed = true;
+      }
+    }
+    if (removed) {
+      s.revocations.add(new Revocation(role, now()));
+    }
+    return removed;
+  }
+
+  /** Grants a role of another resource; returns the assignment id. */
+  public synchronized String grantOther(String resourceAppId, String resourceDisplayName, UUID roleId) {
+    State s = state();
+    requirePresent(s, "grant a role of " + resourceDisplayName);
+    return assignmentId(addOtherAssignment(s, resourceAppId, resourceDisplayName, roleId, now()));
+  }
+
+  /** Adds an assignment of a Graph role that carries a deletedDateTime. */
+  public synchronized String addDeleted(String role) {
+    State s = state();
+    requirePresent(s, "add a deleted assignment");
+    Instant now = now();
+    return assignmentId(addGraphAssignment(s, role, now.minus(Duration.ofDays(1)), now));
+  }
+
+  public synchronized AppPresence presence() {
+    return state().presence;
+  }
+
+  public synchronized UUID backupServicePrincipalId() {
+    return state().backupSpId;
+  }
+
+  public synchronized void disableServicePrincipal() {
+    State s = state();
+    requirePresent(s, "disable the service principal");
+    s.presence = AppPresence.DISABLED;
+  }
+
+  public synchronized void enableServicePrincipal() {
+    State s = state();
+    requirePresent(s, "enable the service principal");
+    s.presence = AppPresence.ENABLED;
+  }
+
+  /** Deletes the service principal and, as Entra does, its app role assignments. */
+  public synchronized void removeServicePrincipal() {
+    State s = state();
+    if (s.presence == AppPresence.NOT_FOUND) {
+      return;
+    }
+    Instant now = now();
+    for (Iterator<Assignment> it = s.assignments.iterator(); it.hasNext(); ) {
+      Assignment a = it.next();
+      if (a.principalId.equals(s.backupSpId)) {
+        if (a.graphRole != null && a.deleted == null) {
+          s.revocations.add(new Revocation(a.graphRole, now));
+        }
+        it.remove();
+      }
+    }
+    s.presence = AppPresence.NOT_FOUND;
+  }
+
+  /** Creates the service principal (enabled, no grants) if absent; returns whether it did. */
+  public synchronized boolean createServicePrincipal() {
+    State s = state();
+    if (s.presence != AppPresence.NOT_FOUND) {
+      return false;
+    }
+    // The first service principal after a reset gets the seed's id, so tests can predict it; a
+    // later one is a new object, as in Entra.
+    s.backupSpId = s.seedIdUsed ? UUID.randomUUID() : seed.backupServicePrincipalId;
+    s.seedIdUsed = true;
+    s.presence = AppPresence.ENABLED;
+    return true;
+  }
+
+  /** What admin consent does when the admin accepts. */
+  synchronized void consent() {
+    createServicePrincipal();
+    for (String role : seed.app.requiredRoles) {
+      grant(role);
+    }
+  }
+
+  public synchronized Set<String> directoryRoles() {
+    State s = state();
+    Set<String> out = new LinkedHashSet<>();
+    for (Assignment a : s.assignments) {
+      if (a.deleted == null && a.graphRole != null && a.principalId.equals(s.backupSpId)) {
+        out.add(a.graphRole);
+      }
+    }
+    return out;
+  }
+
+  /** The roles a token issued now carries: grants older than the delay, and revocations younger. */
+  synchronized List<String> tokenRoles(Instant now) {
+    State s = state();
+    Set<String> out = new LinkedHashSet<>();
+    Duration d = s.propagationDelay;
+    for (Assignment a : s.assignments) {
+      if (a.deleted == null
+          && a.graphRole != null
+          && a.principalId.equals(s.backupSpId)
+          && !a.created.plus(d).isAfter(now)) {
+        out.add(a.graphRole);
+      }
+    }
+    if (!d.isZero()) {
+      for (Revocation r : s.revocations) {
+        if (r.at.plus(d).isAfter(now)) {
+          out.add(r.role);
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  public synchronized void propagationDelay(Duration delay) {
+    state().propagationDelay = delay;
+  }
+
+  public synchronized void consentOutcome(AdminConsentOutcome outcome) {
+    state().consentOutcome = outcome;
+  }
+
+  synchronized AdminConsentOutcome consentOutcome() {
+    return state().consentOutcome;
+  }
+
+  /** This tenant's fault plan (replaced on reset). */
+  public synchronized FaultPlan faults() {
+    return state().faults;
+  }
+
+  /** Back to the seed. */
+  public synchronized void reset() {
+    state = null;
+  }
+
+  // ---- reads used by the Graph routes ----------------------------------------------------------
+
+  synchronized @Nullable Sp spById(String id) {
+    State s = state();
+    if (id.equalsIgnoreCase(seed.graphServicePrincipalId.toString())) {
+      return graphSp();
+    }
+    if (s.presence != AppPresence.NOT_FOUND && id.equalsIgnoreCase(s.backupSpId.toString())) {
+      return backupSp(s);
+    }
+    for (OtherResource o : s.others) {
+      if (id.equalsIgnoreCase(o.id.toString())) {
+        return otherSp(o);
+      }
+    }
+    return null;
+  }
+
+  synchronized @Nullable Sp spByAppId(String appId) {
+    State s = state();
+    if (appId.equalsIgnoreCase(B2cBackupPermission.MICROSOFT_GRAPH_APP_ID)) {
+      return graphSp();
+    }
+    if (s.presence != AppPresence.NOT_FOUND && appId.equalsIgnoreCase(seed.app.clientId)) {
+      return backupSp(s);
+    }
+    for (OtherResource o : s.others) {
+      if (appId.equalsIgnoreCase(o.appId)) {
+        return otherSp(o);
+      }
+    }
+    return null;
+  }
+
+  synchronized List<Sp> allSps() {
+    State s = state();
+    List<Sp> out = new ArrayList<>();
+    out.add(graphSp());
+    if (s.presence != AppPresence.NOT_FOUND) {
+      out.add(backupSp(s));
+    }
+    for (OtherResource o : s.others) {
+      out.add(otherSp(o));
+    }
+    return out;
+  }
+
+  private Sp graphSp() {
+    return new Sp(
+        SpKind.GRAPH,
+        seed.graphServicePrincipalId,
+        B2cBackupPermission.MICROSOFT_GRAPH_APP_ID,
+        GRAPH_DISPLAY_NAME,
+        true,
+        null);
+  }
+
+  private Sp backupSp(State s) {
+    return new Sp(
+        SpKind.BACKUP,
+        s.backupSpId,
+        seed.app.clientId,
+        seed.app.displayName,
+        s.presence == AppPresence.ENABLED,
+        null);
+  }
+
+  private static Sp otherSp(OtherResource o) {
+    return new Sp(SpKind.OTHER, o.id, o.appId, o.displayName, true, o);
+  }
+
+  synchronized List<Assignment> assignmentsOf(UUID principalId) {
+    List<Assignment> out = new ArrayList<>();
+    for (Assignment a : state().assignments) {
+      if (a.principalId.equals(principalId)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  synchronized List<Assignment> assignedTo(UUID resourceId) {
+    List<Assignment> out = new ArrayList<>();
+    for (Assignment a : state().assignments) {
+      if (a.resourceId.equals(resourceId)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  synchronized @Nullable Assignment findAssignment(UUID principalId, String assignmentId) {
+    for (Assignment a : state().assignments) {
+      if (a.principalId.equals(principalId) && assignmentId(a).equals(assignmentId)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** Result of a POST: the assignment, or why it was refused (a Graph 400 message). */
+  static final class CreateResult {
+    final @Nullable Assignment assignment;
+    final @Nullable String error;
+
+    CreateResult(@Nullable Assignment assignment, @Nullable String error) {
+      this.assignment = assignment;
+      this.error = error;
+    }
+  }
+
+  synchronized CreateResult createAssignment(Sp principal, UUID resourceId, UUID appRoleId) {
+    State s = state();
+    Sp resource = spById(resourceId.toString());
+    if (resource == null) {
+      return new CreateResult(null, "Referenced resource service principal does not exist.");
+    }
+    String graphRole = null;
+    if (resource.kind == SpKind.GRAPH) {
+      RoleCatalog.Role r = RoleCatalog.byId(appRoleId);
+      if (r == null) {
+        return new CreateResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
+      }
+      graphRole = r.value();
+    } else if (resource.kind == SpKind.OTHER) {
+      if (resource.other == null || !resource.other.roleIds.contains(appRoleId)) {
+        return new CreateResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
+      }
+    } else {
+      return new CreateResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
+    }
+    for (Assignment a : s.assignments) {
+      if (a.deleted == null
+          && a.principalId.equals(principal.id)
+          && a.resourceId.equals(resourceId)
+          && a.appRoleId.equals(appRoleId)) {
+        return new CreateResult(null, "Permission being assigned already exists on the object");
+      }
+    }
+    Assignment a =
+        new Assignment(
+            s.nextSeq++,
+            principal.id,
+            principal.displayName,
+            appRoleId,
+            resourceId,
+            resource.displayName,
+            now(),
+            null,
+            graphRole);
+    s.assignments.add(a);
+    return new CreateResult(a, null);
+  }
+
+  synchronized boolean deleteAssignment(UUID principalId, String assignmentId) {
+    State s = state();
+    for (Iterator<Assignment> it = s.assignments.iterator(); it.hasNext(); ) {
+      Assignment a = it.next();
+      if (a.principalId.equals(principalId) && assignmentId(a).equals(assignmentId)) {
+        it.remove();
+        if (a.graphRole != null && a.deleted == null && a.principalId.equals(s.backupSpId)) {
+          s.revocations.add(new Revocation(a.graphRole, now()));
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+}
