@@ -179,8 +179,16 @@ public final class B2cPermissionsCli {
               .sslSocketFactory(tenant.sslContext().getSocketFactory(), tenant.trustManager())
               .build())
           .consentUrlBuilder(GraphConsentUrlBuilder.builder().clientId(tenant.clientId())
-              .redirectUri(tenant.redirectUri()).cloud(cloud).build())
+              .redirectUri(tenant.redirectUris().get(0)).cloud(cloud).build())
           .build();
+    }
+
+    /** The demo tenant, stopped on close. */
+    record Demo(FakeGraphTenant tenant) implements AutoCloseable {
+      @Override
+      public void close() {
+        tenant.stop();
+      }
     }
 
     static FakeGraphTenant demoTenant() {
@@ -210,7 +218,8 @@ public final class B2cPermissionsCli {
     @Override
     public Integer call() {
       if (demo) {
-        try (FakeGraphTenant fake = demoTenant();
+        FakeGraphTenant fake = demoTenant();
+        try (Demo running = new Demo(fake);
             GraphPermissionVerifier verifier =
                 demoVerifier(fake, t -> fake.credential(), strategy, 1)) {
           return print(verifier.verify(tenant != null ? tenant : fake.tenantId()));
@@ -246,9 +255,10 @@ public final class B2cPermissionsCli {
     @Override
     public Integer call() {
       if (demo) {
-        try (FakeGraphTenant fake = demoTenant()) {
+        FakeGraphTenant fake = demoTenant();
+        try (Demo running = new Demo(fake)) {
           GraphConsentUrlBuilder b = GraphConsentUrlBuilder.builder().clientId(fake.clientId())
-              .redirectUri(redirectUri != null ? redirectUri : fake.redirectUri().toString())
+              .redirectUri(redirectUri != null ? redirectUri : fake.redirectUris().get(0).toString())
               .cloud(GraphCloud.custom(fake.authorityHost(), fake.graphHost()))
               .endpointVersion(v1 ? ConsentEndpointVersion.V1 : ConsentEndpointVersion.V2).build();
           return print(b.adminConsentUrl(tenant != null ? tenant : fake.tenantId()));
@@ -297,7 +307,8 @@ public final class B2cPermissionsCli {
     @Override
     public Integer call() throws IOException {
       if (demo) {
-        try (FakeGraphTenant fake = demoTenant();
+        FakeGraphTenant fake = demoTenant();
+        try (Demo running = new Demo(fake);
             GraphPermissionVerifier verifier = demoVerifier(fake, t -> fake.credential(),
                 VerificationStrategy.DIRECTORY_AND_TOKEN, concurrency)) {
           List<String> tenants = file != null ? read(file) : List.of(fake.tenantId(), fake.domain());

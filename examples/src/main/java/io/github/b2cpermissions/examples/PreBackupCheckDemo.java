@@ -36,12 +36,13 @@ public final class PreBackupCheckDemo {
 
   /** Runs the demo and tells whether the tenant ended satisfied. */
   static boolean run() throws IOException, InterruptedException {
-    try (FakeGraphTenant tenant = FakeGraphTenant.builder()
+    FakeGraphTenant tenant = FakeGraphTenant.builder()
         .b2c("contoso-demo.onmicrosoft.com")
         .grantedAll()
         .without(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL,
             B2cBackupPermission.USER_AUTHENTICATION_METHOD_READ_WRITE_ALL)
-        .build()) {
+        .build();
+    try {
       tenant.start();
       System.out.println("Started a fake Azure AD B2C tenant " + tenant.domain() + " ("
           + tenant.tenantId() + ") at " + tenant.graphEndpoint());
@@ -49,7 +50,7 @@ public final class PreBackupCheckDemo {
       GraphCloud cloud = GraphCloud.custom(tenant.authorityHost(), tenant.graphHost());
       GraphConsentUrlBuilder consent = GraphConsentUrlBuilder.builder()
           .clientId(tenant.clientId())
-          .redirectUri(tenant.redirectUri())
+          .redirectUri(tenant.redirectUris().get(0))
           .cloud(cloud)
           .build();
       OkHttpClient trustingFake = new OkHttpClient.Builder()
@@ -86,6 +87,8 @@ public final class PreBackupCheckDemo {
             : "NOT SATISFIED: " + after.outcome());
         return after.isSatisfied();
       }
+    } finally {
+      tenant.stop();
     }
   }
 
