@@ -442,7 +442,6 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     private @Nullable String clientSecret;
     private @Nullable Path certificatePath;
     private @Nullable String certificatePassword;
-    private int credentialSources;
     private boolean passTenantId;
     private String credentialDescription = "(none)";
     private GraphCloud cloud = GraphCloud.GLOBAL;
@@ -485,7 +484,6 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       this.credentials = Objects.requireNonNull(source, "source");
       this.passTenantId = false;
       this.credentialDescription = "per-tenant credential source";
-      credentialSources++;
       return this;
     }
 
@@ -500,7 +498,6 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       this.sharedCredential = Objects.requireNonNull(credential, "credential");
       this.passTenantId = true;
       this.credentialDescription = "shared credential " + credential.getClass().getSimpleName();
-      credentialSources++;
       return this;
     }
 
@@ -519,7 +516,6 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       this.clientSecret = secret;
       this.passTenantId = true;
       this.credentialDescription = "client secret (***)";
-      credentialSources++;
       return this;
     }
 
@@ -541,7 +537,6 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       this.certificatePassword = pfxPassword;
       this.passTenantId = true;
       this.credentialDescription = "client certificate " + path.getFileName();
-      credentialSources++;
       return this;
     }
 
@@ -714,9 +709,11 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       if (clientId == null) {
         throw new IllegalStateException("clientId is required: the backup app's appId");
       }
-      if (credentialSources != 1) {
+      int sources = (credentials != null ? 1 : 0) + (sharedCredential != null ? 1 : 0)
+          + (clientSecret != null ? 1 : 0) + (certificatePath != null ? 1 : 0);
+      if (sources != 1) {
         throw new IllegalStateException("set exactly one credential source (credentials, credential,"
-            + " clientSecret or clientCertificate); " + credentialSources + " were set");
+            + " clientSecret or clientCertificate); " + sources + " were set");
       }
       return new GraphPermissionVerifier(this);
     }
