@@ -9,6 +9,8 @@ import static io.github.b2cpermissions.testkit.ReportAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.B2cBackupPermission;
@@ -340,6 +342,20 @@ class GraphPermissionVerifierTest {
           .isInstanceOf(AuthenticationFailedException.class)
           .satisfies(e -> assertThat(((AuthenticationFailedException) e).aadstsCode()).hasValue(7000215))
           .hasMessageNotContaining("wrong-secret");
+    }
+  }
+
+  @Test
+  void tokenGraphRefusesIsAnAuthenticationFailure() {
+    FakeGraphTenant t = b2cTenant();
+    TokenCredential tampered = request -> t.credential().getToken(request).map(token ->
+        new AccessToken(token.getToken().substring(0, token.getToken().lastIndexOf('.')) + ".AAAA",
+            token.getExpiresAt()));
+    try (GraphPermissionVerifier v = verifierBuilder().credentials(x -> tampered).build()) {
+      assertThatThrownBy(() -> v.verify(t.tenantId()))
+          .isInstanceOf(AuthenticationFailedException.class)
+          .hasMessageContaining("401")
+          .hasMessageContaining("InvalidAuthenticationToken");
     }
   }
 
