@@ -91,7 +91,7 @@ final class GraphRoutes {
     final FakeRoute route;
     final Caller caller;
     final TenantModel t;
-    final String requestId = UUID.randomUUID().toString();
+    final String requestId = Ids.uuidText();
     final String clientRequestId;
 
     Op(Exchange ex, RouteMatcher.Match m, FakeRoute route, Caller caller, TenantModel t) {
@@ -101,7 +101,7 @@ final class GraphRoutes {
       this.caller = caller;
       this.t = t;
       String crid = ex.header("client-request-id");
-      this.clientRequestId = crid == null || crid.isBlank() ? UUID.randomUUID().toString() : crid;
+      this.clientRequestId = crid == null || crid.isBlank() ? Ids.uuidText() : crid;
     }
   }
 
@@ -178,7 +178,7 @@ final class GraphRoutes {
 
   /** Authorizes, faults and routes one Graph operation (a request, or one inside a batch). */
   Reply operation(Exchange ex, RouteMatcher.Match m, Caller caller) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = Ids.uuidText();
     if (caller.problem != null || caller.tenant == null) {
       Reply r =
           error(ex, requestId, 401, "InvalidAuthenticationToken", caller.problem == null ? "Access token validation failure." : caller.problem);

@@ -84,6 +84,11 @@ public final class GraphServer {
             .stubRequestLoggingDisabled(true)
             .extensionScanningEnabled(false)
             .jettyStopTimeout(0L)
+            // Injected latency must not hold a server thread, or a fleet's concurrency would be
+            // capped by the thread pool: delayed responses are scheduled, not slept.
+            .asynchronousResponseEnabled(true)
+            .asynchronousResponseThreads(4)
+            .containerThreads(64)
             .adminAuthenticator(request -> false)
             .notifier(new Slf4jNotifier())
             .extensions(new Filter());

@@ -53,6 +53,15 @@ final class Jwt {
     }
   }
 
+  private static final ThreadLocal<java.security.SecureRandom> BLINDING =
+      ThreadLocal.withInitial(() -> {
+        try {
+          return java.security.SecureRandom.getInstance("SHA1PRNG");
+        } catch (GeneralSecurityException e) {
+          return new java.security.SecureRandom();
+        }
+      });
+
   static String sign(String kid, ObjectNode claims) {
     ObjectNode header = Json.object();
     header.put("typ", "JWT");
@@ -62,7 +71,9 @@ final class Jwt {
     String signingInput = B64.encodeToString(Json.bytes(header)) + "." + B64.encodeToString(Json.bytes(claims));
     try {
       Signature s = Signature.getInstance("SHA256withRSA");
-      s.initSign(keyPair().getPrivate());
+      // A per-thread generator for RSA blinding: the shared default one serializes the fake's
+      // threads under a fleet's load.
+      s.initSign(keyPair().getPrivate(), BLINDING.get());
       s.update(signingInput.getBytes(StandardCharsets.US_ASCII));
       return signingInput + "." + B64.encodeToString(s.sign());
     } catch (GeneralSecurityException e) {
