@@ -11,20 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Raw HTTP against a fake, for tests. */
-final class Http {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class Http {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private Http() {}
 
-  static HttpResponse<String> get(FakeGraphTenant t, String pathAndQuery, String token) {
+  public static HttpResponse<String> get(FakeGraphTenant t, String pathAndQuery, String token) {
     return send(t, HttpRequest.newBuilder(uri(t, pathAndQuery)).header("Authorization", "Bearer " + token).GET().build());
   }
 
-  static HttpResponse<String> get(FakeGraphTenant t, String pathAndQuery) {
+  public static HttpResponse<String> get(FakeGraphTenant t, String pathAndQuery) {
     return send(t, HttpRequest.newBuilder(uri(t, pathAndQuery)).GET().build());
   }
 
-  static HttpResponse<String> post(FakeGraphTenant t, String pathAndQuery, String token, String json) {
+  public static HttpResponse<String> post(FakeGraphTenant t, String pathAndQuery, String token, String json) {
     return send(
         t,
         HttpRequest.newBuilder(uri(t, pathAndQuery))
@@ -34,11 +34,11 @@ final class Http {
             .build());
   }
 
-  static HttpResponse<String> delete(FakeGraphTenant t, String pathAndQuery, String token) {
+  public static HttpResponse<String> delete(FakeGraphTenant t, String pathAndQuery, String token) {
     return send(t, HttpRequest.newBuilder(uri(t, pathAndQuery)).header("Authorization", "Bearer " + token).DELETE().build());
   }
 
-  static HttpResponse<String> form(FakeGraphTenant t, String pathAndQuery, String form) {
+  public static HttpResponse<String> form(FakeGraphTenant t, String pathAndQuery, String form) {
     return send(
         t,
         HttpRequest.newBuilder(uri(t, pathAndQuery))
@@ -47,14 +47,32 @@ final class Http {
             .build());
   }
 
-  static URI uri(FakeGraphTenant t, String pathAndQuery) {
+  /** A token from the fake's token endpoint (client secret, over HTTP). */
+  public static String token(FakeGraphTenant t) {
+    HttpResponse<String> r =
+        form(
+            t,
+            "/" + t.tenantId() + "/oauth2/v2.0/token",
+            "grant_type=client_credentials&client_id="
+                + t.clientId()
+                + "&client_secret="
+                + java.net.URLEncoder.encode(t.clientSecret(), StandardCharsets.UTF_8)
+                + "&scope="
+                + java.net.URLEncoder.encode(t.graphDefaultScope(), StandardCharsets.UTF_8));
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("token request failed: " + r.statusCode() + " " + r.body());
+    }
+    return json(r).path("access_token").asText();
+  }
+
+  public static URI uri(FakeGraphTenant t, String pathAndQuery) {
     if (pathAndQuery.startsWith("https://")) {
       return URI.create(pathAndQuery);
     }
-    return URI.create(t.graphHost() + pathAndQuery);
+    return URI.create(t.graphHost() + pathAndQuery.replace(" ", "%20"));
   }
 
-  static HttpResponse<String> send(FakeGraphTenant t, HttpRequest request) {
+  public static HttpResponse<String> send(FakeGraphTenant t, HttpRequest request) {
     try {
       return t.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -65,7 +83,7 @@ final class Http {
     }
   }
 
-  static JsonNode json(HttpResponse<String> r) {
+  public static JsonNode json(HttpResponse<String> r) {
     try {
       return JSON.readTree(r.body());
     } catch (IOException e) {
@@ -73,7 +91,7 @@ final class Http {
     }
   }
 
-  static JsonNode claims(String jwt) {
+  public static JsonNode claims(String jwt) {
     try {
       return JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -16,6 +16,8 @@ public final class AppRegistration {
   public final List<URI> redirectUris;
   /** Graph role values the app asks for: what admin consent grants. */
   public final List<String> requiredRoles;
+  /** The id of the app's home tenant (derived from the client id; stable). */
+  final String homeTenantId;
 
   public AppRegistration(
       String clientId,
@@ -28,6 +30,10 @@ public final class AppRegistration {
     this.displayName = displayName;
     this.redirectUris = List.copyOf(redirectUris);
     this.requiredRoles = List.copyOf(requiredRoles);
+    this.homeTenantId =
+        java.util.UUID.nameUUIDFromBytes(
+                ("home-tenant/" + clientId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString();
   }
 
   /** Same registration in every respect (secrets compared too). */

@@ -91,17 +91,18 @@ final class GraphRoutes {
     final FakeRoute route;
     final Caller caller;
     final TenantModel t;
-    final String requestId = Ids.uuidText();
+    final String requestId;
     final String clientRequestId;
 
-    Op(Exchange ex, RouteMatcher.Match m, FakeRoute route, Caller caller, TenantModel t) {
+    Op(Exchange ex, RouteMatcher.Match m, FakeRoute route, Caller caller, TenantModel t, String requestId) {
+      this.requestId = requestId;
       this.ex = ex;
       this.m = m;
       this.route = route;
       this.caller = caller;
       this.t = t;
       String crid = ex.header("client-request-id");
-      this.clientRequestId = crid == null || crid.isBlank() ? Ids.uuidText() : crid;
+      this.clientRequestId = crid == null || crid.isBlank() ? requestId : crid;
     }
   }
 
@@ -178,7 +179,7 @@ final class GraphRoutes {
 
   /** Authorizes, faults and routes one Graph operation (a request, or one inside a batch). */
   Reply operation(Exchange ex, RouteMatcher.Match m, Caller caller) {
-    String requestId = Ids.uuidText();
+    String requestId = Ids.fastRandom().toString();
     if (caller.problem != null || caller.tenant == null) {
       Reply r =
           error(ex, requestId, 401, "InvalidAuthenticationToken", caller.problem == null ? "Access token validation failure." : caller.problem);
@@ -198,7 +199,7 @@ final class GraphRoutes {
     if (m.route == null) {
       return unmatched(ex, m, requestId);
     }
-    Op op = new Op(ex, m, m.route, caller, t);
+    Op op = new Op(ex, m, m.route, caller, t, requestId);
     String unsupported = unsupportedQueryOption(op);
     if (unsupported != null) {
       return unsupported(op, unsupported);
@@ -483,7 +484,7 @@ final class GraphRoutes {
       case BACKUP:
         {
           AppRegistration app = t.seed.app;
-          spCommon(o, sp.enabled, app.displayName, app.clientId, homeTenantOf(app.clientId));
+          spCommon(o, sp.enabled, app.displayName, app.clientId, app.homeTenantId);
           ArrayNode reply = o.putArray("replyUrls");
           for (URI u : app.redirectUris) {
             reply.add(u.toString());
@@ -514,10 +515,6 @@ final class GraphRoutes {
         }
     }
     return o;
-  }
-
-  private static String homeTenantOf(String clientId) {
-    return UUID.nameUUIDFromBytes(("home-tenant/" + clientId).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /** Resolves {@code {id}}: an object id, or the {@code (appId='…')} key form. */

@@ -50,6 +50,7 @@ public final class GraphServer {
   private final IdentityRoutes identity;
   private volatile @Nullable WireMockServer wireMock;
   private volatile int port;
+  private volatile String host = "";
 
   public GraphServer(ServerConfig config) {
     this.config = config;
@@ -109,6 +110,7 @@ public final class GraphServer {
           e);
     }
     port = server.httpsPort();
+    host = "https://127.0.0.1:" + port;
     wireMock = server;
     LOG.debug("fake Graph listening on https://127.0.0.1:{}", port);
   }
@@ -138,7 +140,8 @@ public final class GraphServer {
 
   /** {@code https://127.0.0.1:PORT}. */
   public String host() {
-    return "https://127.0.0.1:" + port();
+    requireRunning();
+    return host;
   }
 
   public String graphEndpoint() {

@@ -230,7 +230,7 @@ final class IdentityRoutes {
   }
 
   private static String randomId() {
-    UUID u = Ids.uuid();
+    UUID u = Ids.fastRandom();
     java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
     b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
@@ -254,8 +254,8 @@ final class IdentityRoutes {
 
   private Reply entraError(int status, String error, int code, String text) {
     Instant now = server.clock().instant();
-    String trace = Ids.uuidText();
-    String correlation = Ids.uuidText();
+    String trace = Ids.fastRandom().toString();
+    String correlation = Ids.fastRandom().toString();
     String stamp = ENTRA_TIMESTAMP.format(now);
     ObjectNode body = Json.object();
     body.put("error", error);
@@ -379,7 +379,7 @@ final class IdentityRoutes {
   }
 
   private Reply errorPage(int status, int code, String text) {
-    String trace = Ids.uuidText();
+    String trace = Ids.fastRandom().toString();
     return Reply.html(
         status,
         "<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body>"

@@ -1,21 +1,27 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Parsing of GUIDs as Entra and Graph write them, and random ids for things that are not secrets
- * (request, correlation and object ids). {@link UUID#randomUUID()} draws on one shared {@code
- * SecureRandom}, whose lock becomes the fake's bottleneck under a fleet's concurrency; the random
- * ids here come from {@link ThreadLocalRandom}.
- */
+/** Parsing of GUIDs as Entra and Graph write them, and fast random ids that are not secrets. */
 final class Ids {
   private static final Pattern GUID =
       Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
   private Ids() {}
+
+  /**
+   * A random version-4 UUID from {@link java.util.concurrent.ThreadLocalRandom}: for request and
+   * trace ids, which need to be unique, not unpredictable ({@link UUID#randomUUID()} goes through
+   * a shared SecureRandom, which threads contend for).
+   */
+  static UUID fastRandom() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    return new UUID(msb, lsb);
+  }
 
   /** The GUID in canonical 8-4-4-4-12 form, or null for anything else. */
   static @Nullable UUID parseGuid(@Nullable String s) {
@@ -23,18 +29,5 @@ final class Ids {
       return null;
     }
     return UUID.fromString(s);
-  }
-
-  /** A random version-4 UUID, not for secrets. */
-  static UUID uuid() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
-    long lsb = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-    return new UUID(msb, lsb);
-  }
-
-  /** A random version-4 UUID as text, not for secrets. */
-  static String uuidText() {
-    return uuid().toString();
   }
 }

@@ -109,8 +109,8 @@ final class RouteMatcher {
         continue;
       }
       String seg = decode ? Exchange.decodePath(raw) : raw;
-      Matcher m = KEY_SEGMENT.matcher(seg);
-      if (m.matches()) {
+      Matcher m = seg.endsWith(")") ? KEY_SEGMENT.matcher(seg) : null;
+      if (m != null && m.matches()) {
         out.add(m.group(1));
         out.add(m.group(2));
       } else {

@@ -82,7 +82,7 @@ public final class TlsMaterial {
     return m;
   }
 
-  private static TlsMaterial generate() {
+  static TlsMaterial generate() {
     try {
       KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
       kpg.initialize(new ECGenParameterSpec("secp256r1"));

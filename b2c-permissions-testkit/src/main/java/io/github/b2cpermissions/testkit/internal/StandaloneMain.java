@@ -1,0 +1,153 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.b2cpermissions.testkit.FakeGraph;
+import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code java -jar b2c-permissions-testkit-VERSION-standalone.jar [options]}: runs the fake until
+ * killed, for products written in other languages. Prints one JSON line with the endpoints and
+ * tenants (client secrets only go to {@code --info-out}).
+ */
+public final class StandaloneMain {
+  private static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: java -jar b2c-permissions-testkit-<version>-standalone.jar [options]",
+          "  --seed FILE        tenants to host (JSON, see the testkit README); default: one B2C",
+          "                     tenant, contoso.onmicrosoft.com, with all 14 permissions granted",
+          "  --port N           HTTPS port on 127.0.0.1 (default: the seed's, else a free one)",
+          "  --page-size N      collection page size, 1 to 999 (default 100)",
+          "  --lenient          answer unknown routes as Graph does instead of 501",
+          "  --cert-out FILE    write the self-signed certificate (PEM) for clients to trust",
+          "  --info-out FILE    write endpoints and tenants, client secrets included, as JSON",
+          "  --help             this text");
+
+  private StandaloneMain() {}
+
+  /**
+   * Entry point.
+   *
+   * @param args the options above
+   */
+  public static void main(String[] args) throws Exception {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    Seeds.Overrides overrides = new Seeds.Overrides();
+    Path seed = null;
+    Path certOut = null;
+    Path infoOut = null;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--seed":
+            seed = Path.of(value(args, ++i, "--seed"));
+            break;
+          case "--port":
+            overrides.port = intValue(args, ++i, "--port");
+            break;
+          case "--page-size":
+            overrides.pageSize = intValue(args, ++i, "--page-size");
+            break;
+          case "--lenient":
+            overrides.strict = false;
+            break;
+          case "--cert-out":
+            certOut = Path.of(value(args, ++i, "--cert-out"));
+            break;
+          case "--info-out":
+            infoOut = Path.of(value(args, ++i, "--info-out"));
+            break;
+          case "--help":
+          case "-h":
+            out.println(USAGE);
+            return 0;
+          default:
+            throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    String json =
+        seed == null
+            ? "{\"domain\":\"contoso.onmicrosoft.com\",\"granted\":\"all\"}"
+            : Files.readString(seed, StandardCharsets.UTF_8);
+    FakeGraph graph;
+    try {
+      graph = Seeds.load(json, overrides);
+    } catch (IllegalArgumentException e) {
+      err.println("bad seed " + (seed == null ? "" : seed + " ") + ": " + e.getMessage());
+      return 2;
+    }
+    graph.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(graph::stop, "fake-graph-shutdown"));
+    if (certOut != null) {
+      Files.writeString(certOut, graph.certificatePem(), StandardCharsets.UTF_8);
+    }
+    if (infoOut != null) {
+      Files.writeString(infoOut, info(graph, certOut, true).toPrettyString(), StandardCharsets.UTF_8);
+    }
+    out.println(Json.MAPPER.writeValueAsString(info(graph, certOut, false)));
+    out.flush();
+    new CountDownLatch(1).await();
+    return 0;
+  }
+
+  static ObjectNode info(FakeGraph graph, @Nullable Path certOut, boolean secrets) {
+    ObjectNode o = Json.object();
+    o.put("graphHost", graph.graphHost().toString());
+    o.put("graphEndpoint", graph.graphEndpoint().toString());
+    o.put("authorityHost", graph.authorityHost().toString());
+    o.put("port", graph.port());
+    if (certOut != null) {
+      o.put("certificatePem", certOut.toAbsolutePath().toString());
+    }
+    ArrayNode tenants = o.putArray("tenants");
+    for (FakeGraphTenant t : graph.tenants()) {
+      ObjectNode n = tenants.addObject();
+      n.put("tenantId", t.tenantId());
+      n.put("domain", t.domain());
+      n.put("tenantType", t.tenantType());
+      n.put("clientId", t.clientId());
+      if (secrets) {
+        n.put("clientSecret", t.clientSecret());
+      }
+      n.put("servicePrincipalId", t.servicePrincipalId());
+      n.put("graphServicePrincipalId", t.graphServicePrincipalId());
+      n.put("tokenEndpoint", t.tokenEndpoint().toString());
+      n.put("scope", t.graphDefaultScope());
+    }
+    return o;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int intValue(String[] args, int i, String option) {
+    String v = value(args, i, option);
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number, was " + v, e);
+    }
+  }
+}
