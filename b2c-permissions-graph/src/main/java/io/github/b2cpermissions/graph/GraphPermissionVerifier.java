@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +120,11 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
     this.ownsHttpClient = b.httpClient == null;
     this.httpClient = withoutOtherRetries(
-        b.httpClient != null ? b.httpClient.newBuilder() : defaultClientBuilder(), b.requestTimeout);
+        b.httpClient != null
+            ? b.httpClient.newBuilder()
+            : defaultClientBuilder().connectionPool(
+                new ConnectionPool(Math.max(5, maxConcurrentRequests), 5, TimeUnit.MINUTES)),
+        b.requestTimeout);
     Bulkhead bulkhead = Bulkhead.of("b2c-permissions-graph-requests", BulkheadConfig.custom()
         .maxConcurrentCalls(maxConcurrentRequests)
         .maxWaitDuration(retryPolicy.deadline())
@@ -281,7 +286,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       VerificationReport report = null;
       B2cPermissionsException failure = null;
       try {
-        report = check(tenant, attempt > 0);
+        report = check(tenant, attempt > 0, false);
       } catch (B2cPermissionsException e) {
         failure = e;
         LOG.debug("tenant {}: check {} while awaiting grants failed: {}", tenant, attempt + 1,
@@ -293,6 +298,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {
         if (failure != null) {
+          LOG.warn("tenant {}: permission check failed while awaiting grants: {}", tenant,
+              failure.getMessage());
           throw failure;
         }
         return report;
@@ -312,6 +319,11 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   }
 
   private VerificationReport check(String tenant, boolean freshToken) {
+    return check(tenant, freshToken, true);
+  }
+
+  /** Checks one tenant; a failure is logged here (once) unless the caller decides it. */
+  private VerificationReport check(String tenant, boolean freshToken, boolean logFailure) {
     if (ownedExecutor != null && ownedExecutor.isShutdown()) {
       throw new IllegalStateException("this verifier was closed");
     }
@@ -319,7 +331,9 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     try {
       return checkOrThrow(ctx, freshToken);
     } catch (B2cPermissionsException e) {
-      LOG.warn("tenant {}: permission check failed: {}", tenant, e.getMessage());
+      if (logFailure) {
+        LOG.warn("tenant {}: permission check failed: {}", tenant, e.getMessage());
+      }
       throw e;
     }
   }
