@@ -505,10 +505,11 @@ public final class FakeGraphTenant {
   @SafeVarargs
   private static <T> List<T> nonNull(T... items) {
     Objects.requireNonNull(items, "permissions");
+    List<T> out = new ArrayList<>(items.length);
     for (T t : items) {
-      Objects.requireNonNull(t, "permission");
+      out.add(Objects.requireNonNull(t, "permission"));
     }
-    return List.of(items);
+    return out;
   }
 
   @Override

@@ -544,8 +544,4 @@ final class IdentityRoutes {
     md.putArray("aliases").add(host);
     return Reply.plainJson(200, o);
   }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
 }
