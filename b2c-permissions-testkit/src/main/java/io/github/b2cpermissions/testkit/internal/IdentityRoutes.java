@@ -29,6 +29,9 @@ final class IdentityRoutes {
   private static final DateTimeFormatter ENTRA_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
+  /** How long the token endpoint hands out the same token for the same request. */
+  private static final long REUSE_SECONDS = 60;
+
   private static final java.util.Set<String> RESERVED_SCOPES =
       java.util.Set.of("openid", "profile", "offline_access", "email");
 
@@ -158,12 +161,33 @@ final class IdentityRoutes {
           ? entraError(400, "invalid_resource", 500011, scopeError.substring(7))
           : entraError(400, "invalid_scope", 1002012, scopeError);
     }
-    String token = issue(tenant, app, certificate);
+    long now = server.clock().instant().getEpochSecond();
+    List<String> roles = tenant.tokenRoles(server.clock().instant());
+    TenantModel.IssuedToken last = tenant.lastIssued;
+    String token;
+    long expiresIn;
+    if (last != null
+        && last.epoch == server.epoch()
+        && last.clientId.equals(app.clientId)
+        && last.certificate == certificate
+        && last.roles.equals(roles)
+        && now >= last.issuedAt
+        && now - last.issuedAt < REUSE_SECONDS) {
+      // The same request within a minute gets the same token back: what MSAL's cache does against
+      // Entra, and what it cannot do against an authority with a port (it keys its cache by host
+      // without the port). Saves an RSA signature per Graph call of SDK clients.
+      token = last.token;
+      expiresIn = last.expiresAt - now;
+    } else {
+      token = issue(tenant, app, certificate);
+      expiresIn = server.config().tokenLifetime.getSeconds();
+      tenant.lastIssued =
+          new TenantModel.IssuedToken(token, app.clientId, certificate, roles, now, now + expiresIn, server.epoch());
+    }
     ObjectNode body = Json.object();
-    long lifetime = server.config().tokenLifetime.getSeconds();
     body.put("token_type", "Bearer");
-    body.put("expires_in", lifetime);
-    body.put("ext_expires_in", lifetime);
+    body.put("expires_in", expiresIn);
+    body.put("ext_expires_in", expiresIn);
     body.put("access_token", token);
     Reply r = Reply.plainJson(200, body);
     r.headers.put("Cache-Control", "no-store, no-cache");

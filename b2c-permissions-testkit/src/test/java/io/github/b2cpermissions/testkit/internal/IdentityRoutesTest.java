@@ -163,6 +163,20 @@ class IdentityRoutesTest {
   }
 
   @Test
+  void aRepeatedTokenRequestWithinAMinuteGetsTheSameTokenUnlessTheRolesChanged(FakeGraphTenant t) {
+    String first = Http.token(t);
+    CLOCK.advance(Duration.ofSeconds(30));
+    HttpResponse<String> again = tokenRequest(t, t.tenantId(), t.clientId(), t.clientSecret(), t.graphDefaultScope());
+    assertThat(json(again).path("access_token").asText()).isEqualTo(first);
+    assertThat(json(again).path("expires_in").asLong()).isEqualTo(3600 - 30);
+    t.grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    String afterGrant = Http.token(t);
+    assertThat(afterGrant).isNotEqualTo(first);
+    CLOCK.advance(Duration.ofSeconds(61));
+    assertThat(Http.token(t)).isNotEqualTo(afterGrant);
+  }
+
+  @Test
   void propagationDelayKeepsNewGrantsOutOfNewTokensUntilItPasses(FakeGraphTenant t) {
     t.grantPropagationDelay(Duration.ofMinutes(5));
     t.grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
