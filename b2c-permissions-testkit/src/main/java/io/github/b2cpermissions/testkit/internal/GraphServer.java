@@ -1,6 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Notifier;
@@ -45,7 +44,6 @@ public final class GraphServer {
   private final JournalStore journal;
   private final FaultPlan faults = new FaultPlan();
   private final AtomicLong epoch = new AtomicLong();
-  private final Map<String, JsonNode> verifiedTokens = new ConcurrentHashMap<>();
   private final GraphRoutes graph;
   private final IdentityRoutes identity;
   private volatile @Nullable WireMockServer wireMock;
@@ -237,11 +235,6 @@ public final class GraphServer {
   @Nullable
   AppRegistration app(String clientId) {
     return apps.get(clientId.toLowerCase(Locale.ROOT));
-  }
-
-  /** Tokens already verified, keyed by their text, so that each is checked once. */
-  Map<String, JsonNode> verifiedTokens() {
-    return verifiedTokens;
   }
 
   // ---- request handling -----------------------------------------------------------------------
