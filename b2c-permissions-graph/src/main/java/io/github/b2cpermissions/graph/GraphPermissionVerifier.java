@@ -469,6 +469,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     private @Nullable ConsentUrlBuilder consentUrlBuilder;
     private Consumer<GraphRetryEvent> retryListener = e -> {};
     private Clock clock = Clock.systemUTC();
+    private com.azure.core.http.@Nullable HttpClient identityHttpClient;
 
     private Builder() {}
 
@@ -672,6 +673,18 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
 
     /**
+     * Sets the HTTP client azure-identity uses to get tokens when the verifier builds the credential
+     * itself ({@link #clientSecret} or {@link #clientCertificate}): for proxies, or to trust a
+     * private authority such as the testkit's fake. Defaults to azure-core's default client.
+     *
+     * @throws NullPointerException if {@code client} is null
+     */
+    public Builder identityHttpClient(com.azure.core.http.HttpClient client) {
+      this.identityHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
      * Sets the clock for report times and HTTP-date {@code Retry-After} values. Defaults to UTC
      * system time.
      *
@@ -688,19 +701,31 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       }
       TokenCredential shared = sharedCredential;
       if (shared == null && clientSecret != null) {
-        shared = new ClientSecretCredentialBuilder()
+        ClientSecretCredentialBuilder sb = new ClientSecretCredentialBuilder()
             .authorityHost(cloud.authorityHost().toString())
             .tenantId("organizations")
             .clientId(Objects.requireNonNull(clientId))
             .clientSecret(clientSecret)
-            .additionallyAllowedTenants("*")
-            .build();
+            .additionallyAllowedTenants("*");
+        if (identityHttpClient != null) {
+          sb.httpClient(identityHttpClient);
+        }
+        if (cloud.name().equals("CUSTOM")) {
+          sb.disableInstanceDiscovery();
+        }
+        shared = sb.build();
       } else if (shared == null && certificatePath != null) {
         ClientCertificateCredentialBuilder cb = new ClientCertificateCredentialBuilder()
             .authorityHost(cloud.authorityHost().toString())
             .tenantId("organizations")
             .clientId(Objects.requireNonNull(clientId))
             .additionallyAllowedTenants("*");
+        if (identityHttpClient != null) {
+          cb.httpClient(identityHttpClient);
+        }
+        if (cloud.name().equals("CUSTOM")) {
+          cb.disableInstanceDiscovery();
+        }
         if (certificatePassword != null) {
           cb.pfxCertificate(certificatePath.toString()).clientCertificatePassword(certificatePassword);
         } else {
