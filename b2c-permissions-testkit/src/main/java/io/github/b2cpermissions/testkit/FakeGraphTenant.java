@@ -5,7 +5,6 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.internal.AppRegistration;
-import io.github.b2cpermissions.testkit.internal.LoopbackAzureHttpClient;
 import io.github.b2cpermissions.testkit.internal.RoleCatalog;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
 import io.github.b2cpermissions.testkit.internal.TenantSeed;
@@ -251,8 +250,8 @@ public final class FakeGraphTenant {
   /**
    * A new azure-identity {@code ClientSecretCredential} for the backup app in this tenant, pointed
    * at the fake's authority host, with instance discovery off (so nothing is asked of
-   * login.microsoftonline.com) and an HTTP client that trusts the fake. Each call returns a new
-   * credential with its own token cache.
+   * login.microsoftonline.com) and an HTTP client that trusts the fake (shared by all credentials
+   * of this server). Each call returns a new credential with its own token cache.
    *
    * @throws IllegalStateException if not running
    */
@@ -263,7 +262,7 @@ public final class FakeGraphTenant {
         .clientId(clientId())
         .clientSecret(clientSecret())
         .disableInstanceDiscovery()
-        .httpClient(new LoopbackAzureHttpClient(sslContext()))
+        .httpClient(graph.azureHttpClient())
         .build();
   }
 

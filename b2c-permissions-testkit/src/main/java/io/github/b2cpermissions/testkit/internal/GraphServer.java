@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilter
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.b2cpermissions.testkit.FakeRoute;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,19 @@ public final class GraphServer {
   private volatile @Nullable WireMockServer wireMock;
   private volatile int port;
   private volatile String host = "";
+  private volatile boolean fastPath;
+  private final boolean fastPathAllowed;
+
+  /** A reply the fast path computed and hands to WireMock for a connection fault. */
+  static final ThreadLocal<Reply> PENDING = new ThreadLocal<>();
 
   public GraphServer(ServerConfig config) {
+    this(config, true);
+  }
+
+  /** For tests of the plain filter path. */
+  GraphServer(ServerConfig config, boolean fastPathAllowed) {
+    this.fastPathAllowed = fastPathAllowed;
     this.config = config;
     this.tls = TlsMaterial.shared();
     this.journal = new JournalStore(config.journalLimit);
@@ -96,7 +108,20 @@ public final class GraphServer {
     } else {
       options.httpsPort(config.port);
     }
-    WireMockServer server = new WireMockServer(options);
+    WireMockServer server;
+    try {
+      if (!fastPathAllowed) {
+        throw new LinkageError("fast path turned off");
+      }
+      server = new WireMockServer(options.httpServerFactory(FastPathServer.factory(this)));
+      fastPath = true;
+    } catch (LinkageError e) {
+      // Another WireMock version on the classpath: its shaded Jetty differs. The request filter
+      // alone serves everything, only slower.
+      LOG.debug("fake Graph: WireMock fast path unavailable ({}); using the request filter", e.toString());
+      server = new WireMockServer(options.httpServerFactory(WireMockConfiguration.options().httpServerFactory()));
+      fastPath = false;
+    }
     try {
       server.start();
     } catch (RuntimeException e) {
@@ -244,6 +269,21 @@ public final class GraphServer {
     return identity.issue(tenant, tenant.seed.app);
   }
 
+  /** {@link #handle} that turns a bug in the fake into a 500 instead of a dropped connection. */
+  Reply handleSafely(Exchange ex) {
+    try {
+      return handle(ex);
+    } catch (RuntimeException e) {
+      LOG.error("the fake Graph failed on {} {}", ex.method, ex.path, e);
+      return Reply.html(500, "<html><body>fake Graph internal error: " + Html.escape(String.valueOf(e)) + "</body></html>");
+    }
+  }
+
+  /** Whether requests take the fast path (WireMock's Jetty with the fake's handler in front). */
+  public boolean fastPath() {
+    return fastPath;
+  }
+
   Reply handle(Exchange ex) {
     Instant received = config.clock.instant();
     RouteMatcher.Match m = RouteMatcher.match(ex.method, ex.path);
@@ -360,6 +400,10 @@ public final class GraphServer {
 
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+      Reply pending = PENDING.get();
+      if (pending != null) {
+        return RequestFilterAction.stopWith(definition(pending));
+      }
       Map<String, List<String>> headers = new LinkedHashMap<>();
       for (HttpHeader h : request.getHeaders().all()) {
         headers.put(h.key(), h.values());
@@ -372,13 +416,10 @@ public final class GraphServer {
               headers,
               body == null ? new byte[0] : body,
               false);
-      Reply reply;
-      try {
-        reply = handle(ex);
-      } catch (RuntimeException e) {
-        LOG.error("the fake Graph failed on {} {}", ex.method, ex.path, e);
-        reply = Reply.html(500, "<html><body>fake Graph internal error: " + Html.escape(String.valueOf(e)) + "</body></html>");
-      }
+      return RequestFilterAction.stopWith(definition(handleSafely(ex)));
+    }
+
+    private ResponseDefinition definition(Reply reply) {
       ResponseDefinitionBuilder b = new ResponseDefinitionBuilder();
       if (reply.transportFault == FaultPlan.Kind.RESET) {
         b.withFault(Fault.CONNECTION_RESET_BY_PEER);
@@ -396,7 +437,7 @@ public final class GraphServer {
       if (reply.delayMillis > 0) {
         b.withFixedDelay((int) Math.min(Integer.MAX_VALUE, reply.delayMillis));
       }
-      return RequestFilterAction.stopWith(b.build());
+      return b.build();
     }
 
     @Override
