@@ -95,11 +95,12 @@ public final class GraphServer {
             .stubRequestLoggingDisabled(true)
             .extensionScanningEnabled(false)
             .jettyStopTimeout(0L)
-            // Injected latency must not hold a server thread, or a fleet's concurrency would be
-            // capped by the thread pool: delayed responses are scheduled, not slept.
+            // Injected latency holds a server thread while it sleeps (the fast path sleeps; the
+            // WireMock path schedules): enough threads that a fleet's concurrency, not the pool,
+            // sets the pace. Idle threads cost little.
             .asynchronousResponseEnabled(true)
             .asynchronousResponseThreads(4)
-            .containerThreads(64)
+            .containerThreads(300)
             .adminAuthenticator(request -> false)
             .notifier(new Slf4jNotifier())
             .extensions(new Filter());
