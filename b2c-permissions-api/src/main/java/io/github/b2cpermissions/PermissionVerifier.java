@@ -72,11 +72,11 @@ public interface PermissionVerifier {
    *
    * @param tenantId the tenant's id (a GUID) or one of its verified domains
    * @param timeout how long to keep trying; must be positive
-   * @return the first satisfied report, or the last report when time ran out
+   * @return the first satisfied report, or the last completed report when time ran out
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code timeout} is zero or negative, or the tenant id is
    *     malformed
-   * @throws B2cPermissionsException as {@link #verify(String)}, when the last attempt failed
+   * @throws B2cPermissionsException as {@link #verify(String)}, when no check completed in time
    */
   VerificationReport awaitSatisfied(String tenantId, Duration timeout);
 }

@@ -163,12 +163,14 @@ public final class VerificationReport {
 
   /**
    * The parts of the tenant that {@code operation} can cover with the confirmed grants. Empty when
-   * the app is not consented or disabled.
+   * the app is not consented or disabled, or the tenant is not a B2C tenant.
    *
    * @throws NullPointerException if {@code operation} is null
    */
   public Set<BackupCapability> capabilities(BackupOperation operation) {
-    if (appPresence == AppPresence.NOT_FOUND || appPresence == AppPresence.DISABLED) {
+    if (outcome == VerificationOutcome.APP_NOT_CONSENTED
+        || outcome == VerificationOutcome.APP_DISABLED
+        || outcome == VerificationOutcome.NOT_A_B2C_TENANT) {
       Objects.requireNonNull(operation, "operation");
       return Collections.unmodifiableSet(EnumSet.noneOf(BackupCapability.class));
     }

@@ -10,6 +10,7 @@ import com.microsoft.kiota.http.middleware.RedirectHandler;
 import com.microsoft.kiota.http.middleware.RetryHandler;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.AuthenticationFailedException;
+import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.FleetProgressListener;
@@ -82,6 +83,9 @@ import org.slf4j.LoggerFactory;
  * Builder#httpClient(OkHttpClient)}, so retries never multiply and the bearer token never follows a
  * redirect. Requests in flight across all checks are bounded by {@link
  * Builder#maxConcurrentRequests(int)}.
+ *
+ * <p>Every public method throws {@link IllegalStateException} once the verifier is {@linkplain
+ * #close() closed}.
  */
 public final class GraphPermissionVerifier implements PermissionVerifier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GraphPermissionVerifier.class);
@@ -101,6 +105,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   private final TokenSource tokens;
   private final DirectoryReader directory;
   private final String credentialDescription;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private GraphPermissionVerifier(Builder b) {
     this.clientId = Objects.requireNonNull(b.clientId);
@@ -176,6 +182,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    */
   @Override
   public VerificationReport verify(String tenantId) {
+    ensureOpen();
     String tenant = TenantIdentifiers.requireTenant(tenantId);
     return check(tenant, false);
   }
@@ -187,6 +194,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    */
   @Override
   public CompletableFuture<VerificationReport> verifyAsync(String tenantId) {
+    ensureOpen();
     String tenant = TenantIdentifiers.requireTenant(tenantId);
     CompletableFuture<VerificationReport> future = new CompletableFuture<>();
     executor.execute(() -> {
@@ -207,6 +215,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    */
   @Override
   public FleetVerification verifyFleet(Collection<String> tenantIds, FleetProgressListener listener) {
+    ensureOpen();
     Objects.requireNonNull(tenantIds, "tenantIds");
     Objects.requireNonNull(listener, "listener");
     Set<String> unique = new LinkedHashSet<>();
@@ -226,7 +235,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       slots.acquireUninterruptibly();
       try {
         executor.execute(() -> {
-          TenantVerification result;
+          TenantVerification result = null;
           try {
             result = TenantVerification.of(check(tenant, false));
           } catch (B2cPermissionsException e) {
@@ -234,17 +243,23 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
           } catch (RuntimeException e) {
             LOG.error("tenant {}: the check failed unexpectedly", tenant, e);
             result = TenantVerification.failed(tenant, new B2cPermissionsException(
-                "the check of tenant " + tenant + " failed unexpectedly: " + e, tenant, e));
+                "the check of tenant " + tenant + " failed unexpectedly ("
+                    + e.getClass().getSimpleName() + ")", tenant, e));
           } finally {
             slots.release();
+            if (result == null) {
+              // An Error escaped the check: record it so the fleet never waits forever.
+              result = TenantVerification.failed(tenant, new B2cPermissionsException(
+                  "the check of tenant " + tenant + " died with an error", tenant, null));
+            }
+            results.set(index, result);
+            try {
+              listener.onTenantDone(result, done.incrementAndGet(), total);
+            } catch (Throwable t) {
+              LOG.warn("the fleet progress listener threw; ignored", t);
+            }
+            finished.countDown();
           }
-          results.set(index, result);
-          try {
-            listener.onTenantDone(result, done.incrementAndGet(), total);
-          } catch (RuntimeException e) {
-            LOG.warn("the fleet progress listener threw; ignored", e);
-          }
-          finished.countDown();
         });
       } catch (RuntimeException rejected) {
         slots.release();
@@ -271,10 +286,13 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    *
    * <p>After the first check, each new check asks for a fresh token (bypassing the credential's
    * cache), so grants made since the cached token was issued show up. Waits grow from 1 second to
-   * 15 seconds between checks. Failures of intermediate checks are logged at DEBUG and tried again.
+   * 15 seconds between checks, and no check runs past {@code timeout}. Failures of intermediate
+   * checks are logged at DEBUG and tried again; when time runs out the last completed report is
+   * returned, and only when no check completed is the last failure thrown.
    */
   @Override
   public VerificationReport awaitSatisfied(String tenantId, Duration timeout) {
+    ensureOpen();
     String tenant = TenantIdentifiers.requireTenant(tenantId);
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isZero() || timeout.isNegative()) {
@@ -282,30 +300,39 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     long waitMillis = Math.min(1000, Math.max(50, timeout.toMillis() / 20));
+    VerificationReport last = null;
+    B2cPermissionsException lastFailure = null;
     for (int attempt = 0; ; attempt++) {
-      VerificationReport report = null;
-      B2cPermissionsException failure = null;
       try {
-        report = check(tenant, attempt > 0, false);
+        VerificationReport report = check(tenant, attempt > 0, false, deadline);
+        if (report.isSatisfied()) {
+          return report;
+        }
+        last = report;
+        lastFailure = null;
       } catch (B2cPermissionsException e) {
-        failure = e;
+        lastFailure = e;
         LOG.debug("tenant {}: check {} while awaiting grants failed: {}", tenant, attempt + 1,
             e.getMessage());
       }
-      if (report != null && report.isSatisfied()) {
-        return report;
-      }
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      if (left <= 0) {
-        if (failure != null) {
-          LOG.warn("tenant {}: permission check failed while awaiting grants: {}", tenant,
-              failure.getMessage());
-          throw failure;
+      if (left <= waitMillis) {
+        // No time for another full wait and check: answer with what is known.
+        if (last != null) {
+          return last;
         }
-        return report;
+        LOG.warn("tenant {}: permission check failed while awaiting grants: {}", tenant,
+            lastFailure.getMessage());
+        throw lastFailure;
       }
-      sleep(Math.min(waitMillis, left));
+      sleep(waitMillis);
       waitMillis = Math.min(waitMillis * 2, 15_000);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this verifier was closed");
     }
   }
 
@@ -319,15 +346,19 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   }
 
   private VerificationReport check(String tenant, boolean freshToken) {
-    return check(tenant, freshToken, true);
+    return check(tenant, freshToken, true, Long.MAX_VALUE);
   }
 
-  /** Checks one tenant; a failure is logged here (once) unless the caller decides it. */
-  private VerificationReport check(String tenant, boolean freshToken, boolean logFailure) {
-    if (ownedExecutor != null && ownedExecutor.isShutdown()) {
-      throw new IllegalStateException("this verifier was closed");
-    }
-    CallContext ctx = new CallContext(tenant, System.nanoTime() + retryPolicy.deadline().toNanos());
+  /**
+   * Checks one tenant within the policy's deadline, and never past {@code notAfterNanos}; a failure
+   * is logged here (once) unless the caller decides it.
+   */
+  private VerificationReport check(
+      String tenant, boolean freshToken, boolean logFailure, long notAfterNanos) {
+    ensureOpen();
+    long policyDeadline = System.nanoTime() + retryPolicy.deadline().toNanos();
+    long deadline = notAfterNanos - policyDeadline < 0 ? notAfterNanos : policyDeadline;
+    CallContext ctx = new CallContext(tenant, deadline);
     try {
       return checkOrThrow(ctx, freshToken);
     } catch (B2cPermissionsException e) {
@@ -382,6 +413,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       ReportAssembler.assemble(report, null, claims.roles(), directory);
       return finish(report, ctx);
     }
+    checkOrganization(ctx, claims, facts);
     report.appPresence(facts.presence())
         .servicePrincipalId(facts.servicePrincipalId())
         .tenantType(facts.tenantType());
@@ -392,18 +424,52 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     return finish(report, ctx);
   }
 
+  /**
+   * Fails closed unless the token is what the check needs: for Microsoft Graph of this cloud, for
+   * the backup app, for this tenant, and not expired.
+   */
   private void checkTokenIdentity(CallContext ctx, AccessTokenClaims claims) {
-    if (TenantIdentifiers.isGuid(ctx.tenantId()) && claims.tenantId() != null
+    String aud = claims.audience();
+    String graphHost = cloud.graphHost().toString();
+    if (aud == null || !(aud.equalsIgnoreCase(graphHost) || aud.equalsIgnoreCase(graphHost + "/")
+        || aud.equalsIgnoreCase(B2cBackupPermission.MICROSOFT_GRAPH_APP_ID))) {
+      throw new AuthenticationFailedException(
+          "the token for tenant " + ctx.tenantId() + " is for audience " + aud
+              + ", not for Microsoft Graph at " + graphHost + "; check the credential and cloud",
+          ctx.tenantId(), 0, null);
+    }
+    if (claims.expiresAtEpochSecond() <= clock.instant().getEpochSecond()) {
+      throw new AuthenticationFailedException(
+          "the credential returned an expired token for tenant " + ctx.tenantId(),
+          ctx.tenantId(), 0, null);
+    }
+    if (claims.tenantId() == null || claims.appId() == null) {
+      throw new AuthenticationFailedException(
+          "the token for tenant " + ctx.tenantId() + " names no tenant (tid) or app (appid/azp)",
+          ctx.tenantId(), 0, null);
+    }
+    if (TenantIdentifiers.isGuid(ctx.tenantId())
         && !ctx.tenantId().equalsIgnoreCase(claims.tenantId())) {
       throw new AuthenticationFailedException(
           "the token for tenant " + ctx.tenantId() + " was issued for tenant " + claims.tenantId()
               + "; the credential source returned a credential for the wrong tenant",
           ctx.tenantId(), 0, null);
     }
-    if (claims.appId() != null && !clientId.equalsIgnoreCase(claims.appId())) {
+    if (!clientId.equalsIgnoreCase(claims.appId())) {
       throw new AuthenticationFailedException(
           "the token for tenant " + ctx.tenantId() + " was issued to app " + claims.appId()
               + ", not to the backup app " + clientId + "; check the configured credential",
+          ctx.tenantId(), 0, null);
+    }
+  }
+
+  /** For a tenant named by domain: the directory read must be of the tenant the token is for. */
+  private static void checkOrganization(CallContext ctx, AccessTokenClaims claims, DirectoryFacts facts) {
+    if (facts.organizationId() != null
+        && !facts.organizationId().equalsIgnoreCase(String.valueOf(claims.tenantId()))) {
+      throw new AuthenticationFailedException(
+          "the token for " + ctx.tenantId() + " was issued for tenant " + claims.tenantId()
+              + " but Graph answered for organization " + facts.organizationId(),
           ctx.tenantId(), 0, null);
     }
   }
@@ -414,7 +480,12 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     if (consentUrlBuilder != null
         && (built.outcome() == VerificationOutcome.MISSING_PERMISSIONS
             || built.outcome() == VerificationOutcome.APP_NOT_CONSENTED)) {
-      built = report.consentRequest(consentUrlBuilder.adminConsentUrl(ctx.tenantId())).build();
+      try {
+        built = report.consentRequest(consentUrlBuilder.adminConsentUrl(ctx.tenantId())).build();
+      } catch (RuntimeException e) {
+        LOG.warn("tenant {}: no consent URL could be built ({}); the report carries none",
+            ctx.tenantId(), e.getMessage());
+      }
     }
     return built;
   }
@@ -426,6 +497,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    */
   @Override
   public void close() {
+    closed.set(true);
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }

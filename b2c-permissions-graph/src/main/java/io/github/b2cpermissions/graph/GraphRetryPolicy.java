@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link GraphPermissionVerifier} retries Graph and token requests that failed for a passing
- * reason: 429 (throttled), 503, 504 and connection failures (refused, reset, timed out). Nothing
- * else is retried: 400, 401, 403 and 404 answer the same way every time.
+ * How a {@link GraphPermissionVerifier} retries Graph requests that failed for a passing reason:
+ * 429 (throttled), 503, 504 (also inside a {@code $batch}), and connection failures (refused,
+ * reset, timed out). Nothing else is retried: 400, 401, 403 and 404 answer the same way every time,
+ * other 5xx answers and TLS failures end the check. Token requests are retried by azure-identity's
+ * own pipeline, not by this policy.
  *
  * <p>A {@code Retry-After} header (seconds or an HTTP date) is honoured exactly, up to {@link
- * #maxRetryAfter()}; without one the wait grows exponentially from {@link #initialBackoff()} with
- * full jitter, up to {@link #maxBackoff()}. A retry is never started when its wait would end after
+ * #maxRetryAfter()}; without one the wait grows exponentially from {@link #initialBackoff()},
+ * up to {@link #maxBackoff()}, with equal jitter (a random wait between half and all of the step). A retry is never started when its wait would end after
  * the {@linkplain #deadline() deadline} of the whole check. Start from {@link #ofDefaults()}, or
  * from {@link #custom()} or {@link #from(GraphRetryPolicy)}, like resilience4j's configs:
  *

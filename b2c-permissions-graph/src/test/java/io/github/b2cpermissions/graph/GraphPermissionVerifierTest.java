@@ -377,6 +377,111 @@ class GraphPermissionVerifierTest {
     }
   }
 
+  private static TokenCredential forged(String payloadJson) {
+    java.util.Base64.Encoder enc = java.util.Base64.getUrlEncoder().withoutPadding();
+    String jwt = enc.encodeToString("{\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + "." + enc.encodeToString(payloadJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
+    return request -> reactor.core.publisher.Mono.just(
+        new AccessToken(jwt, java.time.OffsetDateTime.now().plusHours(1)));
+  }
+
+  @Test
+  void tokenForAnotherAudienceIsRejected() {
+    FakeGraphTenant t = b2cTenant();
+    long exp = java.time.Instant.now().getEpochSecond() + 3600;
+    TokenCredential other = forged("{\"aud\":\"https://management.azure.com\",\"tid\":\"" + t.tenantId()
+        + "\",\"appid\":\"" + t.clientId() + "\",\"exp\":" + exp + ",\"roles\":[\"User.ReadWrite.All\"]}");
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN)
+        .credentials(x -> other).build()) {
+      assertThatThrownBy(() -> v.verify(t.tenantId()))
+          .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("audience");
+    }
+  }
+
+  @Test
+  void expiredOrAnonymousTokenIsRejected() {
+    FakeGraphTenant t = b2cTenant();
+    String aud = server.graphHost().toString();
+    TokenCredential expired = forged("{\"aud\":\"" + aud + "\",\"tid\":\"" + t.tenantId()
+        + "\",\"appid\":\"" + t.clientId() + "\",\"exp\":1000}");
+    TokenCredential anonymous = forged("{\"aud\":\"" + aud + "\",\"exp\":"
+        + (java.time.Instant.now().getEpochSecond() + 3600) + "}");
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN)
+        .credentials(x -> expired).build()) {
+      assertThatThrownBy(() -> v.verify(t.tenantId()))
+          .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("expired");
+    }
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN)
+        .credentials(x -> anonymous).build()) {
+      assertThatThrownBy(() -> v.verify(t.tenantId()))
+          .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("names no tenant");
+    }
+  }
+
+  @Test
+  void fleetSurvivesAnErrorInOneTenantsCheck() {
+    FakeGraphTenant good = b2cTenant();
+    FakeGraphTenant bad = b2cTenant();
+    try (GraphPermissionVerifier v = verifierBuilder().credentials(x -> {
+      if (x.equals(bad.tenantId())) {
+        throw new AssertionError("boom");
+      }
+      return good.credential();
+    }).build()) {
+      FleetVerification fleet = v.verifyFleet(List.of(good.tenantId(), bad.tenantId()));
+      assertThat(fleet.satisfiedCount()).isEqualTo(1);
+      assertThat(fleet.failures()).singleElement()
+          .satisfies(f -> assertThat(f.tenantId()).isEqualTo(bad.tenantId()));
+    }
+  }
+
+  @Test
+  void credentialSourceFailureIsAnAuthenticationFailure() {
+    FakeGraphTenant t = b2cTenant();
+    try (GraphPermissionVerifier v = verifierBuilder().credentials(x -> {
+      throw new IllegalStateException("vault down");
+    }).build()) {
+      assertThatThrownBy(() -> v.verify(t.tenantId()))
+          .isInstanceOf(AuthenticationFailedException.class)
+          .hasMessageContaining("credential source failed");
+    }
+  }
+
+  @Test
+  void consentUrlFailureKeepsTheReport() {
+    FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(USER_PHONE_READ_WRITE_ALL));
+    io.github.b2cpermissions.ConsentUrlBuilder broken = new io.github.b2cpermissions.ConsentUrlBuilder() {
+      @Override
+      public io.github.b2cpermissions.AdminConsentRequest adminConsentUrl(String tenant) {
+        throw new IllegalArgumentException("not for this tenant");
+      }
+
+      @Override
+      public io.github.b2cpermissions.AdminConsentRequest adminConsentUrl(String tenant, String state) {
+        throw new IllegalArgumentException("not for this tenant");
+      }
+    };
+    try (GraphPermissionVerifier v = verifierBuilder().consentUrlBuilder(broken).build()) {
+      VerificationReport report = v.verify(t.tenantId());
+      assertThat(report).isMissingExactly(USER_PHONE_READ_WRITE_ALL);
+      assertThat(report.consentUrl()).isEmpty();
+    }
+  }
+
+  @Test
+  void closedVerifierWithACallersExecutorRefusesChecks() {
+    FakeGraphTenant t = b2cTenant();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      GraphPermissionVerifier v = verifierBuilder().executor(pool).build();
+      v.close();
+      assertThatThrownBy(() -> v.verifyAsync(t.tenantId())).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> v.verifyFleet(List.of(t.tenantId()))).isInstanceOf(IllegalStateException.class);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   @Test
   void readRefusedByGraphNamesTheRoleItNeeds() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder()
@@ -433,7 +538,7 @@ class GraphPermissionVerifierTest {
   void awaitSatisfiedReturnsTheLastReportWhenTimeRunsOut() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(APPLICATION_READ_WRITE_ALL));
     try (GraphPermissionVerifier v = verifierBuilder().build()) {
-      VerificationReport last = v.awaitSatisfied(t.tenantId(), Duration.ofMillis(300));
+      VerificationReport last = v.awaitSatisfied(t.tenantId(), Duration.ofSeconds(3));
       assertThat(last).isMissingExactly(APPLICATION_READ_WRITE_ALL);
       assertThatThrownBy(() -> v.awaitSatisfied(t.tenantId(), Duration.ZERO))
           .isInstanceOf(IllegalArgumentException.class);

@@ -18,9 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param appId the {@code appid} or {@code azp} claim
  * @param roles the {@code roles} claim, empty when absent
  * @param expiresAtEpochSecond the {@code exp} claim, 0 when absent
+ * @param audience the {@code aud} claim, or null when absent
  */
 public record AccessTokenClaims(
-    @Nullable String tenantId, @Nullable String appId, Set<String> roles, long expiresAtEpochSecond) {
+    @Nullable String tenantId,
+    @Nullable String appId,
+    Set<String> roles,
+    long expiresAtEpochSecond,
+    @Nullable String audience) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -60,7 +65,8 @@ public record AccessTokenClaims(
         text(payload, "tid"),
         app != null ? app : text(payload, "azp"),
         Set.copyOf(roles),
-        payload.path("exp").asLong(0));
+        payload.path("exp").asLong(0),
+        text(payload, "aud"));
   }
 
   private static @Nullable String text(JsonNode node, String field) {

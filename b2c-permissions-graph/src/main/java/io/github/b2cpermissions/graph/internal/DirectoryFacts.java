@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param presence found and enabled, disabled, or not found
  * @param servicePrincipalId the app's service principal id, when found
  * @param tenantType the organization's {@code tenantType}, or null when it could not be read
+ * @param organizationId the organization's id (the tenant id), or null when not read
  * @param graphRoles the app roles the app holds on Microsoft Graph, live (not deleted), in the order
  *     Graph listed them, duplicates removed
  */
@@ -19,6 +20,7 @@ public record DirectoryFacts(
     AppPresence presence,
     @Nullable String servicePrincipalId,
     @Nullable String tenantType,
+    @Nullable String organizationId,
     List<HeldRole> graphRoles) {
 
   /**

@@ -2,6 +2,8 @@ package io.github.b2cpermissions.graph.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2cpermissions.AppPresence;
+import io.github.b2cpermissions.AuthenticationFailedException;
+import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.GraphAppRole;
 import io.github.b2cpermissions.GraphAppRoles;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryReader {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryReader.class);
   private static final String ASSIGNMENT_SELECT =
-      "$select=id,appRoleId,resourceId,createdDateTime,deletedDateTime&$top=999";
+      "$select=id,appRoleId,principalId,resourceId,createdDateTime,deletedDateTime&$top=999";
   private static final int MAX_PAGES = 10_000;
 
   private final GraphTransport transport;
@@ -110,7 +112,8 @@ public final class DirectoryReader {
         "/servicePrincipals/" + known.servicePrincipalId() + "/appRoleAssignments?" + ASSIGNMENT_SELECT));
     GraphResponse sp = r.get(0);
     if (sp.status() == 404) {
-      return new DirectoryFacts(AppPresence.NOT_FOUND, null, tenantType(ctx, r.get(1)), List.of());
+      return new DirectoryFacts(AppPresence.NOT_FOUND, null, tenantType(ctx, r.get(1)),
+          organizationId(r.get(1)), List.of());
     }
     requireOk(ctx, sp, "the backup app's service principal", "Application.Read.All");
     String spId = sp.body().path("id").asText("");
@@ -131,14 +134,15 @@ public final class DirectoryReader {
         "/organization?$select=id,tenantType"));
     GraphResponse sp = r.get(0);
     if (sp.status() == 404) {
-      return new DirectoryFacts(AppPresence.NOT_FOUND, null, tenantType(ctx, r.get(2)), List.of());
+      return new DirectoryFacts(AppPresence.NOT_FOUND, null, tenantType(ctx, r.get(2)),
+          organizationId(r.get(2)), List.of());
     }
     requireOk(ctx, sp, "the backup app's service principal", "Application.Read.All");
     GraphResponse graphSp = r.get(1);
     requireOk(ctx, graphSp, "Microsoft Graph's service principal", "Application.Read.All");
     String graphSpId = requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
     if (needRoles) {
-      loadGraphRoles(graphSp.body());
+      loadGraphRoles(ctx, graphSp.body());
     }
     String spId = requireId(ctx, sp.body(), "the backup app's service principal");
     GraphResponse assignments = transport.get(ctx,
@@ -156,12 +160,23 @@ public final class DirectoryReader {
       CallContext ctx, GraphResponse sp, GraphResponse org, GraphResponse firstPage, String graphSpId) {
     requireOk(ctx, firstPage, "the backup app's app role assignments", "Application.Read.All");
     String spId = requireId(ctx, sp.body(), "the backup app's service principal");
-    boolean enabled = sp.body().path("accountEnabled").asBoolean(true);
+    if (!clientId.equalsIgnoreCase(sp.body().path("appId").asText(""))) {
+      throw new UnexpectedGraphResponseException(
+          "Graph answered the lookup of the backup app with a service principal of another app",
+          ctx.tenantId(), 200, null);
+    }
+    JsonNode enabledNode = sp.body().get("accountEnabled");
+    if (enabledNode == null || !enabledNode.isBoolean()) {
+      throw new UnexpectedGraphResponseException(
+          "the backup app's service principal has no boolean accountEnabled", ctx.tenantId(), 200,
+          null);
+    }
+    boolean enabled = enabledNode.booleanValue();
     Map<UUID, DirectoryFacts.HeldRole> held = new LinkedHashMap<>();
     Set<String> seenLinks = new HashSet<>();
     JsonNode page = firstPage.body();
     for (int pages = 1; ; pages++) {
-      collect(ctx, page, graphSpId, held);
+      collect(ctx, page, spId, graphSpId, held);
       JsonNode next = page.get("@odata.nextLink");
       if (next == null || next.isNull()) {
         break;
@@ -180,17 +195,23 @@ public final class DirectoryReader {
         enabled ? AppPresence.ENABLED : AppPresence.DISABLED,
         spId,
         tenantType(ctx, org),
+        organizationId(org),
         List.copyOf(held.values()));
   }
 
-  private void collect(
-      CallContext ctx, JsonNode page, String graphSpId, Map<UUID, DirectoryFacts.HeldRole> held) {
+  private void collect(CallContext ctx, JsonNode page, String spId, String graphSpId,
+      Map<UUID, DirectoryFacts.HeldRole> held) {
     JsonNode value = page.get("value");
     if (value == null || !value.isArray()) {
       throw new UnexpectedGraphResponseException(
           "a page of app role assignments has no value array", ctx.tenantId(), 200, null);
     }
     for (JsonNode a : value) {
+      if (!spId.equalsIgnoreCase(a.path("principalId").asText(""))) {
+        throw new UnexpectedGraphResponseException(
+            "Graph listed an app role assignment of another principal among the backup app's",
+            ctx.tenantId(), 200, null);
+      }
       if (!graphSpId.equalsIgnoreCase(a.path("resourceId").asText(""))) {
         continue;
       }
@@ -230,42 +251,66 @@ public final class DirectoryReader {
     }
   }
 
-  private void loadGraphRoles(JsonNode graphSp) {
+  private void loadGraphRoles(CallContext ctx, JsonNode graphSp) {
+    graphAppRoles = crossChecked(ctx, graphSp.path("appRoles"));
+  }
+
+  /**
+   * Graph's app roles, checked against the catalog: a catalog id under another value, or a catalog
+   * value under another id, means the answer cannot be trusted to say which permissions are held.
+   *
+   * @throws UnexpectedGraphResponseException on any disagreement
+   */
+  static Map<UUID, GraphAppRole> crossChecked(CallContext ctx, JsonNode appRoles) {
     Map<UUID, GraphAppRole> roles = new HashMap<>();
-    for (JsonNode role : graphSp.path("appRoles")) {
+    for (JsonNode role : appRoles) {
+      UUID id;
       try {
-        UUID id = UUID.fromString(role.path("id").asText(""));
-        String value = role.path("value").asText("");
-        if (!value.isBlank() && value.chars().noneMatch(Character::isWhitespace)) {
-          roles.put(id, new GraphAppRole(value, id, role.path("displayName").asText("")));
-        }
-      } catch (IllegalArgumentException skip) {
-        // An app role without a usable id or value cannot be granted; ignore it.
+        id = UUID.fromString(role.path("id").asText(""));
+      } catch (IllegalArgumentException notAUuid) {
+        continue; // An app role without a usable id cannot be assigned.
       }
+      String value = role.path("value").asText("");
+      if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
+        continue;
+      }
+      Optional<B2cBackupPermission> byId = B2cBackupPermission.fromAppRoleId(id);
+      Optional<B2cBackupPermission> byValue = B2cBackupPermission.fromScope(value);
+      if ((byId.isPresent() && !byId.get().scope().equals(value))
+          || (byValue.isPresent() && !byValue.get().appRoleId().equals(id))) {
+        throw new UnexpectedGraphResponseException(
+            "Microsoft Graph's service principal names app role " + id + " '" + value
+                + "', which disagrees with the catalog; the grants cannot be trusted",
+            ctx.tenantId(), 200, null);
+      }
+      roles.put(id, new GraphAppRole(value, id, role.path("displayName").asText("")));
     }
     for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      Optional<GraphAppRole> live =
-          roles.values().stream().filter(r -> r.value().equals(p.scope())).findFirst();
-      if (live.isPresent() && !live.get().id().equals(p.appRoleId())) {
-        LOG.warn("Microsoft Graph names {} with app role id {}, not the catalog's {}; using Graph's",
-            p.scope(), live.get().id(), p.appRoleId());
-      } else if (live.isEmpty() && !roles.isEmpty()) {
-        LOG.warn("Microsoft Graph's service principal has no app role {}; using the catalog's id",
+      if (!roles.containsKey(p.appRoleId())) {
+        LOG.debug("Microsoft Graph's service principal lists no app role {}; using the catalog's",
             p.scope());
       }
     }
-    graphAppRoles = Collections.unmodifiableMap(roles);
+    return Collections.unmodifiableMap(roles);
   }
 
-  private static @Nullable String tenantType(CallContext ctx, GraphResponse org) {
-    if (!org.isSuccess()) {
-      LOG.debug("tenant {}: organization not readable ({}); tenant type unknown", ctx.tenantId(),
-          org.status());
-      return null;
+  /**
+   * The organization's tenant type. A directory check needs it: an unreadable organization fails
+   * the check (403 names the role it needs), so a workforce tenant can never pass as B2C.
+   */
+  private static String tenantType(CallContext ctx, GraphResponse org) {
+    requireOk(ctx, org, "the organization", "Organization.Read.All");
+    String type = org.body().path("value").path(0).path("tenantType").asText("");
+    if (type.isBlank()) {
+      throw new UnexpectedGraphResponseException(
+          "Graph's organization has no tenantType", ctx.tenantId(), org.status(), null);
     }
-    JsonNode first = org.body().path("value").path(0);
-    String type = first.path("tenantType").asText("");
-    return type.isBlank() ? null : type;
+    return type;
+  }
+
+  private static @Nullable String organizationId(GraphResponse org) {
+    String id = org.body().path("value").path(0).path("id").asText("");
+    return id.isEmpty() ? null : id;
   }
 
   private static String requireId(CallContext ctx, JsonNode body, String what) {
@@ -287,6 +332,16 @@ public final class DirectoryReader {
               + r.errorCode() + "); the backup app needs at least " + leastRole
               + " to be verified from the directory",
           ctx.tenantId(), leastRole);
+    }
+    if (r.status() == 401) {
+      throw new AuthenticationFailedException(
+          "Graph refused the app's token reading " + what + " in tenant " + ctx.tenantId()
+              + " (401 " + r.errorCode() + ")", ctx.tenantId(), 0, null);
+    }
+    if (r.status() >= 500) {
+      throw new GraphUnavailableException(
+          "Graph failed the read of " + what + " in tenant " + ctx.tenantId() + " with "
+              + r.status() + " " + r.errorCode(), ctx.tenantId(), null);
     }
     throw new UnexpectedGraphResponseException(
         "Graph answered the read of " + what + " in tenant " + ctx.tenantId() + " with "

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.AuthenticationFailedException;
+import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphThrottledException;
 import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
@@ -204,8 +205,13 @@ public final class GraphTransport {
     try {
       return retry.executeCheckedSupplier(() -> attemptOnce(ctx, method, url, body, what, ++attempt[0]));
     } catch (Retryable last) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new B2cPermissionsException(
+            "interrupted while waiting to retry " + what + " for tenant " + ctx.tenantId(),
+            ctx.tenantId(), last);
+      }
       throw last.finalFailure(ctx, what, attempt[0]);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
       throw new GraphUnavailableException("Graph request " + what + " failed: " + t, ctx.tenantId(), t);
@@ -248,7 +254,16 @@ public final class GraphTransport {
         return handle(ctx, response, what, attempt);
       }
     } catch (InterruptedIOException timeout) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new B2cPermissionsException(
+            "interrupted during " + what + " for tenant " + ctx.tenantId(), ctx.tenantId(), timeout);
+      }
       throw retryable(ctx, what, attempt, "timeout: " + timeout.getMessage(), null, null);
+    } catch (javax.net.ssl.SSLException tls) {
+      throw new GraphUnavailableException(
+          "TLS with the Graph endpoint failed for " + what + " (" + tls.getClass().getSimpleName()
+              + "); not retried: a certificate or handshake problem does not pass by itself",
+          ctx.tenantId(), tls);
     } catch (IOException io) {
       throw retryable(ctx, what, attempt, "connection failure: " + io.getClass().getSimpleName()
           + (io.getMessage() == null ? "" : " " + io.getMessage()), null, io);
@@ -260,11 +275,15 @@ public final class GraphTransport {
   private GraphResponse handle(CallContext ctx, Response response, String what, int attempt)
       throws IOException, Retryable {
     int status = response.code();
-    ResponseBody rbody = response.body();
-    byte[] bytes = rbody == null ? new byte[0] : rbody.bytes();
+    byte[] bytes = boundedBody(ctx, what, status, response.body());
     if (status == 429 || status == 503 || status == 504) {
       Optional<Duration> ra = RetryAfter.parse(response.header("Retry-After"), clock);
       throw retryable(ctx, what, attempt, "HTTP " + status, ra.orElse(null), null);
+    }
+    if (status >= 500) {
+      throw new GraphUnavailableException(
+          "Graph answered " + what + " for tenant " + ctx.tenantId() + " with " + status
+              + " (not retried: only 503 and 504 are passing failures)", ctx.tenantId(), null);
     }
     JsonNode json = parse(ctx, what, status, bytes);
     if (status == 401) {
@@ -280,9 +299,8 @@ public final class GraphTransport {
       for (JsonNode inner : json.path("responses")) {
         int s = inner.path("status").asInt(0);
         if (s == 429 || s == 503 || s == 504) {
-          retryableStatus = Math.max(retryableStatus, s);
-          Optional<Duration> ra = RetryAfter.parse(
-              inner.path("headers").path("Retry-After").asText(null), clock);
+          retryableStatus = retryableStatus == 429 || s == 429 ? 429 : Math.max(retryableStatus, s);
+          Optional<Duration> ra = RetryAfter.parse(header(inner.path("headers"), "Retry-After"), clock);
           if (ra.isPresent() && (longest == null || ra.get().compareTo(longest) > 0)) {
             longest = ra.get();
           }
@@ -293,6 +311,34 @@ public final class GraphTransport {
       }
     }
     return new GraphResponse(status, json);
+  }
+
+  /** The most a Graph answer may weigh: a page of 999 assignments is a few hundred kilobytes. */
+  static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  private static byte[] boundedBody(
+      CallContext ctx, String what, int status, @Nullable ResponseBody body) throws IOException {
+    if (body == null) {
+      return new byte[0];
+    }
+    okio.BufferedSource source = body.source();
+    if (body.contentLength() > MAX_BODY_BYTES || source.request(MAX_BODY_BYTES + 1)) {
+      throw new UnexpectedGraphResponseException(
+          "Graph answered " + what + " with " + status + " and a body over "
+              + (MAX_BODY_BYTES >> 20) + " MB", ctx.tenantId(), status, null);
+    }
+    return source.readByteArray();
+  }
+
+  private static @Nullable String header(JsonNode headers, String name) {
+    var fields = headers.fields();
+    while (fields.hasNext()) {
+      var e = fields.next();
+      if (e.getKey().equalsIgnoreCase(name) && e.getValue().isValueNode()) {
+        return e.getValue().asText();
+      }
+    }
+    return null;
   }
 
   private JsonNode parse(CallContext ctx, String what, int status, byte[] bytes) {

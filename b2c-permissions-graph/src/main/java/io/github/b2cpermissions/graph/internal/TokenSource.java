@@ -10,7 +10,6 @@ import io.github.b2cpermissions.GraphUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -55,8 +54,24 @@ public final class TokenSource {
    * @throws GraphUnavailableException when the token endpoint could not be reached in time
    */
   public AccessToken acquire(CallContext ctx, boolean fresh) {
-    TokenCredential credential = perTenant.computeIfAbsent(ctx.tenantId(), t -> Objects.requireNonNull(
-        credentials.apply(t), "the credential source returned null for tenant " + t));
+    TokenCredential credential = perTenant.get(ctx.tenantId());
+    if (credential == null) {
+      TokenCredential created;
+      try {
+        created = credentials.apply(ctx.tenantId());
+      } catch (RuntimeException e) {
+        throw new AuthenticationFailedException(
+            "the credential source failed for tenant " + ctx.tenantId() + " ("
+                + e.getClass().getSimpleName() + ")", ctx.tenantId(), 0, e);
+      }
+      if (created == null) {
+        throw new AuthenticationFailedException(
+            "the credential source returned no credential for tenant " + ctx.tenantId(),
+            ctx.tenantId(), 0, null);
+      }
+      TokenCredential raced = perTenant.putIfAbsent(ctx.tenantId(), created);
+      credential = raced != null ? raced : created;
+    }
     TokenRequestContext request = new TokenRequestContext().addScopes(scope);
     if (passTenantId) {
       request.setTenantId(ctx.tenantId());
