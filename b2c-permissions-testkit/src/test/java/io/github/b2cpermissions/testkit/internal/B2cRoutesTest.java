@@ -182,6 +182,194 @@ class B2cRoutesTest {
     assertThat(err.path("innerError").path("request-id").asText()).isNotBlank();
   }
 
+  // ---- restore round trips --------------------------------------------------------------------
+
+  @Test
+  void userRoundTripRestoresIdentitiesPhonesMailsAndAccountState(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    String select = "?$select=id,displayName,identities,otherMails,mobilePhone,businessPhones,accountEnabled";
+    JsonNode backup = json(get(t, "/v1.0/users/" + DAN + select, token));
+    assertThat(delete(t, "/v1.0/users/" + DAN, token).statusCode()).isEqualTo(204);
+    assertThat(get(t, "/v1.0/users/" + DAN, token).statusCode()).isEqualTo(404);
+    assertThat(t.b2cUserCount()).isEqualTo(14);
+    com.fasterxml.jackson.databind.node.ObjectNode create = Http.JSON.createObjectNode();
+    create.put("displayName", backup.path("displayName").asText());
+    create.put("accountEnabled", backup.path("accountEnabled").asBoolean());
+    create.set("otherMails", backup.path("otherMails"));
+    create.set("businessPhones", backup.path("businessPhones"));
+    create.set("mobilePhone", backup.path("mobilePhone"));
+    com.fasterxml.jackson.databind.node.ArrayNode ids = create.putArray("identities");
+    backup.path("identities").forEach(i -> {
+      if (!i.path("signInType").asText().equals("userPrincipalName")) {
+        ids.add(i);
+      }
+    });
+    create.putObject("passwordProfile").put("password", "Restored-Passw0rd!").put("forceChangePasswordNextSignIn", false);
+    HttpResponse<String> created = post(t, "/v1.0/users", token, create.toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location")).isPresent();
+    assertThat(created.body()).doesNotContain("Restored-Passw0rd!");
+    String newId = json(created).path("id").asText();
+    JsonNode restored = json(get(t, "/v1.0/users/" + newId + select, token));
+    assertThat(restored.path("displayName")).isEqualTo(backup.path("displayName"));
+    assertThat(restored.path("accountEnabled").asBoolean()).isFalse();
+    assertThat(restored.path("otherMails")).isEqualTo(backup.path("otherMails"));
+    assertThat(restored.path("identities").get(0)).isEqualTo(backup.path("identities").get(0));
+    assertThat(restored.path("identities").get(1).path("issuerAssignedId").asText()).isEqualTo(newId + "@" + DOMAIN);
+    // The same sign-in name again is a conflict, as on Graph.
+    HttpResponse<String> again = post(t, "/v1.0/users", token, create.toString());
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(json(again).path("error").path("message").asText()).isEqualTo("Another object with the same value for property identities already exists.");
+    // PATCH: each property class, then read back.
+    HttpResponse<String> patched =
+        patch(t, "/v1.0/users/" + newId, token,
+            "{\"accountEnabled\":true,\"otherMails\":[\"dan@example.org\"],\"mobilePhone\":\"+1 4255550111\",\"businessPhones\":[\"+1 2065550111\"],"
+                + "\"identities\":[{\"signInType\":\"emailAddress\",\"issuer\":\"" + DOMAIN + "\",\"issuerAssignedId\":\"dan.new@example.org\"}]}");
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(204);
+    JsonNode after = json(get(t, "/v1.0/users/" + newId + select, token));
+    assertThat(after.path("accountEnabled").asBoolean()).isTrue();
+    assertThat(after.path("otherMails").get(0).asText()).isEqualTo("dan@example.org");
+    assertThat(after.path("mobilePhone").asText()).isEqualTo("+1 4255550111");
+    assertThat(after.path("businessPhones").get(0).asText()).isEqualTo("+1 2065550111");
+    assertThat(after.path("identities")).hasSize(2);
+    assertThat(after.path("identities").get(0).path("issuerAssignedId").asText()).isEqualTo("dan.new@example.org");
+    assertThat(all(t, "/v1.0/users?$filter=identities/any(c:c/issuerAssignedId eq 'dan.new@example.org' and c/issuer eq '" + DOMAIN + "')", token)).hasSize(1);
+    HttpResponse<String> badIssuer =
+        patch(t, "/v1.0/users/" + newId, token, "{\"identities\":[{\"signInType\":\"emailAddress\",\"issuer\":\"other.example\",\"issuerAssignedId\":\"x@example.org\"}]}");
+    assertThat(badIssuer.statusCode()).isEqualTo(400);
+    t.reset();
+    assertThat(t.b2cUserCount()).isEqualTo(15);
+    assertThat(get(t, "/v1.0/users/" + DAN, t.issueAccessToken()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void generatedUsersCanBeChangedAndDeletedLikeOthers(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    String id = all(t, "/v1.0/users?$top=1", token).get(0).path("id").asText();
+    assertThat(patch(t, "/v1.0/users/" + id, token, "{\"displayName\":\"Changed\"}").statusCode()).isEqualTo(204);
+    assertThat(json(get(t, "/v1.0/users/" + id, token)).path("displayName").asText()).isEqualTo("Changed");
+    assertThat(delete(t, "/v1.0/users/" + id, token).statusCode()).isEqualTo(204);
+    assertThat(get(t, "/v1.0/users/" + id, token).statusCode()).isEqualTo(404);
+    assertThat(all(t, "/v1.0/users", token)).hasSize(14);
+  }
+
+  @Test
+  void authenticationMethodRoundTrip(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    List<JsonNode> phones = all(t, "/v1.0/users/" + DAN + "/authentication/phoneMethods", token);
+    assertThat(phones).hasSize(2);
+    for (JsonNode p : phones) {
+      assertThat(delete(t, "/v1.0/users/" + DAN + "/authentication/phoneMethods/" + p.path("id").asText(), token).statusCode()).isEqualTo(204);
+    }
+    assertThat(all(t, "/v1.0/users/" + DAN + "/authentication/phoneMethods", token)).isEmpty();
+    for (JsonNode p : phones) {
+      HttpResponse<String> r = post(t, "/v1.0/users/" + DAN + "/authentication/phoneMethods", token,
+          "{\"phoneNumber\":\"" + p.path("phoneNumber").asText() + "\",\"phoneType\":\"" + p.path("phoneType").asText() + "\"}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      assertThat(json(r).path("id").asText()).isEqualTo(p.path("id").asText());
+    }
+    assertThat(all(t, "/v1.0/users/" + DAN + "/authentication/phoneMethods", token)).isEqualTo(phones);
+    assertThat(post(t, "/v1.0/users/" + DAN + "/authentication/phoneMethods", token, "{\"phoneNumber\":\"+1 4255550100\",\"phoneType\":\"mobile\"}").statusCode()).isEqualTo(400);
+    assertThat(post(t, "/v1.0/users/" + DAN + "/authentication/phoneMethods", token, "{\"phoneNumber\":\"4255550100\",\"phoneType\":\"office\"}").statusCode()).isEqualTo(400);
+    JsonNode email = all(t, "/v1.0/users/" + ALICE + "/authentication/emailMethods", token).get(0);
+    assertThat(delete(t, "/v1.0/users/" + ALICE + "/authentication/emailMethods/" + email.path("id").asText(), token).statusCode()).isEqualTo(204);
+    assertThat(post(t, "/v1.0/users/" + ALICE + "/authentication/emailMethods", token, "{\"emailAddress\":\"" + email.path("emailAddress").asText() + "\"}").statusCode()).isEqualTo(201);
+    assertThat(all(t, "/v1.0/users/" + ALICE + "/authentication/emailMethods", token)).containsExactly(email);
+  }
+
+  @Test
+  void groupMembershipRoundTrip(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    List<JsonNode> before = all(t, "/v1.0/groups/" + VIP + "/members?$select=id", token);
+    assertThat(delete(t, "/v1.0/groups/" + VIP + "/members/" + ALICE + "/$ref", token).statusCode()).isEqualTo(204);
+    assertThat(delete(t, "/v1.0/groups/" + VIP + "/members/" + ALICE + "/$ref", token).statusCode()).isEqualTo(404);
+    assertThat(all(t, "/v1.0/groups/" + VIP + "/members?$select=id", token)).hasSize(before.size() - 1);
+    String ref = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + ALICE + "\"}";
+    assertThat(post(t, "/v1.0/groups/" + VIP + "/members/$ref", token, ref).statusCode()).isEqualTo(204);
+    HttpResponse<String> twice = post(t, "/v1.0/groups/" + VIP + "/members/$ref", token, ref);
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(json(twice).path("error").path("message").asText()).contains("already exist");
+    assertThat(all(t, "/v1.0/groups/" + VIP + "/members?$select=id", token)).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(post(t, "/v1.0/groups/" + VIP + "/members/$ref", token, "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/00000000-0000-4000-8000-00000000dead\"}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void userFlowRoundTrip(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    JsonNode flow = json(get(t, "/v1.0/identity/b2cUserFlows/B2C_1_signupsignin", token));
+    List<JsonNode> idps = all(t, "/v1.0/identity/b2cUserFlows/B2C_1_signupsignin/identityProviders", token);
+    assertThat(delete(t, "/v1.0/identity/b2cUserFlows/B2C_1_signupsignin", token).statusCode()).isEqualTo(204);
+    assertThat(get(t, "/v1.0/identity/b2cUserFlows/B2C_1_signupsignin", token).statusCode()).isEqualTo(404);
+    StringBuilder providers = new StringBuilder();
+    for (JsonNode p : idps) {
+      providers.append(providers.length() == 0 ? "" : ",").append("{\"id\":\"").append(p.path("id").asText()).append("\"}");
+    }
+    HttpResponse<String> created = post(t, "/v1.0/identity/b2cUserFlows", token,
+        "{\"id\":\"signupsignin\",\"userFlowType\":\"" + flow.path("userFlowType").asText() + "\",\"userFlowTypeVersion\":3,\"identityProviders\":[" + providers + "]}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created).path("id").asText()).isEqualTo("B2C_1_signupsignin");
+    JsonNode restored = json(get(t, "/v1.0/identity/b2cUserFlows/B2C_1_signupsignin", token));
+    assertThat(restored.path("userFlowType")).isEqualTo(flow.path("userFlowType"));
+    assertThat(all(t, "/v1.0/identity/b2cUserFlows/B2C_1_signupsignin/identityProviders", token)).extracting(p -> p.path("id").asText())
+        .containsExactly("Google-OAUTH", "Facebook-OAUTH");
+    assertThat(post(t, "/v1.0/identity/b2cUserFlows", token, "{\"id\":\"signupsignin\",\"userFlowType\":\"signUpOrSignIn\",\"userFlowTypeVersion\":3}").statusCode()).isEqualTo(409);
+    assertThat(post(t, "/v1.0/identity/b2cUserFlows", token, "{\"id\":\"x\",\"userFlowType\":\"bogus\",\"userFlowTypeVersion\":3}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void identityProviderRoundTripNeverReturnsTheSecret(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    JsonNode google = json(get(t, "/v1.0/identity/identityProviders/Google-OAUTH", token));
+    assertThat(delete(t, "/v1.0/identity/identityProviders/Google-OAUTH", token).statusCode()).isEqualTo(204);
+    HttpResponse<String> created = post(t, "/v1.0/identity/identityProviders", token,
+        "{\"@odata.type\":\"#microsoft.graph.socialIdentityProvider\",\"displayName\":\"Google\",\"identityProviderType\":\"Google\",\"clientId\":\""
+            + google.path("clientId").asText() + "\",\"clientSecret\":\"re-entered-secret\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.body()).doesNotContain("re-entered-secret");
+    JsonNode restored = json(get(t, "/v1.0/identity/identityProviders/Google-OAUTH", token));
+    assertThat(restored.path("clientId")).isEqualTo(google.path("clientId"));
+    assertThat(restored.path("clientSecret").asText()).isEqualTo("*****");
+    assertThat(patch(t, "/v1.0/identity/identityProviders/Google-OAUTH", token, "{\"displayName\":\"Google accounts\"}").statusCode()).isEqualTo(204);
+    assertThat(json(get(t, "/v1.0/identity/identityProviders/Google-OAUTH", token)).path("displayName").asText()).isEqualTo("Google accounts");
+    assertThat(post(t, "/v1.0/identity/identityProviders", token, "{\"@odata.type\":\"#microsoft.graph.socialIdentityProvider\",\"displayName\":\"G\",\"identityProviderType\":\"Google\",\"clientId\":\"a\",\"clientSecret\":\"b\"}").statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void applicationRoundTrip(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    String id = "44444444-0000-4000-8000-000000000002";
+    JsonNode app = json(get(t, "/v1.0/applications/" + id, token));
+    assertThat(delete(t, "/v1.0/applications/" + id, token).statusCode()).isEqualTo(204);
+    assertThat(get(t, "/v1.0/applications/" + id, token).statusCode()).isEqualTo(404);
+    HttpResponse<String> created = post(t, "/v1.0/applications", token,
+        "{\"displayName\":\"" + app.path("displayName").asText() + "\",\"signInAudience\":\"" + app.path("signInAudience").asText() + "\",\"web\":" + app.path("web") + "}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String newId = json(created).path("id").asText();
+    JsonNode restored = json(get(t, "/v1.0/applications/" + newId, token));
+    assertThat(restored.path("web")).isEqualTo(app.path("web"));
+    assertThat(restored.path("publisherDomain").asText()).isEqualTo(DOMAIN);
+    assertThat(patch(t, "/v1.0/applications/" + newId, token, "{\"displayName\":\"Renamed\"}").statusCode()).isEqualTo(204);
+    assertThat(json(get(t, "/v1.0/applications/" + newId, token)).path("displayName").asText()).isEqualTo("Renamed");
+    assertThat(patch(t, "/v1.0/applications/" + newId, token, "{\"colour\":\"red\"}").statusCode()).isEqualTo(400);
+    t.journal().clear();
+  }
+
+  @Test
+  void roleAssignmentRoundTripKeepsTheDirectoryRoleMembersInStep(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    JsonNode a = all(t, "/v1.0/roleManagement/directory/roleAssignments", token).get(0);
+    String members = "/v1.0/directoryRoles/33333333-0000-4000-8000-000000000001/members";
+    assertThat(delete(t, "/v1.0/roleManagement/directory/roleAssignments/" + a.path("id").asText(), token).statusCode()).isEqualTo(204);
+    assertThat(all(t, members, token)).isEmpty();
+    HttpResponse<String> created = post(t, "/v1.0/roleManagement/directory/roleAssignments", token,
+        "{\"principalId\":\"" + a.path("principalId").asText() + "\",\"roleDefinitionId\":\"" + a.path("roleDefinitionId").asText() + "\",\"directoryScopeId\":\"/\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created).path("id").asText()).hasSize(45).endsWith("-1");
+    assertThat(all(t, members, token)).extracting(m -> m.path("id").asText()).containsExactly(ADMIN);
+    assertThat(post(t, "/v1.0/roleManagement/directory/roleAssignments", token,
+        "{\"principalId\":\"" + a.path("principalId").asText() + "\",\"roleDefinitionId\":\"" + a.path("roleDefinitionId").asText() + "\",\"directoryScopeId\":\"/\"}").statusCode()).isEqualTo(400);
+  }
+
   // ---- the 14 permissions ---------------------------------------------------------------------
 
   /** A request that needs the permission: method, path, body, the other roles it also needs. */
