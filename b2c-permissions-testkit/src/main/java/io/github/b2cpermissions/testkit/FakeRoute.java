@@ -214,8 +214,9 @@ public enum FakeRoute {
       "/v1.0/users/{id}",
       "user-update",
       false,
-      // User.EnableDisableAccount.All with User.Read.All is the least privileged combination;
-      // higher: User.ReadWrite.All, Directory.ReadWrite.All.
+      // User.EnableDisableAccount.All with User.Read.All is the least privileged combination
+      // (with Directory.Read.All, which contains User.Read.All: implied); higher:
+      // User.ReadWrite.All, Directory.ReadWrite.All.
       alternatives(
           all("User.EnableDisableAccount.All", "User.Read.All"),
           all("User.EnableDisableAccount.All", "Directory.Read.All"),
