@@ -444,6 +444,9 @@ public enum FakeRoute {
       // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All.
       roleRead()),
 
+  /** {@code GET /v1.0/directoryRoles/{id}}. */
+  GET_DIRECTORY_ROLE("GET", "/v1.0/directoryRoles/{id}", "directoryrole-get", false, roleRead()),
+
   /** {@code GET /v1.0/directoryRoles/{id}/members}. */
   LIST_DIRECTORY_ROLE_MEMBERS(
       "GET", "/v1.0/directoryRoles/{id}/members", "directoryrole-list-members", false, roleRead()),

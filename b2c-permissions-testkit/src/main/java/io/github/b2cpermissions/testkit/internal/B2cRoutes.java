@@ -38,7 +38,7 @@ final class B2cRoutes {
   private static final Set<FakeRoute> GETS =
       EnumSet.of(
           GET_USER, GET_PHONE_METHOD, GET_EMAIL_METHOD, GET_GROUP, GET_B2C_USER_FLOW, GET_IDENTITY_PROVIDER,
-          GET_ROLE_ASSIGNMENT, GET_DIRECTORY_AUDIT, GET_APPLICATION);
+          GET_ROLE_ASSIGNMENT, GET_DIRECTORY_AUDIT, GET_APPLICATION, GET_DIRECTORY_ROLE);
   private static final List<String> USER_FILTERABLE =
       List.of("id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "accountEnabled", "identities", "otherMails", "mobilePhone", "creationType", "createdDateTime", "userType");
   private static final Set<String> USER_WRITABLE =
@@ -94,6 +94,7 @@ final class B2cRoutes {
     auth(h, UPDATE_IDENTITY_PROVIDER, this::updateIdentityProvider);
     auth(h, DELETE_IDENTITY_PROVIDER, op -> deleteObject(op, B2cSeed.IDENTITY_PROVIDERS));
     auth(h, LIST_DIRECTORY_ROLES, op -> listObjects(op, B2cSeed.DIRECTORY_ROLES, "directoryRoles"));
+    auth(h, GET_DIRECTORY_ROLE, op -> getObject(op, B2cSeed.DIRECTORY_ROLES, "directoryRoles"));
     auth(h, LIST_DIRECTORY_ROLE_MEMBERS, op -> listMembers(op, false));
     auth(h, LIST_ROLE_ASSIGNMENTS, op -> listObjects(op, B2cSeed.ROLE_ASSIGNMENTS, "roleManagement/directory/roleAssignments"));
     auth(h, GET_ROLE_ASSIGNMENT, op -> getObject(op, B2cSeed.ROLE_ASSIGNMENTS, "roleManagement/directory/roleAssignments"));
@@ -300,8 +301,38 @@ final class B2cRoutes {
 
   private static final List<String> USER_DEFAULT = B2cStore.USER_PROPERTIES.subList(0, B2cStore.USER_DEFAULT_COUNT);
 
+  /** {@code identities/any(c:c/issuerAssignedId eq '…' [and c/issuer eq '…'])}, either order. */
+  private static final Pattern IDENTITY_LOOKUP =
+      Pattern.compile(
+          "^\\s*identities/any\\(\\s*(\\w+)\\s*:\\s*(?:\\1/issuerAssignedId\\s+eq\\s+'((?:[^']|'')*)'(?:\\s+and\\s+\\1/issuer\\s+eq\\s+'((?:[^']|'')*)')?"
+              + "|\\1/issuer\\s+eq\\s+'((?:[^']|'')*)'\\s+and\\s+\\1/issuerAssignedId\\s+eq\\s+'((?:[^']|'')*)')\\s*\\)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
   private Reply listUsers(GraphRoutes.Op op) {
     B2cStore s = op.t.b2c();
+    String f = op.ex.query.get("$filter");
+    Matcher lookup = f == null ? null : IDENTITY_LOOKUP.matcher(f);
+    if (lookup != null && lookup.matches()) {
+      // A sign-in name lookup, the common restore query: served from the store's index instead of
+      // a scan (the filter is still applied to the result).
+      String assigned = (lookup.group(2) != null ? lookup.group(2) : lookup.group(5)).replace("''", "'");
+      String issuer = lookup.group(2) != null ? lookup.group(3) : lookup.group(4);
+      List<Integer> positions = s.positionsWithIdentity(issuer == null ? null : issuer.replace("''", "'"), assigned);
+      Source found =
+          new Source() {
+            @Override
+            public int size() {
+              return positions.size();
+            }
+
+            @Override
+            public @Nullable ObjectNode at(int pos) {
+              UserRec u = s.userAt(positions.get(pos));
+              return u == null ? null : s.userJson(u);
+            }
+          };
+      return page(op, "users", "user", found, USER_FILTERABLE, s.userJson(new UserRec("x", "x")), USER_DEFAULT);
+    }
     Source src =
         new Source() {
           @Override

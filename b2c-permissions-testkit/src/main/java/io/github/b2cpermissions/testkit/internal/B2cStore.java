@@ -180,6 +180,37 @@ public final class B2cStore {
     return null;
   }
 
+  /** Positions of the users holding a sign-in name (any issuer when null), in listing order. */
+  synchronized List<Integer> positionsWithIdentity(@Nullable String issuer, String issuerAssignedId) {
+    List<Integer> out = new ArrayList<>();
+    int g = generator.findByIdentity(generatedCount, issuer, issuerAssignedId);
+    if (g >= 0 && !generatedDeleted.get(g) && !generatedChanged.containsKey(g)) {
+      out.add(g);
+    }
+    for (Map.Entry<Integer, UserRec> e : generatedChanged.entrySet()) {
+      if (holdsAny(e.getValue(), issuer, issuerAssignedId)) {
+        out.add(e.getKey());
+      }
+    }
+    for (int i = 0; i < users.size(); i++) {
+      UserRec u = users.get(i);
+      if (u != null && holdsAny(u, issuer, issuerAssignedId)) {
+        out.add(generatedCount + i);
+      }
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  private static boolean holdsAny(UserRec u, @Nullable String issuer, String issuerAssignedId) {
+    for (UserRec.Identity i : u.identities) {
+      if (i.issuerAssignedId.equalsIgnoreCase(issuerAssignedId) && (issuer == null || issuer.equalsIgnoreCase(i.issuer))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean holds(UserRec u, String issuer, String issuerAssignedId) {
     for (UserRec.Identity i : u.identities) {
       if (i.issuerAssignedId.equalsIgnoreCase(issuerAssignedId) && issuer.equalsIgnoreCase(i.issuer)) {

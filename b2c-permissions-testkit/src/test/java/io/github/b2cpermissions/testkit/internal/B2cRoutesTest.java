@@ -122,6 +122,29 @@ class B2cRoutesTest {
   }
 
   @Test
+  void signInNameLookupsFindGeneratedAndChangedUsersInEitherClauseOrder(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    JsonNode generated = all(t, "/v1.0/users?$top=1&$select=id,identities", token).get(0);
+    JsonNode identity = generated.path("identities").get(0);
+    String assigned = identity.path("issuerAssignedId").asText();
+    String issuer = identity.path("issuer").asText();
+    String id = generated.path("id").asText();
+    assertThat(all(t, "/v1.0/users?$filter=identities/any(c:c/issuerAssignedId eq '" + assigned + "' and c/issuer eq '" + issuer + "')", token))
+        .extracting(u -> u.path("id").asText()).containsExactly(id);
+    assertThat(all(t, "/v1.0/users?$filter=identities/any(x:x/issuer eq '" + issuer + "' and x/issuerAssignedId eq '" + assigned.toUpperCase(java.util.Locale.ROOT) + "')", token))
+        .extracting(u -> u.path("id").asText()).containsExactly(id);
+    assertThat(all(t, "/v1.0/users?$filter=identities/any(c:c/issuerAssignedId eq '" + assigned + "' and c/issuer eq 'someone.else')", token)).isEmpty();
+    assertThat(patch(t, "/v1.0/users/" + id, token,
+        "{\"identities\":[{\"signInType\":\"emailAddress\",\"issuer\":\"" + DOMAIN + "\",\"issuerAssignedId\":\"moved@example.com\"}]}").statusCode()).isEqualTo(204);
+    assertThat(all(t, "/v1.0/users?$filter=identities/any(c:c/issuerAssignedId eq '" + assigned + "' and c/issuer eq '" + issuer + "')", token)).isEmpty();
+    assertThat(all(t, "/v1.0/users?$filter=identities/any(c:c/issuerAssignedId eq 'moved@example.com')", token))
+        .extracting(u -> u.path("id").asText()).containsExactly(id);
+    assertThat(delete(t, "/v1.0/users/" + id, token).statusCode()).isEqualTo(204);
+    assertThat(all(t, "/v1.0/users?$filter=identities/any(c:c/issuerAssignedId eq 'moved@example.com')", token)).isEmpty();
+    assertThat(json(get(t, "/v1.0/directoryRoles/33333333-0000-4000-8000-000000000002", token)).path("displayName").asText()).isEqualTo("User Administrator");
+  }
+
+  @Test
   void anUnsupportedFilterGetsGraphsBadRequestAndIsFlaggedInStrictMode(FakeGraphTenant t) {
     HttpResponse<String> r = get(t, "/v1.0/users?$filter=jobTitle eq 'x'", t.issueAccessToken());
     assertThat(r.statusCode()).isEqualTo(400);
