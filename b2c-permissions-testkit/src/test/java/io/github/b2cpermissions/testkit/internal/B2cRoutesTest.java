@@ -145,6 +145,22 @@ class B2cRoutesTest {
   }
 
   @Test
+  void batchedRequestsReachTheB2cRoutesAndAreAuthorizedOneByOne(FakeGraphTenant t) {
+    t.revoke(B2cBackupPermission.USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
+    String batch = "{\"requests\":["
+        + "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/users/" + ALICE + "?$select=id,identities\"},"
+        + "{\"id\":\"2\",\"method\":\"GET\",\"url\":\"/users/" + ALICE + "/authentication/methods\"},"
+        + "{\"id\":\"3\",\"method\":\"PATCH\",\"url\":\"/users/" + ALICE + "\",\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"displayName\":\"Alice B.\"}}]}";
+    JsonNode responses = json(post(t, "/v1.0/$batch", t.issueAccessToken(), batch)).path("responses");
+    assertThat(responses.get(0).path("status").asInt()).isEqualTo(200);
+    assertThat(responses.get(0).path("body").path("identities")).hasSize(2);
+    assertThat(responses.get(1).path("status").asInt()).isEqualTo(403);
+    assertThat(responses.get(1).path("body").path("error").path("code").asText()).isEqualTo("Authorization_RequestDenied");
+    assertThat(responses.get(2).path("status").asInt()).isEqualTo(204);
+    assertThat(t.journal().count(FakeRoute.UPDATE_USER)).isEqualTo(1);
+  }
+
+  @Test
   void anUnsupportedFilterGetsGraphsBadRequestAndIsFlaggedInStrictMode(FakeGraphTenant t) {
     HttpResponse<String> r = get(t, "/v1.0/users?$filter=jobTitle eq 'x'", t.issueAccessToken());
     assertThat(r.statusCode()).isEqualTo(400);
