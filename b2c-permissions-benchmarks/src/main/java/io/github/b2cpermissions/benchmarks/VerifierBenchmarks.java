@@ -75,19 +75,23 @@ public final class VerifierBenchmarks {
     System.exit(0);
   }
 
+  static OkHttpClient trusting(FakeGraph server) {
+    return new OkHttpClient.Builder()
+        .sslSocketFactory(server.sslContext().getSocketFactory(), server.trustManager())
+        .connectionPool(new ConnectionPool(400, 5, TimeUnit.MINUTES))
+        .build();
+  }
+
   static GraphPermissionVerifier.Builder verifierFor(FakeGraph server, TokenCredential credential) {
     return GraphPermissionVerifier.builder()
         .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
         .credential(credential)
         .cloud(GraphCloud.custom(server.authorityHost(), server.graphHost()))
-        .httpClient(new OkHttpClient.Builder()
-            .sslSocketFactory(server.sslContext().getSocketFactory(), server.trustManager())
-            .connectionPool(new ConnectionPool(400, 5, TimeUnit.MINUTES))
-            .build());
+        .httpClient(trusting(server));
   }
 
   static FakeTokenCredential credentialFor(FakeGraph server) {
-    return new FakeTokenCredential(server.httpClient(), server.authorityHost(),
+    return new FakeTokenCredential(trusting(server), server.authorityHost(),
         FakeGraphTenant.DEFAULT_CLIENT_ID, FakeGraphTenant.DEFAULT_CLIENT_SECRET);
   }
 

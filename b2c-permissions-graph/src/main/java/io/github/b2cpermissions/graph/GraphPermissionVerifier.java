@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +120,11 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
     this.ownsHttpClient = b.httpClient == null;
     this.httpClient = withoutOtherRetries(
-        b.httpClient != null ? b.httpClient.newBuilder() : defaultClientBuilder(), b.requestTimeout);
+        b.httpClient != null
+            ? b.httpClient.newBuilder()
+            : defaultClientBuilder().connectionPool(
+                new ConnectionPool(Math.max(5, maxConcurrentRequests), 5, TimeUnit.MINUTES)),
+        b.requestTimeout);
     Bulkhead bulkhead = Bulkhead.of("b2c-permissions-graph-requests", BulkheadConfig.custom()
         .maxConcurrentCalls(maxConcurrentRequests)
         .maxWaitDuration(retryPolicy.deadline())
@@ -281,7 +286,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       VerificationReport report = null;
       B2cPermissionsException failure = null;
       try {
-        report = check(tenant, attempt > 0);
+        report = check(tenant, attempt > 0, false);
       } catch (B2cPermissionsException e) {
         failure = e;
         LOG.debug("tenant {}: check {} while awaiting grants failed: {}", tenant, attempt + 1,
@@ -293,6 +298,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {
         if (failure != null) {
+          LOG.warn("tenant {}: permission check failed while awaiting grants: {}", tenant,
+              failure.getMessage());
           throw failure;
         }
         return report;
@@ -312,6 +319,11 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   }
 
   private VerificationReport check(String tenant, boolean freshToken) {
+    return check(tenant, freshToken, true);
+  }
+
+  /** Checks one tenant; a failure is logged here (once) unless the caller decides it. */
+  private VerificationReport check(String tenant, boolean freshToken, boolean logFailure) {
     if (ownedExecutor != null && ownedExecutor.isShutdown()) {
       throw new IllegalStateException("this verifier was closed");
     }
@@ -319,7 +331,9 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     try {
       return checkOrThrow(ctx, freshToken);
     } catch (B2cPermissionsException e) {
-      LOG.warn("tenant {}: permission check failed: {}", tenant, e.getMessage());
+      if (logFailure) {
+        LOG.warn("tenant {}: permission check failed: {}", tenant, e.getMessage());
+      }
       throw e;
     }
   }
@@ -455,6 +469,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     private @Nullable ConsentUrlBuilder consentUrlBuilder;
     private Consumer<GraphRetryEvent> retryListener = e -> {};
     private Clock clock = Clock.systemUTC();
+    private com.azure.core.http.@Nullable HttpClient identityHttpClient;
 
     private Builder() {}
 
@@ -658,6 +673,18 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
 
     /**
+     * Sets the HTTP client azure-identity uses to get tokens when the verifier builds the credential
+     * itself ({@link #clientSecret} or {@link #clientCertificate}): for proxies, or to trust a
+     * private authority such as the testkit's fake. Defaults to azure-core's default client.
+     *
+     * @throws NullPointerException if {@code client} is null
+     */
+    public Builder identityHttpClient(com.azure.core.http.HttpClient client) {
+      this.identityHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
      * Sets the clock for report times and HTTP-date {@code Retry-After} values. Defaults to UTC
      * system time.
      *
@@ -674,19 +701,31 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       }
       TokenCredential shared = sharedCredential;
       if (shared == null && clientSecret != null) {
-        shared = new ClientSecretCredentialBuilder()
+        ClientSecretCredentialBuilder sb = new ClientSecretCredentialBuilder()
             .authorityHost(cloud.authorityHost().toString())
             .tenantId("organizations")
             .clientId(Objects.requireNonNull(clientId))
             .clientSecret(clientSecret)
-            .additionallyAllowedTenants("*")
-            .build();
+            .additionallyAllowedTenants("*");
+        if (identityHttpClient != null) {
+          sb.httpClient(identityHttpClient);
+        }
+        if (cloud.name().equals("CUSTOM")) {
+          sb.disableInstanceDiscovery();
+        }
+        shared = sb.build();
       } else if (shared == null && certificatePath != null) {
         ClientCertificateCredentialBuilder cb = new ClientCertificateCredentialBuilder()
             .authorityHost(cloud.authorityHost().toString())
             .tenantId("organizations")
             .clientId(Objects.requireNonNull(clientId))
             .additionallyAllowedTenants("*");
+        if (identityHttpClient != null) {
+          cb.httpClient(identityHttpClient);
+        }
+        if (cloud.name().equals("CUSTOM")) {
+          cb.disableInstanceDiscovery();
+        }
         if (certificatePassword != null) {
           cb.pfxCertificate(certificatePath.toString()).clientCertificatePassword(certificatePassword);
         } else {

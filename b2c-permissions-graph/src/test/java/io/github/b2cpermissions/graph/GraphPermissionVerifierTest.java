@@ -109,6 +109,24 @@ class GraphPermissionVerifierTest {
   }
 
   @Test
+  void clientSecretConvenienceServesManyTenantsWithOneCredential() {
+    FakeGraphTenant a = b2cTenant();
+    FakeGraphTenant b = tenant(FakeGraphTenant.builder().grantedAll().without(USER_PHONE_READ_WRITE_ALL));
+    try (GraphPermissionVerifier v = GraphPermissionVerifier.builder()
+        .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
+        .clientSecret(FakeGraphTenant.DEFAULT_CLIENT_SECRET)
+        .identityHttpClient(
+            new io.github.b2cpermissions.testkit.internal.LoopbackAzureHttpClient(server.sslContext()))
+        .cloud(GraphCloud.custom(server.authorityHost(), server.graphHost()))
+        .httpClient(new OkHttpClient.Builder()
+            .sslSocketFactory(server.sslContext().getSocketFactory(), server.trustManager()).build())
+        .build()) {
+      assertThat(v.verify(a.tenantId())).isSatisfied();
+      assertThat(v.verify(b.tenantId())).isMissingExactly(USER_PHONE_READ_WRITE_ALL);
+    }
+  }
+
+  @Test
   void tenantNamedByDomainIsVerifiedToo() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().b2c("named-by-domain.onmicrosoft.com").grantedAll());
     try (GraphPermissionVerifier v = verifierBuilder()

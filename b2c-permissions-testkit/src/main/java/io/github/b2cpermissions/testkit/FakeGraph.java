@@ -1,6 +1,7 @@
 package io.github.b2cpermissions.testkit;
 
 import io.github.b2cpermissions.testkit.internal.GraphServer;
+import io.github.b2cpermissions.testkit.internal.LoopbackAzureHttpClient;
 import io.github.b2cpermissions.testkit.internal.Seeds;
 import io.github.b2cpermissions.testkit.internal.ServerConfig;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
@@ -41,6 +42,7 @@ public final class FakeGraph implements AutoCloseable {
   private final GraphServer server;
   private final Map<String, FakeGraphTenant> handles = new ConcurrentHashMap<>();
   private volatile @Nullable HttpClient httpClient;
+  private volatile @Nullable LoopbackAzureHttpClient azureHttpClient;
 
   private FakeGraph(ServerConfig config) {
     this.server = new GraphServer(config);
@@ -230,6 +232,21 @@ public final class FakeGraph implements AutoCloseable {
                   .connectTimeout(Duration.ofSeconds(10))
                   .build();
           httpClient = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** The azure-core HTTP client of the credentials this fake hands out: one per fake. */
+  LoopbackAzureHttpClient azureHttpClient() {
+    LoopbackAzureHttpClient c = azureHttpClient;
+    if (c == null) {
+      synchronized (this) {
+        c = azureHttpClient;
+        if (c == null) {
+          c = new LoopbackAzureHttpClient(sslContext());
+          azureHttpClient = c;
         }
       }
     }

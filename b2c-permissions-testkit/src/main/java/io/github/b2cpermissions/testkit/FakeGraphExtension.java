@@ -225,7 +225,11 @@ public final class FakeGraphExtension
     return parameter.getParameter().getType() == FakeGraph.class ? t.server() : t;
   }
 
-  /** Stops a tenant when JUnit closes the store it lives in. */
+  /**
+   * Stops a tenant when JUnit closes the store it lives in. {@code CloseableResource} rather than
+   * {@code AutoCloseable} so that JUnit versions before 5.13 close it too.
+   */
+  @SuppressWarnings("deprecation")
   private static final class Running implements ExtensionContext.Store.CloseableResource {
     final FakeGraphTenant tenant;
 

@@ -5,7 +5,6 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.internal.AppRegistration;
-import io.github.b2cpermissions.testkit.internal.LoopbackAzureHttpClient;
 import io.github.b2cpermissions.testkit.internal.RoleCatalog;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
 import io.github.b2cpermissions.testkit.internal.TenantSeed;
@@ -259,8 +258,8 @@ public final class FakeGraphTenant {
   /**
    * A new azure-identity {@code ClientSecretCredential} for the backup app in this tenant, pointed
    * at the fake's authority host, with instance discovery off (so nothing is asked of
-   * login.microsoftonline.com) and an HTTP client that trusts the fake. Each call returns a new
-   * credential with its own token cache.
+   * login.microsoftonline.com) and an HTTP client that trusts the fake (shared by all credentials
+   * of this server). Each call returns a new credential with its own token cache.
    *
    * @throws IllegalStateException if not running
    */
@@ -271,7 +270,7 @@ public final class FakeGraphTenant {
         .clientId(clientId())
         .clientSecret(clientSecret())
         .disableInstanceDiscovery()
-        .httpClient(new LoopbackAzureHttpClient(sslContext()))
+        .httpClient(graph.azureHttpClient())
         .build();
   }
 
@@ -513,10 +512,11 @@ public final class FakeGraphTenant {
   @SafeVarargs
   private static <T> List<T> nonNull(T... items) {
     Objects.requireNonNull(items, "permissions");
+    List<T> out = new ArrayList<>(items.length);
     for (T t : items) {
-      Objects.requireNonNull(t, "permission");
+      out.add(Objects.requireNonNull(t, "permission"));
     }
-    return List.of(items);
+    return out;
   }
 
   @Override
@@ -558,6 +558,7 @@ public final class FakeGraphTenant {
     private String appDisplayName = DEFAULT_APP_DISPLAY_NAME;
     private List<URI> redirectUris = List.of(DEFAULT_REDIRECT_URI);
     private Set<B2cBackupPermission> required = EnumSet.allOf(B2cBackupPermission.class);
+    private java.security.cert.@Nullable X509Certificate certificate;
     private final Set<B2cBackupPermission> granted = EnumSet.noneOf(B2cBackupPermission.class);
     private final Set<B2cBackupPermission> without = EnumSet.noneOf(B2cBackupPermission.class);
     private final Set<String> extraRoles = new LinkedHashSet<>();
@@ -704,6 +705,28 @@ public final class FakeGraphTenant {
      */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = notBlank(clientSecret, "clientSecret");
+      return this;
+    }
+
+    /**
+     * Registers a certificate credential for the backup app (none by default). The token endpoint
+     * then also accepts a client assertion (a JWT signed with the certificate's RSA key, RS256 or
+     * PS256, with {@code x5t} or {@code x5t#S256} naming the certificate), as sent by
+     * azure-identity's {@code ClientCertificateCredential}.
+     *
+     * @param certificate an X.509 certificate with an RSA public key
+     * @return this
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException if its key is not RSA
+     */
+    public Builder backupAppCertificate(X509Certificate certificate) {
+      Objects.requireNonNull(certificate, "certificate");
+      if (!"RSA".equals(certificate.getPublicKey().getAlgorithm())) {
+        throw new IllegalArgumentException(
+            "client assertions are signed with RS256 or PS256: the certificate needs an RSA key, was "
+                + certificate.getPublicKey().getAlgorithm());
+      }
+      this.certificate = certificate;
       return this;
     }
 
@@ -976,7 +999,8 @@ public final class FakeGraphTenant {
         requiredRoles.add(p.scope());
       }
       AppRegistration app =
-          new AppRegistration(clientId, clientSecret, appDisplayName, redirectUris, requiredRoles);
+          new AppRegistration(
+              clientId, clientSecret, appDisplayName, redirectUris, requiredRoles, certificate);
       return new TenantSeed(
           id,
           d,

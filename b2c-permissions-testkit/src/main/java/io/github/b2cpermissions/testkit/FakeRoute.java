@@ -671,7 +671,11 @@ public enum FakeRoute {
 
   @SafeVarargs
   private static List<Set<String>> alternatives(Set<String>... sets) {
-    return Collections.unmodifiableList(new ArrayList<>(List.of(sets)));
+    List<Set<String>> out = new ArrayList<>(sets.length);
+    for (Set<String> set : sets) {
+      out.add(set);
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** The HTTP method, such as {@code GET}. */

@@ -129,7 +129,7 @@ public final class FakeGraphBenchmark {
     }
   }
 
-  static void run(String name, HttpClient client, URI[] uris, String token, int threads, int seconds) throws Exception {
+  public static void run(String name, HttpClient client, URI[] uris, String token, int threads, int seconds) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicLong ok = new AtomicLong();
     AtomicLong bad = new AtomicLong();

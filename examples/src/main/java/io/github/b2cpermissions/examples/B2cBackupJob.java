@@ -1,5 +1,6 @@
 package io.github.b2cpermissions.examples;
 
+import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.BackupCapability;
 import io.github.b2cpermissions.BackupOperation;
@@ -111,9 +112,13 @@ public final class B2cBackupJob {
       return new BackupRun(tenantId, Decision.FULL, done, Set.of(), null, report);
     }
     String reason = !report.missing().isEmpty()
-        ? "missing " + report.missing()
-        : "still propagating " + report.propagating();
+        ? "missing " + scopes(report.missing())
+        : "still propagating " + scopes(report.propagating());
     return new BackupRun(tenantId, Decision.PARTIAL, done, skipped, reason, report);
+  }
+
+  private static String scopes(Set<B2cBackupPermission> permissions) {
+    return permissions.stream().map(B2cBackupPermission::scope).toList().toString();
   }
 
   private static Set<BackupCapability> allAreas() {

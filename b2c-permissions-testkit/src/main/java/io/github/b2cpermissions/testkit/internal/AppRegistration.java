@@ -18,13 +18,17 @@ public final class AppRegistration {
   public final List<String> requiredRoles;
   /** The id of the app's home tenant (derived from the client id; stable). */
   final String homeTenantId;
+  /** A certificate credential of the app, or null: client assertions are then refused. */
+  public final java.security.cert.@org.jspecify.annotations.Nullable X509Certificate certificate;
 
   public AppRegistration(
       String clientId,
       String clientSecret,
       String displayName,
       List<URI> redirectUris,
-      List<String> requiredRoles) {
+      List<String> requiredRoles,
+      java.security.cert.@org.jspecify.annotations.Nullable X509Certificate certificate) {
+    this.certificate = certificate;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.displayName = displayName;
@@ -42,7 +46,8 @@ public final class AppRegistration {
         && clientSecret.equals(o.clientSecret)
         && displayName.equals(o.displayName)
         && redirectUris.equals(o.redirectUris)
-        && requiredRoles.equals(o.requiredRoles);
+        && requiredRoles.equals(o.requiredRoles)
+        && Objects.equals(certificate, o.certificate);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Notifier;
@@ -10,6 +9,7 @@ import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilter
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.b2cpermissions.testkit.FakeRoute;
 import java.nio.charset.StandardCharsets;
@@ -45,14 +45,24 @@ public final class GraphServer {
   private final JournalStore journal;
   private final FaultPlan faults = new FaultPlan();
   private final AtomicLong epoch = new AtomicLong();
-  private final Map<String, JsonNode> verifiedTokens = new ConcurrentHashMap<>();
   private final GraphRoutes graph;
   private final IdentityRoutes identity;
   private volatile @Nullable WireMockServer wireMock;
   private volatile int port;
   private volatile String host = "";
+  private volatile boolean fastPath;
+  private final boolean fastPathAllowed;
+
+  /** A reply the fast path computed and hands to WireMock for a connection fault. */
+  static final ThreadLocal<Reply> PENDING = new ThreadLocal<>();
 
   public GraphServer(ServerConfig config) {
+    this(config, true);
+  }
+
+  /** For tests of the plain filter path. */
+  GraphServer(ServerConfig config, boolean fastPathAllowed) {
+    this.fastPathAllowed = fastPathAllowed;
     this.config = config;
     this.tls = TlsMaterial.shared();
     this.journal = new JournalStore(config.journalLimit);
@@ -85,11 +95,12 @@ public final class GraphServer {
             .stubRequestLoggingDisabled(true)
             .extensionScanningEnabled(false)
             .jettyStopTimeout(0L)
-            // Injected latency must not hold a server thread, or a fleet's concurrency would be
-            // capped by the thread pool: delayed responses are scheduled, not slept.
+            // Injected latency holds a server thread while it sleeps (the fast path sleeps; the
+            // WireMock path schedules): enough threads that a fleet's concurrency, not the pool,
+            // sets the pace. Idle threads cost little.
             .asynchronousResponseEnabled(true)
             .asynchronousResponseThreads(4)
-            .containerThreads(64)
+            .containerThreads(300)
             .adminAuthenticator(request -> false)
             .notifier(new Slf4jNotifier())
             .extensions(new Filter());
@@ -98,7 +109,20 @@ public final class GraphServer {
     } else {
       options.httpsPort(config.port);
     }
-    WireMockServer server = new WireMockServer(options);
+    WireMockServer server;
+    try {
+      if (!fastPathAllowed) {
+        throw new LinkageError("fast path turned off");
+      }
+      server = new WireMockServer(options.httpServerFactory(FastPathServer.factory(this)));
+      fastPath = true;
+    } catch (LinkageError e) {
+      // Another WireMock version on the classpath: its shaded Jetty differs. The request filter
+      // alone serves everything, only slower.
+      LOG.debug("fake Graph: WireMock fast path unavailable ({}); using the request filter", e.toString());
+      server = new WireMockServer(options.httpServerFactory(WireMockConfiguration.options().httpServerFactory()));
+      fastPath = false;
+    }
     try {
       server.start();
     } catch (RuntimeException e) {
@@ -239,16 +263,26 @@ public final class GraphServer {
     return apps.get(clientId.toLowerCase(Locale.ROOT));
   }
 
-  /** Tokens already verified, keyed by their text, so that each is checked once. */
-  Map<String, JsonNode> verifiedTokens() {
-    return verifiedTokens;
-  }
-
   // ---- request handling -----------------------------------------------------------------------
 
   /** Issues a token as the token endpoint would (for tests that skip the HTTP round trip). */
   public String issueToken(TenantModel tenant) {
     return identity.issue(tenant, tenant.seed.app);
+  }
+
+  /** {@link #handle} that turns a bug in the fake into a 500 instead of a dropped connection. */
+  Reply handleSafely(Exchange ex) {
+    try {
+      return handle(ex);
+    } catch (RuntimeException e) {
+      LOG.error("the fake Graph failed on {} {}", ex.method, ex.path, e);
+      return Reply.html(500, "<html><body>fake Graph internal error: " + Html.escape(String.valueOf(e)) + "</body></html>");
+    }
+  }
+
+  /** Whether requests take the fast path (WireMock's Jetty with the fake's handler in front). */
+  public boolean fastPath() {
+    return fastPath;
   }
 
   Reply handle(Exchange ex) {
@@ -367,6 +401,10 @@ public final class GraphServer {
 
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+      Reply pending = PENDING.get();
+      if (pending != null) {
+        return RequestFilterAction.stopWith(definition(pending));
+      }
       Map<String, List<String>> headers = new LinkedHashMap<>();
       for (HttpHeader h : request.getHeaders().all()) {
         headers.put(h.key(), h.values());
@@ -379,13 +417,10 @@ public final class GraphServer {
               headers,
               body == null ? new byte[0] : body,
               false);
-      Reply reply;
-      try {
-        reply = handle(ex);
-      } catch (RuntimeException e) {
-        LOG.error("the fake Graph failed on {} {}", ex.method, ex.path, e);
-        reply = Reply.html(500, "<html><body>fake Graph internal error: " + Html.escape(String.valueOf(e)) + "</body></html>");
-      }
+      return RequestFilterAction.stopWith(definition(handleSafely(ex)));
+    }
+
+    private ResponseDefinition definition(Reply reply) {
       ResponseDefinitionBuilder b = new ResponseDefinitionBuilder();
       if (reply.transportFault == FaultPlan.Kind.RESET) {
         b.withFault(Fault.CONNECTION_RESET_BY_PEER);
@@ -403,7 +438,7 @@ public final class GraphServer {
       if (reply.delayMillis > 0) {
         b.withFixedDelay((int) Math.min(Integer.MAX_VALUE, reply.delayMillis));
       }
-      return RequestFilterAction.stopWith(b.build());
+      return b.build();
     }
 
     @Override

@@ -29,6 +29,9 @@ final class IdentityRoutes {
   private static final DateTimeFormatter ENTRA_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
+  /** How long the token endpoint hands out the same token for the same request. */
+  private static final long REUSE_SECONDS = 60;
+
   private static final java.util.Set<String> RESERVED_SCOPES =
       java.util.Set.of("openid", "profile", "offline_access", "email");
 
@@ -133,13 +136,19 @@ final class IdentityRoutes {
       return entraError(400, "unauthorized_client", 7000112, "Application '" + app.clientId + "'(" + app.displayName + ") is disabled.");
     }
     String assertion = form.get("client_assertion");
-    if (secret == null && assertion == null) {
+    boolean certificate = false;
+    if (assertion != null) {
+      if (!JWT_BEARER.equals(form.get("client_assertion_type"))) {
+        return entraError(400, "invalid_request", 700025, "The client_assertion_type must be " + JWT_BEARER + ".");
+      }
+      Reply refused = checkAssertion(assertion, app, tenant, m.var("tenant"));
+      if (refused != null) {
+        return refused;
+      }
+      certificate = true;
+    } else if (secret == null) {
       return entraError(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-    }
-    if (secret == null) {
-      return entraError(401, "invalid_client", 700027, "Client assertion failed signature validation. The fake tenant accepts client secrets only.");
-    }
-    if (!constantTimeEquals(secret, app.clientSecret)) {
+    } else if (!constantTimeEquals(secret, app.clientSecret)) {
       return entraError(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + app.clientId + "'.");
     }
     String scope = form.get("scope");
@@ -152,12 +161,33 @@ final class IdentityRoutes {
           ? entraError(400, "invalid_resource", 500011, scopeError.substring(7))
           : entraError(400, "invalid_scope", 1002012, scopeError);
     }
-    String token = issue(tenant, app);
+    long now = server.clock().instant().getEpochSecond();
+    List<String> roles = tenant.tokenRoles(server.clock().instant());
+    TenantModel.IssuedToken last = tenant.lastIssued;
+    String token;
+    long expiresIn;
+    if (last != null
+        && last.epoch == server.epoch()
+        && last.clientId.equals(app.clientId)
+        && last.certificate == certificate
+        && last.roles.equals(roles)
+        && now >= last.issuedAt
+        && now - last.issuedAt < REUSE_SECONDS) {
+      // The same request within a minute gets the same token back: what MSAL's cache does against
+      // Entra, and what it cannot do against an authority with a port (it keys its cache by host
+      // without the port). Saves an RSA signature per Graph call of SDK clients.
+      token = last.token;
+      expiresIn = last.expiresAt - now;
+    } else {
+      token = issue(tenant, app, certificate);
+      expiresIn = server.config().tokenLifetime.getSeconds();
+      tenant.lastIssued =
+          new TenantModel.IssuedToken(token, app.clientId, certificate, roles, now, now + expiresIn, server.epoch());
+    }
     ObjectNode body = Json.object();
-    long lifetime = server.config().tokenLifetime.getSeconds();
     body.put("token_type", "Bearer");
-    body.put("expires_in", lifetime);
-    body.put("ext_expires_in", lifetime);
+    body.put("expires_in", expiresIn);
+    body.put("ext_expires_in", expiresIn);
     body.put("access_token", token);
     Reply r = Reply.plainJson(200, body);
     r.headers.put("Cache-Control", "no-store, no-cache");
@@ -193,6 +223,10 @@ final class IdentityRoutes {
 
   /** Signs a token for the app in the tenant, carrying the roles that have propagated. */
   String issue(TenantModel tenant, AppRegistration app) {
+    return issue(tenant, app, false);
+  }
+
+  private String issue(TenantModel tenant, AppRegistration app, boolean certificate) {
     Instant now = server.clock().instant();
     long iat = now.getEpochSecond() - 300;
     long exp = now.getEpochSecond() + server.config().tokenLifetime.getSeconds();
@@ -208,9 +242,9 @@ final class IdentityRoutes {
     c.put("aio", randomId());
     c.put("app_displayname", app.displayName);
     c.put("appid", app.clientId);
-    c.put("appidacr", "1");
+    c.put("appidacr", certificate ? "2" : "1");
     c.put("azp", app.clientId);
-    c.put("azpacr", "1");
+    c.put("azpacr", certificate ? "2" : "1");
     c.put("idp", iss);
     c.put("idtyp", "app");
     c.put("oid", oid);
@@ -227,6 +261,97 @@ final class IdentityRoutes {
     c.put("ver", "1.0");
     c.put("xms_tcdt", 1609750800L);
     return Jwt.sign(server.kid(), c);
+  }
+
+  private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+  /**
+   * Checks a client assertion as Entra does: signed (RS256 or PS256) by the key of the app's
+   * registered certificate, named by {@code x5t} or {@code x5t#S256}; {@code iss} and {@code sub}
+   * the client id; {@code aud} the token endpoint; within its validity. Returns the refusal, or
+   * null when the assertion is good.
+   */
+  private @Nullable Reply checkAssertion(String assertion, AppRegistration app, TenantModel tenant, String tenantSegment) {
+    java.security.cert.X509Certificate cert = app.certificate;
+    String[] parts = assertion.split("\\.", -1);
+    if (parts.length != 3) {
+      return entraError(401, "invalid_client", 50027, "JWT token is invalid or malformed.");
+    }
+    com.fasterxml.jackson.databind.JsonNode header;
+    com.fasterxml.jackson.databind.JsonNode claims;
+    byte[] signature;
+    try {
+      header = Json.parse(Base64.getUrlDecoder().decode(parts[0]));
+      claims = Json.parse(Base64.getUrlDecoder().decode(parts[1]));
+      signature = Base64.getUrlDecoder().decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      return entraError(401, "invalid_client", 50027, "JWT token is invalid or malformed.");
+    }
+    if (header == null || claims == null) {
+      return entraError(401, "invalid_client", 50027, "JWT token is invalid or malformed.");
+    }
+    if (cert == null) {
+      return entraError(401, "invalid_client", 700027, "Client assertion failed signature validation. The key was not found: app '" + app.clientId + "' has no certificate credential.");
+    }
+    try {
+      byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(cert.getEncoded());
+      byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+      // MSAL writes the thumbprint in standard Base64 with padding, the JOSE spec in base64url:
+      // Entra takes both, so compare the bytes.
+      boolean named =
+          java.util.Arrays.equals(sha1, thumbprint(header.path("x5t").asText("")))
+              || java.util.Arrays.equals(sha256, thumbprint(header.path("x5t#S256").asText("")));
+      if (!named) {
+        return entraError(401, "invalid_client", 700027, "Client assertion failed signature validation. The key was not found: the assertion names another certificate.");
+      }
+      java.security.Signature verifier;
+      String alg = header.path("alg").asText();
+      if (alg.equals("RS256")) {
+        verifier = java.security.Signature.getInstance("SHA256withRSA");
+      } else if (alg.equals("PS256")) {
+        verifier = java.security.Signature.getInstance("RSASSA-PSS");
+        verifier.setParameter(
+            new java.security.spec.PSSParameterSpec("SHA-256", "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+      } else {
+        return entraError(401, "invalid_client", 700027, "Client assertion failed signature validation. Unsupported algorithm '" + alg + "'.");
+      }
+      verifier.initVerify(cert.getPublicKey());
+      verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      if (!verifier.verify(signature)) {
+        return entraError(401, "invalid_client", 700027, "Client assertion failed signature validation.");
+      }
+    } catch (java.security.GeneralSecurityException e) {
+      return entraError(401, "invalid_client", 700027, "Client assertion failed signature validation.");
+    }
+    if (!app.clientId.equalsIgnoreCase(claims.path("iss").asText()) || !app.clientId.equalsIgnoreCase(claims.path("sub").asText())) {
+      return entraError(401, "invalid_client", 700021, "Client assertion application identifier doesn't match 'client_id' parameter.");
+    }
+    String aud = claims.path("aud").isArray() ? claims.path("aud").path(0).asText() : claims.path("aud").asText();
+    String base = server.host() + "/";
+    boolean audience =
+        aud.equalsIgnoreCase(base + tenantSegment + "/oauth2/v2.0/token")
+            || aud.equalsIgnoreCase(base + tenant.seed.tenantId + "/oauth2/v2.0/token")
+            || aud.equalsIgnoreCase(base + tenant.seed.domain + "/oauth2/v2.0/token");
+    if (!audience) {
+      return entraError(401, "invalid_client", 700023, "Client assertion audience claim does not match Realm issuer.");
+    }
+    long now = server.clock().instant().getEpochSecond();
+    if (claims.path("exp").asLong(0) <= now - 300 || claims.path("nbf").asLong(0) > now + 300) {
+      return entraError(401, "invalid_client", 700024, "Client assertion is not within its valid time range.");
+    }
+    return null;
+  }
+
+  private static byte[] thumbprint(String encoded) {
+    String b64 = encoded.trim().replace('-', '+').replace('_', '/').replace("=", "");
+    while (b64.length() % 4 != 0) {
+      b64 += "=";
+    }
+    try {
+      return Base64.getDecoder().decode(b64);
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
+    }
   }
 
   private static String randomId() {
@@ -442,9 +567,5 @@ final class IdentityRoutes {
     md.put("preferred_cache", host);
     md.putArray("aliases").add(host);
     return Reply.plainJson(200, o);
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

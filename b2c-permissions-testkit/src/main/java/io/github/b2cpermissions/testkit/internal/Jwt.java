@@ -170,17 +170,4 @@ final class Jwt {
       throw new IllegalStateException(e);
     }
   }
-
-  /** Decodes the claims of a token without checking anything, or null if it is not a JWT. */
-  static @Nullable JsonNode peekClaims(String token) {
-    String[] parts = token.split("\\.", -1);
-    if (parts.length != 3) {
-      return null;
-    }
-    try {
-      return Json.parse(B64D.decode(parts[1]));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 }

@@ -97,7 +97,7 @@ public final class LoopbackAzureHttpClient implements HttpClient {
       this.status = r.statusCode();
       this.headers = new HttpHeaders();
       for (Map.Entry<String, List<String>> e : r.headers().map().entrySet()) {
-        headers.set(e.getKey(), e.getValue());
+        headers.set(com.azure.core.http.HttpHeaderName.fromString(e.getKey()), e.getValue());
       }
       this.body = r.body() == null ? new byte[0] : r.body();
     }

@@ -40,7 +40,7 @@ public final class Seeds {
           "pageSize",
           "grantPropagationDelaySeconds");
   private static final Set<String> APP_KEYS =
-      Set.of("clientId", "clientSecret", "displayName", "redirectUris", "requiredPermissions");
+      Set.of("clientId", "clientSecret", "displayName", "redirectUris", "requiredPermissions", "certificatePem");
   private static final Set<String> OTHER_KEYS = Set.of("resourceAppId", "resourceDisplayName", "appRoleId");
 
   private Seeds() {}
@@ -217,6 +217,17 @@ public final class Seeds {
     }
     if (app.has("displayName")) {
       b.backupAppDisplayName(textAt(app, "displayName", path));
+    }
+    if (app.has("certificatePem")) {
+      String pem = textAt(app, "certificatePem", path);
+      try {
+        b.backupAppCertificate(
+            (java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+      } catch (java.security.cert.CertificateException e) {
+        throw new IllegalArgumentException(path + ".certificatePem is not a PEM certificate: " + e.getMessage(), e);
+      }
     }
     JsonNode req = app.path("requiredPermissions");
     if (req.isTextual() && req.asText().equalsIgnoreCase("all")) {

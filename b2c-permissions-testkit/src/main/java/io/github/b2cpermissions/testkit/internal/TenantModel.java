@@ -132,8 +132,30 @@ public final class TenantModel {
 
   public static final String GRAPH_DISPLAY_NAME = "Microsoft Graph";
 
+  /** The last token the token endpoint issued here, for reuse; see {@code IdentityRoutes}. */
+  static final class IssuedToken {
+    final String token;
+    final String clientId;
+    final boolean certificate;
+    final List<String> roles;
+    final long issuedAt;
+    final long expiresAt;
+    final long epoch;
+
+    IssuedToken(String token, String clientId, boolean certificate, List<String> roles, long issuedAt, long expiresAt, long epoch) {
+      this.token = token;
+      this.clientId = clientId;
+      this.certificate = certificate;
+      this.roles = roles;
+      this.issuedAt = issuedAt;
+      this.expiresAt = expiresAt;
+      this.epoch = epoch;
+    }
+  }
+
   public final TenantSeed seed;
   private final GraphServer server;
+  volatile @Nullable IssuedToken lastIssued;
   private @Nullable State state;
   private long epoch = -1;
 
@@ -434,6 +456,7 @@ public final class TenantModel {
   /** Back to the seed. */
   public synchronized void reset() {
     state = null;
+    lastIssued = null;
   }
 
   // ---- reads used by the Graph routes ----------------------------------------------------------

@@ -106,48 +106,64 @@ public final class TlsMaterial {
   }
 
   private static X509Certificate selfSign(KeyPair pair) throws GeneralSecurityException {
-    byte[] ecdsaWithSha256 = Der.sequence(Der.oid("1.2.840.10045.4.3.2"));
-    byte[] name =
-        Der.sequence(
-            Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8("b2c-permissions testkit fake Graph"))));
+    return selfSigned(pair, "b2c-permissions testkit fake Graph", true);
+  }
+
+  /**
+   * A self-signed X.509 v3 certificate for an EC (P-256, signed with ECDSA/SHA-256) or RSA key
+   * (signed with SHA-256/RSA), valid from yesterday for ten years.
+   *
+   * @param pair the key pair
+   * @param commonName the subject and issuer CN
+   * @param server true for a TLS server certificate (SAN 127.0.0.1 and localhost, serverAuth)
+   */
+  public static X509Certificate selfSigned(KeyPair pair, String commonName, boolean server)
+      throws GeneralSecurityException {
+    boolean rsa = pair.getPrivate().getAlgorithm().equals("RSA");
+    byte[] algorithm =
+        rsa
+            ? Der.sequence(Der.oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00})
+            : Der.sequence(Der.oid("1.2.840.10045.4.3.2"));
+    byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(commonName))));
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
     byte[] validity =
         Der.sequence(Der.generalizedTime(now.minusDays(1)), Der.generalizedTime(now.plusYears(10)));
-    byte[] san =
+    java.util.List<byte[]> ext = new java.util.ArrayList<>();
+    ext.add(Der.sequence(Der.oid("2.5.29.19"), Der.bool(true), Der.octetString(Der.sequence())));
+    // keyUsage: digitalSignature
+    ext.add(
         Der.sequence(
-            Der.tlv(0x82, "localhost".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-            Der.tlv(0x87, new byte[] {127, 0, 0, 1}));
-    byte[] extensions =
-        Der.explicit(
-            3,
-            Der.sequence(
-                Der.sequence(Der.oid("2.5.29.19"), Der.bool(true), Der.octetString(Der.sequence())),
-                // keyUsage: digitalSignature
-                Der.sequence(
-                    Der.oid("2.5.29.15"),
-                    Der.bool(true),
-                    Der.octetString(Der.tlv(0x03, new byte[] {7, (byte) 0x80}))),
-                // extendedKeyUsage: serverAuth
-                Der.sequence(
-                    Der.oid("2.5.29.37"),
-                    Der.octetString(Der.sequence(Der.oid("1.3.6.1.5.5.7.3.1")))),
-                Der.sequence(Der.oid("2.5.29.17"), Der.octetString(san))));
+            Der.oid("2.5.29.15"),
+            Der.bool(true),
+            Der.octetString(Der.tlv(0x03, new byte[] {7, (byte) 0x80}))));
+    if (server) {
+      byte[] san =
+          Der.sequence(
+              Der.tlv(0x82, "localhost".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+              Der.tlv(0x87, new byte[] {127, 0, 0, 1}));
+      // extendedKeyUsage: serverAuth
+      ext.add(
+          Der.sequence(
+              Der.oid("2.5.29.37"), Der.octetString(Der.sequence(Der.oid("1.3.6.1.5.5.7.3.1")))));
+      ext.add(Der.sequence(Der.oid("2.5.29.17"), Der.octetString(san)));
+    }
+    byte[] extensions = Der.explicit(3, Der.sequence(ext.toArray(new byte[0][])));
     byte[] serial = new byte[16];
     new SecureRandom().nextBytes(serial);
     byte[] tbs =
         Der.sequence(
             Der.explicit(0, Der.integer(BigInteger.TWO)),
             Der.integer(new BigInteger(1, serial)),
-            ecdsaWithSha256,
+            algorithm,
             name,
             validity,
             name,
             pair.getPublic().getEncoded(),
             extensions);
-    Signature signer = Signature.getInstance("SHA256withECDSA");
+    Signature signer = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
     signer.initSign(pair.getPrivate());
     signer.update(tbs);
-    byte[] der = Der.sequence(tbs, ecdsaWithSha256, Der.bitString(signer.sign()));
+    byte[] der = Der.sequence(tbs, algorithm, Der.bitString(signer.sign()));
     return (X509Certificate)
         CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }

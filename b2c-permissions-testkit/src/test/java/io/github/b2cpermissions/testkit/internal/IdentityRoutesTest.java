@@ -163,6 +163,20 @@ class IdentityRoutesTest {
   }
 
   @Test
+  void aRepeatedTokenRequestWithinAMinuteGetsTheSameTokenUnlessTheRolesChanged(FakeGraphTenant t) {
+    String first = Http.token(t);
+    CLOCK.advance(Duration.ofSeconds(30));
+    HttpResponse<String> again = tokenRequest(t, t.tenantId(), t.clientId(), t.clientSecret(), t.graphDefaultScope());
+    assertThat(json(again).path("access_token").asText()).isEqualTo(first);
+    assertThat(json(again).path("expires_in").asLong()).isEqualTo(3600 - 30);
+    t.grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    String afterGrant = Http.token(t);
+    assertThat(afterGrant).isNotEqualTo(first);
+    CLOCK.advance(Duration.ofSeconds(61));
+    assertThat(Http.token(t)).isNotEqualTo(afterGrant);
+  }
+
+  @Test
   void propagationDelayKeepsNewGrantsOutOfNewTokensUntilItPasses(FakeGraphTenant t) {
     t.grantPropagationDelay(Duration.ofMinutes(5));
     t.grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
@@ -180,6 +194,75 @@ class IdentityRoutesTest {
     assertEntraError(form(t, "/" + t.tenantId() + "/oauth2/v2.0/token", "grant_type=password"), 400, "unsupported_grant_type", 70003);
     assertEntraError(form(t, "/" + t.tenantId() + "/oauth2/v2.0/token", "client_id=x"), 400, "invalid_request", 900144);
     assertEntraError(form(t, "/common/oauth2/v2.0/token", "grant_type=client_credentials"), 400, "invalid_request", 50059);
+  }
+
+  @Test
+  void clientCertificateCredentialSignsInWithARegisteredCertificate() throws Exception {
+    java.security.KeyPairGenerator kpg = java.security.KeyPairGenerator.getInstance("RSA");
+    kpg.initialize(2048);
+    java.security.KeyPair keys = kpg.generateKeyPair();
+    java.security.cert.X509Certificate cert = TlsMaterial.selfSigned(keys, "backup app", false);
+    java.security.KeyStore pfx = java.security.KeyStore.getInstance("PKCS12");
+    pfx.load(null, null);
+    pfx.setKeyEntry("app", keys.getPrivate(), "pw".toCharArray(), new java.security.cert.Certificate[] {cert});
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    pfx.store(bytes, "pw".toCharArray());
+    FakeGraphTenant t =
+        FakeGraphTenant.builder()
+            .backupApp("0c0c0c0c-1111-2222-3333-444444444444", URI.create("https://cert.example.com/cb"))
+            .backupAppCertificate(cert)
+            .grantedAll()
+            .build()
+            .start();
+    try {
+      com.azure.core.credential.TokenCredential credential =
+          new com.azure.identity.ClientCertificateCredentialBuilder()
+              .authorityHost(t.authorityHost().toString())
+              .tenantId(t.tenantId())
+              .clientId(t.clientId())
+              .pfxCertificate(new java.io.ByteArrayInputStream(bytes.toByteArray()))
+              .clientCertificatePassword("pw")
+              .disableInstanceDiscovery()
+              .httpClient(new LoopbackAzureHttpClient(t.sslContext()))
+              .build();
+      AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes(t.graphDefaultScope()));
+      assertThat(claims(token.getToken()).path("appidacr").asText()).isEqualTo("2");
+      assertThat(claims(token.getToken()).path("roles")).hasSize(14);
+
+      java.security.KeyPair other = kpg.generateKeyPair();
+      java.security.KeyStore wrong = java.security.KeyStore.getInstance("PKCS12");
+      wrong.load(null, null);
+      wrong.setKeyEntry("app", other.getPrivate(), "pw".toCharArray(), new java.security.cert.Certificate[] {TlsMaterial.selfSigned(other, "impostor", false)});
+      java.io.ByteArrayOutputStream wrongBytes = new java.io.ByteArrayOutputStream();
+      wrong.store(wrongBytes, "pw".toCharArray());
+      com.azure.core.credential.TokenCredential impostor =
+          new com.azure.identity.ClientCertificateCredentialBuilder()
+              .authorityHost(t.authorityHost().toString())
+              .tenantId(t.tenantId())
+              .clientId(t.clientId())
+              .pfxCertificate(new java.io.ByteArrayInputStream(wrongBytes.toByteArray()))
+              .clientCertificatePassword("pw")
+              .disableInstanceDiscovery()
+              .httpClient(new LoopbackAzureHttpClient(t.sslContext()))
+              .build();
+      assertThatThrownBy(() -> impostor.getTokenSync(new TokenRequestContext().addScopes(t.graphDefaultScope())))
+          .hasStackTraceContaining("AADSTS700027");
+    } finally {
+      t.stop();
+    }
+  }
+
+  @Test
+  void clientAssertionWithoutARegisteredCertificateIsRefused(FakeGraphTenant t) {
+    HttpResponse<String> r =
+        form(
+            t,
+            "/" + t.tenantId() + "/oauth2/v2.0/token",
+            "grant_type=client_credentials&client_id=" + t.clientId()
+                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + t.issueAccessToken()
+                + "&scope=" + enc(t.graphDefaultScope()));
+    assertEntraError(r, 401, "invalid_client", 700027);
   }
 
   // ---- admin consent --------------------------------------------------------------------------

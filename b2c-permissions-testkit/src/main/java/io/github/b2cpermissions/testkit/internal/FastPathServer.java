@@ -1,0 +1,100 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import wiremock.jakarta.servlet.ServletException;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
+import wiremock.org.eclipse.jetty.server.Handler;
+import wiremock.org.eclipse.jetty.server.Request;
+import wiremock.org.eclipse.jetty.server.handler.HandlerWrapper;
+
+/**
+ * WireMock's Jetty server with one handler in front of WireMock's own: it routes each request to
+ * the fake and writes ordinary replies straight to the response, skipping WireMock's per-request
+ * stub machinery (which costs about as much again as the fake itself). Replies that need one of
+ * WireMock's connection faults are handed to WireMock, whose request filter picks them up on the
+ * same thread. Built against the Jetty that {@code wiremock-standalone} 3.13 shades; {@link
+ * GraphServer} falls back to the plain filter path if these classes do not link (another WireMock
+ * version on the classpath).
+ */
+final class FastPathServer extends Jetty11HttpServer {
+  private final GraphServer graph;
+
+  private FastPathServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs, GraphServer graph) {
+    super(options, admin, stubs);
+    this.graph = graph;
+  }
+
+  /** The factory WireMock calls to build its HTTP server. */
+  static HttpServerFactory factory(GraphServer graph) {
+    return new HttpServerFactory() {
+      @Override
+      public HttpServer buildHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+        return new FastPathServer(options, admin, stubs, graph);
+      }
+    };
+  }
+
+  @Override
+  protected Handler createHandler(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+    Handler wireMock = super.createHandler(options, admin, stubs);
+    HandlerWrapper front =
+        new HandlerWrapper() {
+          @Override
+          public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
+              throws IOException, ServletException {
+            Exchange ex = exchange(request);
+            Reply reply = graph.handleSafely(ex);
+            if (reply.transportFault != null) {
+              GraphServer.PENDING.set(reply);
+              try {
+                super.handle(target, base, request, response);
+              } finally {
+                GraphServer.PENDING.remove();
+              }
+              return;
+            }
+            if (reply.delayMillis > 0) {
+              try {
+                Thread.sleep(reply.delayMillis);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            response.setStatus(reply.status);
+            for (Map.Entry<String, String> h : reply.headers.entrySet()) {
+              response.setHeader(h.getKey(), h.getValue());
+            }
+            response.setContentLength(reply.body.length);
+            if (reply.body.length > 0) {
+              response.getOutputStream().write(reply.body);
+            }
+            base.setHandled(true);
+          }
+        };
+    front.setHandler(wireMock);
+    return front;
+  }
+
+  private static Exchange exchange(HttpServletRequest request) throws IOException {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    String query = request.getQueryString();
+    String uri = request.getRequestURI();
+    return new Exchange(request.getMethod(), query == null ? uri : uri + "?" + query, headers, body, false);
+  }
+}

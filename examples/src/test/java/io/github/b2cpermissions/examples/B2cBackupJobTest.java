@@ -1,0 +1,100 @@
+package io.github.b2cpermissions.examples;
+
+import static io.github.b2cpermissions.B2cBackupPermission.USER_AUTHENTICATION_METHOD_READ_WRITE_ALL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.b2cpermissions.BackupCapability;
+import io.github.b2cpermissions.examples.B2cBackupJob.BackupRun;
+import io.github.b2cpermissions.examples.B2cBackupJob.Decision;
+import io.github.b2cpermissions.graph.GraphCloud;
+import io.github.b2cpermissions.graph.GraphPermissionVerifier;
+import io.github.b2cpermissions.graph.GraphRetryPolicy;
+import io.github.b2cpermissions.testkit.FakeGraph;
+import io.github.b2cpermissions.testkit.FakeGraphExtension;
+import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The pattern products copy: a backup job that checks its permissions first, tested against the
+ * testkit's fake tenant (one server for the class, reset before each test).
+ */
+class B2cBackupJobTest {
+
+  // snippet:testkit
+  @RegisterExtension
+  static FakeGraphExtension fake = FakeGraphExtension.of(
+      FakeGraphTenant.builder().b2c("contoso.onmicrosoft.com").grantedAll());
+
+  @Test
+  void missingPermissionSkipsOnlyWhatItGuards(FakeGraphTenant tenant) {
+    tenant.revoke(USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
+    BackupRun run = job(tenant).run(tenant.tenantId());
+    assertThat(run.decision()).isEqualTo(Decision.PARTIAL);
+    assertThat(run.skipped()).containsExactly(BackupCapability.AUTHENTICATION_METHODS);
+    assertThat(exported).doesNotContain(BackupCapability.AUTHENTICATION_METHODS).hasSize(13);
+    assertThat(run.reason()).contains("UserAuthenticationMethod.ReadWrite.All");
+  }
+  // end-snippet
+
+  private final List<BackupCapability> exported = new CopyOnWriteArrayList<>();
+
+  private B2cBackupJob job(FakeGraphTenant tenant) {
+    GraphPermissionVerifier verifier = GraphPermissionVerifier.builder()
+        .clientId(tenant.clientId())
+        .credentials(t -> tenant.credential())
+        .cloud(GraphCloud.custom(tenant.authorityHost(), tenant.graphHost()))
+        .httpClient(new OkHttpClient.Builder()
+            .sslSocketFactory(tenant.sslContext().getSocketFactory(), tenant.trustManager()).build())
+        .retryPolicy(GraphRetryPolicy.custom().maxAttempts(2).initialBackoff(Duration.ofMillis(10))
+            .maxBackoff(Duration.ofMillis(20)).build())
+        .build();
+    return new B2cBackupJob(verifier, (tenantId, area) -> exported.add(area));
+  }
+
+  @Test
+  void fullyGrantedTenantIsBackedUpCompletely(FakeGraphTenant tenant) {
+    BackupRun run = job(tenant).run(tenant.tenantId());
+    assertThat(run.decision()).isEqualTo(Decision.FULL);
+    assertThat(run.skipped()).isEmpty();
+    assertThat(exported).containsExactlyInAnyOrder(BackupCapability.values());
+  }
+
+  @Test
+  void grantNotYetInTheTokenIsSkippedUntilItPropagates(FakeGraph server) {
+    FakeGraphTenant slow = server.addTenant(FakeGraphTenant.builder()
+        .grantedAll().without(USER_AUTHENTICATION_METHOD_READ_WRITE_ALL)
+        .grantPropagationDelay(Duration.ofMinutes(5)));
+    slow.grant(USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
+    BackupRun run = job(slow).run(slow.tenantId());
+    assertThat(run.decision()).isEqualTo(Decision.PARTIAL);
+    assertThat(run.reason()).startsWith("still propagating");
+    assertThat(run.skipped()).containsExactly(BackupCapability.AUTHENTICATION_METHODS);
+  }
+
+  @Test
+  void throttledCheckDefersTheWholeTenant(FakeGraphTenant tenant) {
+    tenant.faults().throttleNext(100, Duration.ZERO);
+    BackupRun run = job(tenant).run(tenant.tenantId());
+    assertThat(run.decision()).isEqualTo(Decision.DEFERRED);
+    assertThat(run.backedUp()).isEmpty();
+    assertThat(exported).isEmpty();
+  }
+
+  @Test
+  void unconsentedTenantIsAbortedWithNothingBackedUp(FakeGraphTenant tenant) {
+    tenant.removeServicePrincipal();
+    BackupRun run = job(tenant).run(tenant.tenantId());
+    assertThat(run.decision()).isEqualTo(Decision.ABORTED);
+    assertThat(run.reason()).isEqualTo("APP_NOT_CONSENTED");
+    Set<BackupCapability> all = EnumSet.allOf(BackupCapability.class);
+    assertThat(run.skipped()).isEqualTo(all);
+    assertThat(exported).isEmpty();
+  }
+}

@@ -1,0 +1,94 @@
+package io.github.b2cpermissions.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class B2cPermissionsCliTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(Map<String, String> env, String... args) {
+    return B2cPermissionsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void catalogListsEveryPermission() {
+    assertThat(run(Map.of(), "catalog")).isZero();
+    assertThat(out()).contains("IdentityUserFlow.ReadWrite.All", "User.EnableDisableAccount.All");
+  }
+
+  @Test
+  void verifyDemoExitsOneWhenAPermissionIsMissing() {
+    assertThat(run(Map.of(), "verify", "--demo")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
+    assertThat(out()).contains("MISSING_PERMISSIONS", "MISSING      User-Phone.ReadWrite.All");
+  }
+
+  @Test
+  void verifyDemoPrintsJson() throws Exception {
+    assertThat(run(Map.of(), "verify", "--demo", "--json")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
+    JsonNode json = new ObjectMapper().readTree(out());
+    assertThat(json.get("outcome").asText()).isEqualTo("MISSING_PERMISSIONS");
+    assertThat(json.get("permissions")).hasSize(14);
+  }
+
+  @Test
+  void consentUrlDemoPrintsTheUrlAndKeepsTheStateOffStdout() {
+    assertThat(run(Map.of(), "consent-url", "--demo")).isZero();
+    assertThat(out()).contains("/v2.0/adminconsent?client_id=");
+    assertThat(err()).contains("Keep this state");
+  }
+
+  @Test
+  void fleetDemoWritesOneJsonLinePerTenant(@TempDir Path dir) throws Exception {
+    assertThat(run(Map.of(), "fleet", "--demo")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
+    assertThat(out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"schemaVersion\":1"));
+    assertThat(err()).contains("2/2", "FleetVerification{tenants=2");
+  }
+
+  @Test
+  void realModeWithoutCredentialsIsAUsageError() {
+    assertThat(run(Map.of(), "verify")).isEqualTo(B2cPermissionsCli.USAGE);
+    assertThat(err()).contains("AZURE_CLIENT_ID");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertThat(run(Map.of(), "verify", "--bogus")).isEqualTo(B2cPermissionsCli.USAGE);
+    assertThat(err()).contains("Unknown option");
+  }
+
+  @Test
+  void malformedTenantIsAUsageError() {
+    assertThat(run(Map.of(), "verify", "--demo", "--tenant", "not a tenant"))
+        .isEqualTo(B2cPermissionsCli.USAGE);
+    assertThat(err()).contains("tenant must be a GUID or a domain name");
+  }
+
+  @Test
+  void fleetFileNamesTenantsOfTheDemo(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tenants.txt");
+    Files.writeString(file, "# one tenant\ncontoso-demo.onmicrosoft.com\n\n");
+    assertThat(run(Map.of(), "fleet", "--demo", file.toString()))
+        .isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
+    assertThat(out().lines()).hasSize(1);
+  }
+}
