@@ -128,6 +128,14 @@ public final class FakeGraphTenant {
     }
   }
 
+  /**
+   * How many users the tenant's B2C directory holds now: seeded, generated and created, less the
+   * deleted ones.
+   */
+  public int b2cUserCount() {
+    return model.b2c().userCount();
+  }
+
   /** The {@link FakeGraph} this tenant is on. */
   public FakeGraph server() {
     return graph;
@@ -559,6 +567,7 @@ public final class FakeGraphTenant {
     private AppPresence presence = AppPresence.ENABLED;
     private int pageSize;
     private Duration propagationDelay = Duration.ZERO;
+    private B2cData b2cData = B2cData.empty();
     // Server settings, for build() only.
     private final FakeGraph.Builder server = new FakeGraph.Builder();
     private boolean serverSettingsSet;
@@ -929,6 +938,19 @@ public final class FakeGraphTenant {
     }
 
     /**
+     * The B2C directory content: users, groups, user flows, identity providers, directory roles,
+     * role assignments, audit entries and applications ({@link B2cData#empty()} unless set).
+     *
+     * @param data the content; {@code reset()} goes back to it
+     * @return this
+     * @throws NullPointerException if null
+     */
+    public Builder b2cData(B2cData data) {
+      this.b2cData = Objects.requireNonNull(data, "data");
+      return this;
+    }
+
+    /**
      * A tenant with a server of its own (stopped: call {@link FakeGraphTenant#start()}).
      *
      * @return the tenant
@@ -992,7 +1014,7 @@ public final class FakeGraphTenant {
           pageSize,
           propagationDelay,
           UUID.randomUUID(),
-          UUID.randomUUID());
+          UUID.randomUUID()).withB2c(b2cData.seed());
     }
 
     static void checkOtherResource(String appId, String displayName, @Nullable String backupClientId) {

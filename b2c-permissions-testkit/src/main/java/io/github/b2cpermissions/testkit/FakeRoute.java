@@ -158,6 +158,404 @@ public enum FakeRoute {
           any("Application.ReadWrite.All"),
           any("Directory.ReadWrite.All"))),
 
+  // ---- B2C data: users ------------------------------------------------------------------------
+
+  /** {@code GET /v1.0/users}. */
+  LIST_USERS(
+      "GET",
+      "/v1.0/users",
+      "user-list",
+      false,
+      // Application: User.Read.All; higher: User.ReadWrite.All, Directory.Read.All,
+      // Directory.ReadWrite.All. User.ReadBasic.All (basic properties only) is not modelled.
+      userRead()),
+
+  /** {@code GET /v1.0/users/{id}}: by object id or userPrincipalName. */
+  GET_USER("GET", "/v1.0/users/{id}", "user-get", false, userRead()),
+
+  /** {@code POST /v1.0/users}: creates a user, identities, phones and other mails included. */
+  CREATE_USER(
+      "POST",
+      "/v1.0/users",
+      "user-post-users",
+      false,
+      // Application: User.ReadWrite.All; higher: Directory.ReadWrite.All.
+      alternatives(any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+
+  /**
+   * {@code PATCH /v1.0/users/{id}}: the properties without a finer permission of their own. A PATCH
+   * is allowed when every property it sets is allowed, by this entry or by the property's own
+   * entry ({@link #UPDATE_USER_IDENTITIES}, {@link #UPDATE_USER_ACCOUNT_ENABLED}, {@link
+   * #UPDATE_USER_OTHER_MAILS}, {@link #UPDATE_USER_PHONES}); the router only ever reports this
+   * entry.
+   */
+  UPDATE_USER(
+      "PATCH",
+      "/v1.0/users/{id}",
+      "user-update",
+      false,
+      // Application: User.ReadWrite.All; higher: Directory.ReadWrite.All. The page lists the
+      // fine-grained roles below as least privileged, each for its own properties only.
+      alternatives(any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+
+  /** The {@code identities} property of {@code PATCH /v1.0/users/{id}}. */
+  UPDATE_USER_IDENTITIES(
+      "PATCH",
+      "/v1.0/users/{id}",
+      "user-update",
+      false,
+      // "Updating the identities property requires the User.ManageIdentities.All permission": the
+      // fake takes the sentence literally, User.ReadWrite.All does not do.
+      alternatives(any("User.ManageIdentities.All"))),
+
+  /** The {@code accountEnabled} property of {@code PATCH /v1.0/users/{id}}. */
+  UPDATE_USER_ACCOUNT_ENABLED(
+      "PATCH",
+      "/v1.0/users/{id}",
+      "user-update",
+      false,
+      // User.EnableDisableAccount.All with User.Read.All is the least privileged combination
+      // (with Directory.Read.All, which contains User.Read.All: implied); higher:
+      // User.ReadWrite.All, Directory.ReadWrite.All.
+      alternatives(
+          all("User.EnableDisableAccount.All", "User.Read.All"),
+          all("User.EnableDisableAccount.All", "Directory.Read.All"),
+          any("User.ReadWrite.All"),
+          any("Directory.ReadWrite.All"))),
+
+  /** The {@code otherMails} property of {@code PATCH /v1.0/users/{id}}. */
+  UPDATE_USER_OTHER_MAILS(
+      "PATCH",
+      "/v1.0/users/{id}",
+      "user-update",
+      false,
+      // User-Mail.ReadWrite.All; higher: User.ReadWrite.All, Directory.ReadWrite.All.
+      alternatives(
+          any("User-Mail.ReadWrite.All"), any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+
+  /** The {@code mobilePhone} and {@code businessPhones} properties of {@code PATCH /v1.0/users/{id}}. */
+  UPDATE_USER_PHONES(
+      "PATCH",
+      "/v1.0/users/{id}",
+      "user-update",
+      false,
+      // User-Phone.ReadWrite.All; higher: User.ReadWrite.All, Directory.ReadWrite.All.
+      alternatives(
+          any("User-Phone.ReadWrite.All"), any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+
+  /** {@code DELETE /v1.0/users/{id}}. */
+  DELETE_USER(
+      "DELETE",
+      "/v1.0/users/{id}",
+      "user-delete",
+      false,
+      // Application: User.ReadWrite.All (User.DeleteRestore.All, newer and narrower, is not in the
+      // fake's role catalog); higher: Directory.ReadWrite.All.
+      alternatives(any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+
+  // ---- B2C data: authentication methods -------------------------------------------------------
+
+  /** {@code GET /v1.0/users/{id}/authentication/methods}: every method of the user. */
+  LIST_AUTHENTICATION_METHODS(
+      "GET", "/v1.0/users/{id}/authentication/methods", "authentication-list-methods", false, methodRead()),
+
+  /** {@code GET /v1.0/users/{id}/authentication/phoneMethods}. */
+  LIST_PHONE_METHODS(
+      "GET", "/v1.0/users/{id}/authentication/phoneMethods", "authentication-list-phonemethods", false, methodRead()),
+
+  /** {@code GET /v1.0/users/{id}/authentication/phoneMethods/{methodId}}. */
+  GET_PHONE_METHOD(
+      "GET",
+      "/v1.0/users/{id}/authentication/phoneMethods/{methodId}",
+      "phoneauthenticationmethod-get",
+      false,
+      methodRead()),
+
+  /** {@code POST /v1.0/users/{id}/authentication/phoneMethods}. */
+  CREATE_PHONE_METHOD(
+      "POST",
+      "/v1.0/users/{id}/authentication/phoneMethods",
+      "authentication-post-phonemethods",
+      false,
+      // Application: UserAuthenticationMethod.ReadWrite.All.
+      methodWrite()),
+
+  /** {@code DELETE /v1.0/users/{id}/authentication/phoneMethods/{methodId}}. */
+  DELETE_PHONE_METHOD(
+      "DELETE",
+      "/v1.0/users/{id}/authentication/phoneMethods/{methodId}",
+      "phoneauthenticationmethod-delete",
+      false,
+      methodWrite()),
+
+  /** {@code GET /v1.0/users/{id}/authentication/emailMethods}. */
+  LIST_EMAIL_METHODS(
+      "GET", "/v1.0/users/{id}/authentication/emailMethods", "authentication-list-emailmethods", false, methodRead()),
+
+  /** {@code GET /v1.0/users/{id}/authentication/emailMethods/{methodId}}. */
+  GET_EMAIL_METHOD(
+      "GET",
+      "/v1.0/users/{id}/authentication/emailMethods/{methodId}",
+      "emailauthenticationmethod-get",
+      false,
+      methodRead()),
+
+  /** {@code POST /v1.0/users/{id}/authentication/emailMethods}. */
+  CREATE_EMAIL_METHOD(
+      "POST",
+      "/v1.0/users/{id}/authentication/emailMethods",
+      "authentication-post-emailmethods",
+      false,
+      methodWrite()),
+
+  /** {@code DELETE /v1.0/users/{id}/authentication/emailMethods/{methodId}}. */
+  DELETE_EMAIL_METHOD(
+      "DELETE",
+      "/v1.0/users/{id}/authentication/emailMethods/{methodId}",
+      "emailauthenticationmethod-delete",
+      false,
+      methodWrite()),
+
+  // ---- B2C data: groups -----------------------------------------------------------------------
+
+  /** {@code GET /v1.0/groups}. */
+  LIST_GROUPS(
+      "GET",
+      "/v1.0/groups",
+      "group-list",
+      false,
+      // Application: GroupMember.Read.All; higher: Group.Read.All, Directory.Read.All,
+      // Group.ReadWrite.All, Directory.ReadWrite.All; GroupMember.ReadWrite.All implied.
+      groupRead()),
+
+  /** {@code GET /v1.0/groups/{id}}. */
+  GET_GROUP("GET", "/v1.0/groups/{id}", "group-get", false, groupRead()),
+
+  /** {@code GET /v1.0/groups/{id}/members}. */
+  LIST_GROUP_MEMBERS("GET", "/v1.0/groups/{id}/members", "group-list-members", false, groupRead()),
+
+  /** {@code POST /v1.0/groups/{id}/members/$ref}: adds a member by {@code @odata.id}. */
+  ADD_GROUP_MEMBER(
+      "POST",
+      "/v1.0/groups/{id}/members/$ref",
+      "group-post-members",
+      false,
+      // Application: GroupMember.ReadWrite.All; higher: Group.ReadWrite.All, Directory.ReadWrite.All.
+      groupWrite()),
+
+  /** {@code DELETE /v1.0/groups/{id}/members/{memberId}/$ref}: removes a member. */
+  REMOVE_GROUP_MEMBER(
+      "DELETE", "/v1.0/groups/{id}/members/{memberId}/$ref", "group-delete-members", false, groupWrite()),
+
+  // ---- B2C data: user flows and identity providers --------------------------------------------
+
+  /** {@code GET /v1.0/identity/b2cUserFlows}. */
+  LIST_B2C_USER_FLOWS(
+      "GET",
+      "/v1.0/identity/b2cUserFlows",
+      "identitycontainer-list-b2cuserflows",
+      false,
+      // Application: IdentityUserFlow.Read.All; higher: IdentityUserFlow.ReadWrite.All.
+      flowRead()),
+
+  /** {@code GET /v1.0/identity/b2cUserFlows/{id}}. */
+  GET_B2C_USER_FLOW("GET", "/v1.0/identity/b2cUserFlows/{id}", "b2cidentityuserflow-get", false, flowRead()),
+
+  /** {@code GET /v1.0/identity/b2cUserFlows/{id}/identityProviders}: the flow's sign-in providers. */
+  LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS(
+      "GET",
+      "/v1.0/identity/b2cUserFlows/{id}/identityProviders",
+      "b2cidentityuserflow-list-identityproviders",
+      false,
+      flowRead()),
+
+  /** {@code GET /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments}. */
+  LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS(
+      "GET",
+      "/v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments",
+      "b2cidentityuserflow-list-userattributeassignments",
+      false,
+      flowRead()),
+
+  /** {@code POST /v1.0/identity/b2cUserFlows}. */
+  CREATE_B2C_USER_FLOW(
+      "POST",
+      "/v1.0/identity/b2cUserFlows",
+      "identitycontainer-post-b2cuserflows",
+      false,
+      // Application: IdentityUserFlow.ReadWrite.All.
+      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+
+  /** {@code DELETE /v1.0/identity/b2cUserFlows/{id}}. */
+  DELETE_B2C_USER_FLOW(
+      "DELETE",
+      "/v1.0/identity/b2cUserFlows/{id}",
+      "b2cidentityuserflow-delete",
+      false,
+      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+
+  /** {@code GET /v1.0/identity/identityProviders}. */
+  LIST_IDENTITY_PROVIDERS(
+      "GET",
+      "/v1.0/identity/identityProviders",
+      "identitycontainer-list-identityproviders",
+      false,
+      // Application: IdentityProvider.Read.All; higher: IdentityProvider.ReadWrite.All.
+      idpRead()),
+
+  /** {@code GET /v1.0/identity/identityProviders/{id}}. */
+  GET_IDENTITY_PROVIDER(
+      "GET", "/v1.0/identity/identityProviders/{id}", "identityproviderbase-get", false, idpRead()),
+
+  /** {@code POST /v1.0/identity/identityProviders}. */
+  CREATE_IDENTITY_PROVIDER(
+      "POST",
+      "/v1.0/identity/identityProviders",
+      "identitycontainer-post-identityproviders",
+      false,
+      // Application: IdentityProvider.ReadWrite.All.
+      alternatives(any("IdentityProvider.ReadWrite.All"))),
+
+  /** {@code PATCH /v1.0/identity/identityProviders/{id}}. */
+  UPDATE_IDENTITY_PROVIDER(
+      "PATCH",
+      "/v1.0/identity/identityProviders/{id}",
+      "identityproviderbase-update",
+      false,
+      alternatives(any("IdentityProvider.ReadWrite.All"))),
+
+  /** {@code DELETE /v1.0/identity/identityProviders/{id}}. */
+  DELETE_IDENTITY_PROVIDER(
+      "DELETE",
+      "/v1.0/identity/identityProviders/{id}",
+      "identityproviderbase-delete",
+      false,
+      alternatives(any("IdentityProvider.ReadWrite.All"))),
+
+  // ---- B2C data: directory roles and role assignments -----------------------------------------
+
+  /** {@code GET /v1.0/directoryRoles}: the activated directory roles. */
+  LIST_DIRECTORY_ROLES(
+      "GET",
+      "/v1.0/directoryRoles",
+      "directoryrole-list",
+      false,
+      // Application: RoleManagement.Read.Directory; higher: Directory.Read.All,
+      // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All.
+      roleRead()),
+
+  /** {@code GET /v1.0/directoryRoles/{id}}. */
+  GET_DIRECTORY_ROLE("GET", "/v1.0/directoryRoles/{id}", "directoryrole-get", false, roleRead()),
+
+  /** {@code GET /v1.0/directoryRoles/{id}/members}. */
+  LIST_DIRECTORY_ROLE_MEMBERS(
+      "GET", "/v1.0/directoryRoles/{id}/members", "directoryrole-list-members", false, roleRead()),
+
+  /** {@code GET /v1.0/roleManagement/directory/roleAssignments}. */
+  LIST_ROLE_ASSIGNMENTS(
+      "GET",
+      "/v1.0/roleManagement/directory/roleAssignments",
+      "rbacapplication-list-roleassignments",
+      false,
+      // Application: RoleManagement.Read.Directory; higher: Directory.Read.All,
+      // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All, RoleManagement.Read.All.
+      alternatives(
+          any("RoleManagement.Read.Directory"),
+          any("Directory.Read.All"),
+          any("RoleManagement.ReadWrite.Directory"),
+          any("Directory.ReadWrite.All"),
+          any("RoleManagement.Read.All"))),
+
+  /** {@code GET /v1.0/roleManagement/directory/roleAssignments/{id}}. */
+  GET_ROLE_ASSIGNMENT(
+      "GET",
+      "/v1.0/roleManagement/directory/roleAssignments/{id}",
+      "unifiedroleassignment-get",
+      false,
+      alternatives(
+          any("RoleManagement.Read.Directory"),
+          any("Directory.Read.All"),
+          any("RoleManagement.ReadWrite.Directory"),
+          any("Directory.ReadWrite.All"),
+          any("RoleManagement.Read.All"))),
+
+  /** {@code POST /v1.0/roleManagement/directory/roleAssignments}. */
+  CREATE_ROLE_ASSIGNMENT(
+      "POST",
+      "/v1.0/roleManagement/directory/roleAssignments",
+      "rbacapplication-post-roleassignments",
+      false,
+      // Application: RoleManagement.ReadWrite.Directory.
+      alternatives(any("RoleManagement.ReadWrite.Directory"))),
+
+  /** {@code DELETE /v1.0/roleManagement/directory/roleAssignments/{id}}. */
+  DELETE_ROLE_ASSIGNMENT(
+      "DELETE",
+      "/v1.0/roleManagement/directory/roleAssignments/{id}",
+      "unifiedroleassignment-delete",
+      false,
+      alternatives(any("RoleManagement.ReadWrite.Directory"))),
+
+  // ---- B2C data: audit log --------------------------------------------------------------------
+
+  /** {@code GET /v1.0/auditLogs/directoryAudits}. */
+  LIST_DIRECTORY_AUDITS(
+      "GET",
+      "/v1.0/auditLogs/directoryAudits",
+      "directoryaudit-list",
+      false,
+      // Application: AuditLog.Read.All; no higher permission.
+      alternatives(any("AuditLog.Read.All"))),
+
+  /** {@code GET /v1.0/auditLogs/directoryAudits/{id}}. */
+  GET_DIRECTORY_AUDIT(
+      "GET",
+      "/v1.0/auditLogs/directoryAudits/{id}",
+      "directoryaudit-get",
+      false,
+      alternatives(any("AuditLog.Read.All"))),
+
+  // ---- B2C data: applications -----------------------------------------------------------------
+
+  /** {@code GET /v1.0/applications}. */
+  LIST_APPLICATIONS(
+      "GET",
+      "/v1.0/applications",
+      "application-list",
+      false,
+      // Application: Application.Read.All; higher: Application.ReadWrite.OwnedBy (not modelled),
+      // Application.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
+      appRead()),
+
+  /** {@code GET /v1.0/applications/{id}}. */
+  GET_APPLICATION("GET", "/v1.0/applications/{id}", "application-get", false, appRead()),
+
+  /** {@code POST /v1.0/applications}. */
+  CREATE_APPLICATION(
+      "POST",
+      "/v1.0/applications",
+      "application-post-applications",
+      false,
+      // Application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
+      alternatives(any("Application.ReadWrite.All"))),
+
+  /** {@code PATCH /v1.0/applications/{id}}. */
+  UPDATE_APPLICATION(
+      "PATCH",
+      "/v1.0/applications/{id}",
+      "application-update",
+      false,
+      // Application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
+      alternatives(any("Application.ReadWrite.All"))),
+
+  /** {@code DELETE /v1.0/applications/{id}}. */
+  DELETE_APPLICATION(
+      "DELETE",
+      "/v1.0/applications/{id}",
+      "application-delete",
+      false,
+      alternatives(any("Application.ReadWrite.All"))),
+
   /**
    * {@code POST /v1.0/$batch}: needs only a valid token; each request inside is authorized, routed
    * and faulted on its own.
@@ -212,6 +610,63 @@ public enum FakeRoute {
 
   private static Set<String> all(String... roles) {
     return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(roles)));
+  }
+
+  private static List<Set<String>> userRead() {
+    return alternatives(
+        any("User.Read.All"),
+        any("User.ReadWrite.All"),
+        any("Directory.Read.All"),
+        any("Directory.ReadWrite.All"));
+  }
+
+  private static List<Set<String>> methodRead() {
+    // Application: UserAuthenticationMethod.Read.All; higher: UserAuthenticationMethod.ReadWrite.All.
+    return alternatives(
+        any("UserAuthenticationMethod.Read.All"), any("UserAuthenticationMethod.ReadWrite.All"));
+  }
+
+  private static List<Set<String>> methodWrite() {
+    return alternatives(any("UserAuthenticationMethod.ReadWrite.All"));
+  }
+
+  private static List<Set<String>> groupRead() {
+    return alternatives(
+        any("GroupMember.Read.All"),
+        any("Group.Read.All"),
+        any("Directory.Read.All"),
+        any("GroupMember.ReadWrite.All"),
+        any("Group.ReadWrite.All"),
+        any("Directory.ReadWrite.All"));
+  }
+
+  private static List<Set<String>> groupWrite() {
+    return alternatives(
+        any("GroupMember.ReadWrite.All"), any("Group.ReadWrite.All"), any("Directory.ReadWrite.All"));
+  }
+
+  private static List<Set<String>> flowRead() {
+    return alternatives(any("IdentityUserFlow.Read.All"), any("IdentityUserFlow.ReadWrite.All"));
+  }
+
+  private static List<Set<String>> idpRead() {
+    return alternatives(any("IdentityProvider.Read.All"), any("IdentityProvider.ReadWrite.All"));
+  }
+
+  private static List<Set<String>> roleRead() {
+    return alternatives(
+        any("RoleManagement.Read.Directory"),
+        any("Directory.Read.All"),
+        any("RoleManagement.ReadWrite.Directory"),
+        any("Directory.ReadWrite.All"));
+  }
+
+  private static List<Set<String>> appRead() {
+    return alternatives(
+        any("Application.Read.All"),
+        any("Application.ReadWrite.All"),
+        any("Directory.Read.All"),
+        any("Directory.ReadWrite.All"));
   }
 
   @SafeVarargs

@@ -26,14 +26,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -Xmx2g -cp "b2c-permissions-testkit/target/test-classes:b2c-permissions-testkit/target/classes:$(cat b2c-permissions-testkit/target/bench.cp)" \
  *     io.github.b2cpermissions.testkit.FakeGraphBenchmark [seconds-per-throughput-run]
  * </pre>
+ *
+ * <p>With {@code b2c [users]} as arguments it measures only the B2C data: heap per user (generated
+ * and seeded), and pages per second through the users with {@code $top=999}.
  */
 public final class FakeGraphBenchmark {
   private FakeGraphBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     System.out.printf("JVM %s, %d processors, max heap %d MB%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    if (args.length > 0 && args[0].equals("b2c")) {
+      b2cUsers(args.length > 1 ? Integer.parseInt(args[1]) : 100_000);
+      return;
+    }
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     startTime();
     resetTime();
     throughput(seconds);
@@ -154,6 +161,109 @@ public final class FakeGraphBenchmark {
     } catch (Exception e) {
       return -1;
     }
+  }
+
+  // ---- B2C users ------------------------------------------------------------------------------
+
+  static void b2cUsers(int users) throws Exception {
+    // One server without a journal (it would keep every request), warmed up with an empty tenant.
+    FakeGraph graph = FakeGraph.builder().journalLimit(0).build().start();
+    FakeGraphTenant empty = graph.addTenant(FakeGraphTenant.builder().b2c("empty.onmicrosoft.com").grantedAll().b2cData(B2cData.sample()));
+    empty.b2cUserCount();
+    pageAll(empty.httpClient(), empty, empty.issueAccessToken(), "/users");
+    long before = usedHeap();
+    FakeGraphTenant t =
+        graph.addTenant(
+            FakeGraphTenant.builder()
+                .b2c("scale.onmicrosoft.com")
+                .grantedAll()
+                .b2cData(B2cData.builder().generatedUsers(users, 42).build()));
+    t.b2cUserCount(); // builds the directory
+    long generated = usedHeap();
+    HttpClient c = t.httpClient();
+    String token = t.issueAccessToken();
+    String select = "$select=id,displayName,identities,accountEnabled,otherMails,mobilePhone";
+    for (int run = 0; run < 4; run++) {
+      long t0 = System.nanoTime();
+      int[] counts = pageAll(c, t, token, "/users?$top=999&" + select);
+      long took = System.nanoTime() - t0;
+      System.out.printf("run %d: %,d users in %,d pages (%s) in %.0f ms: %.1f pages/s, %,.0f users/s, %.1f MB JSON%n",
+          run, counts[0], counts[1], run == 0 ? "cold" : "warm", ms(took), counts[1] / (took / 1e9), counts[0] / (took / 1e9), counts[2] / 1e6);
+    }
+    long t1 = System.nanoTime();
+    int[] def = pageAll(c, t, token, "/users?$top=999");
+    System.out.printf("default properties: %,d users in %.0f ms%n", def[0], ms(System.nanoTime() - t1));
+    long afterPaging = usedHeap();
+    int found = 0;
+    long[] lookups = new long[50];
+    for (int i = 0; i < lookups.length; i++) {
+      String name = i % 2 == 0 ? "nobody@example.com" : "someone" + (i * 1_999) + "@example.com";
+      URI u = URI.create(t.graphEndpoint() + "/users?$filter=" + java.net.URLEncoder.encode("identities/any(c:c/issuerAssignedId eq '" + name + "' and c/issuer eq 'scale.onmicrosoft.com')", "UTF-8").replace("+", "%20"));
+      long l0 = System.nanoTime();
+      found += get(c, u, token) == 200 ? 1 : 0;
+      lookups[i] = System.nanoTime() - l0;
+    }
+    long t3 = System.nanoTime();
+    URI scan = URI.create(t.graphEndpoint() + "/users?$filter=" + java.net.URLEncoder.encode("startswith(displayName,'Nobody')", "UTF-8").replace("+", "%20"));
+    int scanned = get(c, scan, token);
+    System.out.printf("a $filter that scans (startswith on displayName) over %,d users: %.0f ms (status %d)%n", users, ms(System.nanoTime() - t3), scanned);
+    System.out.printf("sign-in name lookup ($filter on identities) among %,d users: median %.2f ms, max %.1f ms (%d of %d ok)%n", users, ms(median(lookups)), ms(max(lookups)), found, lookups.length);
+    // Change 1,000 generated users: each becomes a compact record of its own.
+    int changes = Math.min(1_000, users);
+    List<String> ids = new ArrayList<>();
+    HttpResponse<String> page = c.send(HttpRequest.newBuilder(URI.create(t.graphEndpoint() + "/users?$top=999&$select=id")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(page.body());
+    while (m.find() && ids.size() < changes) {
+      ids.add(m.group(1));
+    }
+    for (String id : ids) {
+      c.send(HttpRequest.newBuilder(URI.create(t.graphEndpoint() + "/users/" + id)).header("Authorization", "Bearer " + token)
+          .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Changed\"}")).build(), HttpResponse.BodyHandlers.discarding());
+    }
+    long changed = usedHeap();
+    graph.stop();
+    System.out.printf("heap: %,d generated users %.2f MB (%.1f bytes/user); after paging %.2f MB; %,d changed users +%.0f bytes each%n",
+        users, (generated - before) / 1e6, (generated - before) / (double) users, (afterPaging - before) / 1e6, ids.size(), (changed - afterPaging) / (double) ids.size());
+    // The same number of seeded (not generated) users, held as compact records.
+    long b0 = usedHeap();
+    B2cData.Builder b = B2cData.builder();
+    for (int i = 0; i < users; i++) {
+      b.user(FakeUser.builder("User " + i).emailIdentity("user" + i + "@example.com").otherMails("user" + i + "@example.com")
+          .mobilePhone("+1 4255550" + (i % 1000)).phoneMethod("mobile", "+1 4255550" + (i % 1000)).emailMethod("user" + i + "@example.com").build());
+    }
+    B2cData data = b.build();
+    FakeGraphTenant seeded = FakeGraphTenant.builder().b2c("seeded.onmicrosoft.com").grantedAll().b2cData(data).build();
+    seeded.b2cUserCount();
+    long b1 = usedHeap();
+    System.out.printf("heap: %,d seeded users (seed and the tenant's copy) %.1f MB, %.0f bytes/user%n", users, (b1 - b0) / 1e6, (b1 - b0) / (double) users);
+    java.lang.ref.Reference.reachabilityFence(seeded);
+    java.lang.ref.Reference.reachabilityFence(data);
+  }
+
+  /** Pages through a collection; returns items, pages and bytes. */
+  static int[] pageAll(HttpClient c, FakeGraphTenant t, String token, String first) throws Exception {
+    String next = t.graphEndpoint() + first;
+    int items = 0;
+    int pages = 0;
+    int bytes = 0;
+    java.util.regex.Pattern nextLink = java.util.regex.Pattern.compile("\"@odata.nextLink\":\"([^\"]+)\"");
+    java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"displayName\":");
+    while (next != null) {
+      HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(next)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(r.statusCode() + " " + r.body());
+      }
+      String body = r.body();
+      bytes += body.length();
+      pages++;
+      java.util.regex.Matcher m = id.matcher(body);
+      while (m.find()) {
+        items++;
+      }
+      java.util.regex.Matcher n = nextLink.matcher(body);
+      next = n.find() ? n.group(1) : null;
+    }
+    return new int[] {items, pages, bytes};
   }
 
   // ---- memory ---------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import com.microsoft.graph.models.AppRoleAssignment;
 import com.microsoft.graph.models.AppRoleAssignmentCollectionResponse;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.models.ServicePrincipal;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
@@ -20,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +78,51 @@ class FakeGraphSdkTest {
     assertThat(all).extracting(AppRoleAssignment::getId).doesNotHaveDuplicates();
     assertThat(all.stream().filter(a -> a.getResourceId().toString().equals(t.graphServicePrincipalId()))).hasSize(14);
     assertThat(t.journal().count(FakeRoute.LIST_APP_ROLE_ASSIGNMENTS)).isEqualTo(12);
+  }
+
+  @Test
+  void pageIteratorWalksOneHundredThousandGeneratedUsersWithTheirIdentities() throws Exception {
+    FakeGraphTenant t =
+        FakeGraphTenant.builder()
+            .b2c("scale.onmicrosoft.com")
+            .grantedAll()
+            .b2cData(B2cData.builder().generatedUsers(100_000, 42).build())
+            .build()
+            .start();
+    try {
+      GraphServiceClient graph = FakeGraphSdk.graphServiceClient(t);
+      UserCollectionResponse first =
+          graph.users().get(rc -> {
+            rc.queryParameters.top = 999;
+            rc.queryParameters.select = new String[] {"id", "displayName", "identities", "accountEnabled", "otherMails", "mobilePhone"};
+          });
+      Set<String> ids = new HashSet<>();
+      int[] withEmailSignIn = new int[1];
+      int[] disabled = new int[1];
+      PageIterator<User, UserCollectionResponse> pages =
+          new PageIterator.Builder<User, UserCollectionResponse>()
+              .client(graph)
+              .collectionPage(first)
+              .collectionPageFactory(UserCollectionResponse::createFromDiscriminatorValue)
+              .processPageItemCallback(u -> {
+                ids.add(u.getId());
+                if (u.getIdentities().stream().anyMatch(i -> "emailAddress".equals(i.getSignInType()))) {
+                  withEmailSignIn[0]++;
+                }
+                if (Boolean.FALSE.equals(u.getAccountEnabled())) {
+                  disabled[0]++;
+                }
+                return true;
+              })
+              .build();
+      pages.iterate();
+      assertThat(ids).hasSize(100_000);
+      assertThat(withEmailSignIn[0]).isBetween(65_000, 75_000);
+      assertThat(disabled[0]).isBetween(2_000, 4_000);
+      assertThat(t.journal().count(FakeRoute.LIST_USERS)).isEqualTo(101);
+    } finally {
+      t.stop();
+    }
   }
 
   @Test

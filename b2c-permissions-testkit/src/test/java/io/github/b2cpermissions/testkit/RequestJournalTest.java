@@ -36,10 +36,10 @@ class RequestJournalTest {
     assertThatThrownBy(() -> t.journal().assertNoUnexpectedRequests(FakeRoute.TOKEN))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("GET /v1.0/organization");
-    get(t, "/v1.0/groups", token);
+    get(t, "/v1.0/devices", token);
     assertThatThrownBy(() -> t.journal().assertNoUnmatchedRequests())
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("/v1.0/groups")
+        .hasMessageContaining("/v1.0/devices")
         .hasMessageNotContaining(token);
     t.journal().clear();
     assertThat(t.journal().count()).isZero();

@@ -85,7 +85,7 @@ final class GraphRoutes {
   }
 
   /** One Graph operation in progress. */
-  private final class Op {
+  final class Op {
     final Exchange ex;
     final RouteMatcher.Match m;
     final FakeRoute route;
@@ -106,11 +106,11 @@ final class GraphRoutes {
     }
   }
 
-  private interface Handler {
+  interface Handler {
     Reply handle(Op op);
   }
 
-  private final GraphServer server;
+  final GraphServer server;
   private final Map<FakeRoute, Handler> handlers = new EnumMap<>(FakeRoute.class);
   private final Map<String, TokenInfo> tokens = new ConcurrentHashMap<>();
   private volatile @Nullable ObjectNode graphSpTemplate;
@@ -128,6 +128,7 @@ final class GraphRoutes {
     handlers.put(FakeRoute.DELETE_APP_ROLE_ASSIGNMENT, this::deleteAppRoleAssignment);
     handlers.put(FakeRoute.LIST_APP_ROLE_ASSIGNED_TO, this::listAppRoleAssignedTo);
     handlers.put(FakeRoute.BATCH, this::batch);
+    new B2cRoutes(this).register(handlers);
     for (FakeRoute r : FakeRoute.values()) {
       if (r.isGraph() && !handlers.containsKey(r)) {
         throw new IllegalStateException("no handler for Graph route " + r);
@@ -230,7 +231,7 @@ final class GraphRoutes {
     return r;
   }
 
-  private Reply unsupported(Op op, String what) {
+  Reply unsupported(Op op, String what) {
     if (server.config().strict) {
       Reply r = error(op, 501, "NotImplementedByFake", "the fake does not support " + what + " on " + op.route + " (strict mode)");
       r.unmatchedReason = "unsupported " + what + " on " + op.route;
@@ -258,7 +259,7 @@ final class GraphRoutes {
         allowed = ENTITY_OPTIONS;
         break;
       default:
-        allowed = Set.of();
+        allowed = B2cRoutes.queryOptions(op.route);
     }
     for (String k : op.ex.query.keySet()) {
       if (k.startsWith("$") && !allowed.contains(k)) {
@@ -270,7 +271,7 @@ final class GraphRoutes {
 
   // ---- errors ---------------------------------------------------------------------------------
 
-  private Reply error(Op op, int status, String code, String message) {
+  Reply error(Op op, int status, String code, String message) {
     Reply r = error(op.ex, op.requestId, status, code, message);
     r.headers.put("client-request-id", op.clientRequestId);
     return r;
@@ -349,11 +350,11 @@ final class GraphRoutes {
     }
   }
 
-  private Reply forbidden(Op op) {
+  Reply forbidden(Op op) {
     return error(op, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
   }
 
-  private Reply notFound(Op op, String id) {
+  Reply notFound(Op op, String id) {
     return error(
         op,
         404,
@@ -361,7 +362,7 @@ final class GraphRoutes {
         "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present.");
   }
 
-  private Reply badRequest(Op op, String message) {
+  Reply badRequest(Op op, String message) {
     return error(op, 400, "Request_BadRequest", message);
   }
 
@@ -818,7 +819,7 @@ final class GraphRoutes {
 
   // ---- shapes: entities, collections, paging, $select, $filter ------------------------------
 
-  private Reply entity(Op op, String contextPath, ObjectNode item, String type) {
+  Reply entity(Op op, String contextPath, ObjectNode item, String type) {
     Set<String> select = new LinkedHashSet<>();
     String bad = parseSelect(op, item, select);
     if (bad != null) {
@@ -891,7 +892,7 @@ final class GraphRoutes {
     return null;
   }
 
-  private String nextLink(Op op, int offset) {
+  String nextLink(Op op, int offset) {
     URI foreign = server.faults().foreignNextLinkHost();
     if (foreign == null) {
       foreign = op.t.faults().foreignNextLinkHost();
@@ -933,7 +934,7 @@ final class GraphRoutes {
   }
 
   /** Fills {@code out} with the canonical names of {@code $select}; returns a bad name, or null. */
-  private static @Nullable String parseSelect(Op op, ObjectNode sample, Set<String> out) {
+  static @Nullable String parseSelect(Op op, ObjectNode sample, Set<String> out) {
     String select = op.ex.query.get("$select");
     if (select == null || select.isBlank()) {
       return null;
@@ -957,7 +958,7 @@ final class GraphRoutes {
     return null;
   }
 
-  private static ObjectNode project(ObjectNode item, Set<String> select) {
+  static ObjectNode project(ObjectNode item, Set<String> select) {
     ObjectNode o = Json.object();
     for (String name : select) {
       JsonNode v = item.get(name);

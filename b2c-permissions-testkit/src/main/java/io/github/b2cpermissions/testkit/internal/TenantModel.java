@@ -118,6 +118,7 @@ public final class TenantModel {
     AdminConsentOutcome consentOutcome = AdminConsentOutcome.ACCEPT;
     boolean seedIdUsed;
     final FaultPlan faults = new FaultPlan();
+    @Nullable B2cStore b2c;
 
     State(AppPresence presence, UUID backupSpId, Duration propagationDelay) {
       this.presence = presence;
@@ -165,6 +166,17 @@ public final class TenantModel {
 
   GraphServer server() {
     return server;
+  }
+
+  /** The B2C directory (users, groups, user flows and so on), built from the seed on first use. */
+  public synchronized B2cStore b2c() {
+    State s = state();
+    B2cStore b = s.b2c;
+    if (b == null) {
+      b = new B2cStore(seed.b2c, seed.domain);
+      s.b2c = b;
+    }
+    return b;
   }
 
   private Instant now() {

@@ -37,6 +37,8 @@ public final class TenantSeed {
   /** Object ids, fixed at build time so that they survive {@code reset()}. */
   public final UUID graphServicePrincipalId;
   public final UUID backupServicePrincipalId;
+  /** The B2C directory content (users, groups, user flows and so on). */
+  public final B2cSeed b2c;
 
   public TenantSeed(
       UUID tenantId,
@@ -65,5 +67,28 @@ public final class TenantSeed {
     this.propagationDelay = propagationDelay;
     this.graphServicePrincipalId = graphServicePrincipalId;
     this.backupServicePrincipalId = backupServicePrincipalId;
+    this.b2c = B2cSeed.EMPTY;
+  }
+
+  private TenantSeed(TenantSeed s, B2cSeed b2c) {
+    this.tenantId = s.tenantId;
+    this.domain = s.domain;
+    this.tenantType = s.tenantType;
+    this.displayName = s.displayName;
+    this.app = s.app;
+    this.presence = s.presence;
+    this.grantedRoles = s.grantedRoles;
+    this.otherGrants = s.otherGrants;
+    this.deletedRoles = s.deletedRoles;
+    this.pageSize = s.pageSize;
+    this.propagationDelay = s.propagationDelay;
+    this.graphServicePrincipalId = s.graphServicePrincipalId;
+    this.backupServicePrincipalId = s.backupServicePrincipalId;
+    this.b2c = b2c;
+  }
+
+  /** This seed with other B2C directory content. */
+  public TenantSeed withB2c(B2cSeed b2c) {
+    return new TenantSeed(this, java.util.Objects.requireNonNull(b2c, "b2c"));
   }
 }

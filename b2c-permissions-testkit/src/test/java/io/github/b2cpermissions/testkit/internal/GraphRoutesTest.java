@@ -454,7 +454,7 @@ class GraphRoutesTest {
 
   @Test
   void strictModeAnswersAnUnservedRoute501AndRecordsIt(FakeGraphTenant t) {
-    HttpResponse<String> r = get(t, "/v1.0/users", token(t));
+    HttpResponse<String> r = get(t, "/v1.0/devices", token(t));
     assertThat(r.statusCode()).isEqualTo(501);
     assertThat(t.journal().unmatched()).hasSize(1);
     HttpResponse<String> order = get(t, sp(t) + "/appRoleAssignments?$orderby=createdDateTime", token(t));
@@ -467,9 +467,9 @@ class GraphRoutesTest {
   void lenientModeAnswersAsGraphDoesForAnUnknownSegment() {
     FakeGraphTenant t = FakeGraphTenant.builder().grantedAll().strict(false).build().start();
     try {
-      HttpResponse<String> r = get(t, "/v1.0/users", t.issueAccessToken());
+      HttpResponse<String> r = get(t, "/v1.0/devices", t.issueAccessToken());
       assertGraphError(r, 400, "BadRequest");
-      assertThat(json(r).path("error").path("message").asText()).isEqualTo("Resource not found for the segment 'users'.");
+      assertThat(json(r).path("error").path("message").asText()).isEqualTo("Resource not found for the segment 'devices'.");
       assertGraphError(Http.delete(t, "/v1.0/organization", t.issueAccessToken()), 405, "Request_BadRequest");
     } finally {
       t.stop();

@@ -1,0 +1,106 @@
+package io.github.b2cpermissions.testkit;
+
+/** The content of {@link B2cData.Builder#sample()}: fixed ids, so tests can refer to them. */
+final class Sample {
+  static final String ALICE = "11111111-0000-4000-8000-000000000001";
+  static final String BOB = "11111111-0000-4000-8000-000000000002";
+  static final String CHLOE = "11111111-0000-4000-8000-000000000003";
+  static final String DAN = "11111111-0000-4000-8000-000000000004";
+  static final String ADMIN = "11111111-0000-4000-8000-000000000005";
+  static final String GROUP_VIP = "22222222-0000-4000-8000-000000000001";
+  static final String GROUP_SUPPORT = "22222222-0000-4000-8000-000000000002";
+  static final String ROLE_GLOBAL_ADMIN = "33333333-0000-4000-8000-000000000001";
+  static final String ROLE_USER_ADMIN = "33333333-0000-4000-8000-000000000002";
+  static final String GLOBAL_ADMIN_TEMPLATE = "62e90394-69f5-4237-9190-012177145e10";
+  static final String USER_ADMIN_TEMPLATE = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+
+  private Sample() {}
+
+  static void addTo(B2cData.Builder b) {
+    b.user(
+        FakeUser.builder("Alice Berg")
+            .id(ALICE)
+            .name("Alice", "Berg")
+            .emailIdentity("alice.berg@example.com")
+            .otherMails("alice.berg@example.com")
+            .mobilePhone("+1 4255550101")
+            .phoneMethod("mobile", "+1 4255550101")
+            .emailMethod("alice.berg@example.com")
+            .build());
+    b.user(FakeUser.builder("Bob Okafor").id(BOB).name("Bob", "Okafor").userNameIdentity("bob.okafor").build());
+    b.user(
+        FakeUser.builder("Chloé Dubois")
+            .id(CHLOE)
+            .name("Chloé", "Dubois")
+            .federatedIdentity("google.com", "108234567890123456789")
+            .otherMails("chloe.dubois@example.org")
+            .build());
+    b.user(
+        FakeUser.builder("Dan Ito")
+            .id(DAN)
+            .name("Dan", "Ito")
+            .emailIdentity("dan.ito@example.net")
+            .otherMails("dan.ito@example.net")
+            .accountEnabled(false)
+            .phoneMethod("mobile", "+81 9012345678")
+            .phoneMethod("alternateMobile", "+81 8012345678")
+            .build());
+    b.user(
+        FakeUser.builder("Tenant Admin")
+            .id(ADMIN)
+            .mail("admin@example.com")
+            .emailIdentity("admin@example.com")
+            .businessPhone("+1 2065550100")
+            .build());
+    b.add(B2cData.Kind.GROUPS, "{\"id\":\"" + GROUP_VIP + "\",\"displayName\":\"VIP customers\",\"mailNickname\":\"vip\",\"description\":\"Customers with priority support\"}");
+    b.add(B2cData.Kind.GROUPS, "{\"id\":\"" + GROUP_SUPPORT + "\",\"displayName\":\"Support agents\",\"mailNickname\":\"support\"}");
+    b.groupMembers(GROUP_VIP, ALICE, CHLOE);
+    b.groupMembers(GROUP_SUPPORT, ADMIN, GROUP_VIP);
+    b.add(
+        B2cData.Kind.IDENTITY_PROVIDERS,
+        "{\"@odata.type\":\"#microsoft.graph.socialIdentityProvider\",\"id\":\"Google-OAUTH\",\"displayName\":\"Google\",\"identityProviderType\":\"Google\",\"clientId\":\"123456789012-abc.apps.googleusercontent.com\",\"clientSecret\":\"*****\"}");
+    b.add(
+        B2cData.Kind.IDENTITY_PROVIDERS,
+        "{\"@odata.type\":\"#microsoft.graph.socialIdentityProvider\",\"id\":\"Facebook-OAUTH\",\"displayName\":\"Facebook\",\"identityProviderType\":\"Facebook\",\"clientId\":\"1234567890123456\",\"clientSecret\":\"*****\"}");
+    b.add(
+        B2cData.Kind.USER_FLOWS,
+        "{\"id\":\"B2C_1_signupsignin\",\"userFlowType\":\"signUpOrSignIn\",\"userFlowTypeVersion\":3,"
+            + "\"identityProviders\":[{\"id\":\"Google-OAUTH\",\"type\":\"Google\",\"name\":\"Google\"},{\"id\":\"Facebook-OAUTH\",\"type\":\"Facebook\",\"name\":\"Facebook\"}],"
+            + "\"userAttributeAssignments\":["
+            + "{\"id\":\"email\",\"displayName\":\"Email Address\",\"isOptional\":false,\"requiresVerification\":true,\"userInputType\":\"emailBox\",\"userAttributeValues\":[]},"
+            + "{\"id\":\"displayName\",\"displayName\":\"Display Name\",\"isOptional\":false,\"requiresVerification\":false,\"userInputType\":\"textBox\",\"userAttributeValues\":[]},"
+            + "{\"id\":\"city\",\"displayName\":\"City\",\"isOptional\":true,\"requiresVerification\":false,\"userInputType\":\"textBox\",\"userAttributeValues\":[]}]}");
+    b.add(B2cData.Kind.USER_FLOWS, "{\"id\":\"B2C_1_passwordreset\",\"userFlowType\":\"passwordReset\",\"userFlowTypeVersion\":3}");
+    b.add(B2cData.Kind.USER_FLOWS, "{\"id\":\"B2C_1_profileedit\",\"userFlowType\":\"profileUpdate\",\"userFlowTypeVersion\":3,\"identityProviders\":[{\"id\":\"Google-OAUTH\",\"type\":\"Google\",\"name\":\"Google\"}]}");
+    b.add(
+        B2cData.Kind.APPLICATIONS,
+        "{\"id\":\"44444444-0000-4000-8000-000000000001\",\"appId\":\"55555555-0000-4000-8000-000000000001\",\"displayName\":\"b2c-extensions-app. Do not modify. Used by AADB2C for storing user data.\",\"signInAudience\":\"AzureADMyOrg\"}");
+    b.add(
+        B2cData.Kind.APPLICATIONS,
+        "{\"id\":\"44444444-0000-4000-8000-000000000002\",\"appId\":\"55555555-0000-4000-8000-000000000002\",\"displayName\":\"Contoso web shop\","
+            + "\"signInAudience\":\"AzureADandPersonalMicrosoftAccount\",\"web\":{\"homePageUrl\":null,\"logoutUrl\":null,\"redirectUris\":[\"https://shop.example.com/signin-oidc\"],"
+            + "\"implicitGrantSettings\":{\"enableAccessTokenIssuance\":false,\"enableIdTokenIssuance\":true}}}");
+    b.add(
+        B2cData.Kind.DIRECTORY_ROLES,
+        "{\"id\":\"" + ROLE_GLOBAL_ADMIN + "\",\"displayName\":\"Global Administrator\",\"description\":\"Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.\",\"roleTemplateId\":\"" + GLOBAL_ADMIN_TEMPLATE + "\"}");
+    b.add(
+        B2cData.Kind.DIRECTORY_ROLES,
+        "{\"id\":\"" + ROLE_USER_ADMIN + "\",\"displayName\":\"User Administrator\",\"description\":\"Can manage all aspects of users and groups, including resetting passwords for limited admins.\",\"roleTemplateId\":\"" + USER_ADMIN_TEMPLATE + "\"}");
+    b.directoryRoleMembers(ROLE_GLOBAL_ADMIN, ADMIN);
+    b.add(
+        B2cData.Kind.ROLE_ASSIGNMENTS,
+        "{\"id\":\"lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-1\",\"principalId\":\"" + ADMIN + "\",\"roleDefinitionId\":\"" + GLOBAL_ADMIN_TEMPLATE + "\",\"directoryScopeId\":\"/\"}");
+    b.add(B2cData.Kind.DIRECTORY_AUDITS, audit("Directory_A1", "2024-05-03T10:15:00Z", "Update user", "UserManagement", "Update", DAN, "Dan Ito"));
+    b.add(B2cData.Kind.DIRECTORY_AUDITS, audit("Directory_A2", "2024-05-02T09:00:00Z", "Add member to group", "GroupManagement", "Assign", ALICE, "Alice Berg"));
+    b.add(B2cData.Kind.DIRECTORY_AUDITS, audit("Directory_A3", "2024-05-01T08:30:00Z", "Add user", "UserManagement", "Add", ALICE, "Alice Berg"));
+  }
+
+  private static String audit(String id, String when, String activity, String category, String operation, String targetId, String targetName) {
+    return "{\"id\":\"" + id + "\",\"category\":\"" + category + "\",\"correlationId\":\"66666666-0000-4000-8000-0000000000" + id.substring(id.length() - 2).replace("A", "0") + "\","
+        + "\"result\":\"success\",\"resultReason\":\"\",\"activityDisplayName\":\"" + activity + "\",\"activityDateTime\":\"" + when + "\","
+        + "\"loggedByService\":\"Core Directory\",\"operationType\":\"" + operation + "\","
+        + "\"initiatedBy\":{\"app\":null,\"user\":{\"id\":\"" + ADMIN + "\",\"displayName\":null,\"userPrincipalName\":\"admin@example.com\",\"ipAddress\":\"203.0.113.7\"}},"
+        + "\"targetResources\":[{\"id\":\"" + targetId + "\",\"displayName\":\"" + targetName + "\",\"type\":\"User\",\"userPrincipalName\":null,\"groupType\":null,\"modifiedProperties\":[]}],"
+        + "\"additionalDetails\":[]}";
+  }
+}

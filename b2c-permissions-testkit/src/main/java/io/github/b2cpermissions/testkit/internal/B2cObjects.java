@@ -1,0 +1,175 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Graph's JSON shapes for the B2C objects other than users: the default properties of each type,
+ * filled in around what a seed or a create request gives, and the properties that may be filtered
+ * on. Public only for the testkit's own seeding API.
+ */
+public final class B2cObjects {
+  /** Navigation properties a user flow seed may carry; never returned as properties. */
+  static final List<String> USER_FLOW_NAVIGATION = List.of("identityProviders", "userAttributeAssignments");
+
+  static final Map<String, List<String>> FILTERABLE =
+      Map.of(
+          B2cSeed.GROUPS, List.of("id", "displayName", "mailNickname", "securityEnabled", "mailEnabled"),
+          B2cSeed.APPLICATIONS, List.of("id", "appId", "displayName", "signInAudience"),
+          B2cSeed.USER_FLOWS, List.of("id", "userFlowType", "userFlowTypeVersion"),
+          B2cSeed.IDENTITY_PROVIDERS, List.of("id", "displayName", "identityProviderType"),
+          B2cSeed.DIRECTORY_ROLES, List.of("id", "displayName", "roleTemplateId"),
+          B2cSeed.ROLE_ASSIGNMENTS, List.of("id", "principalId", "roleDefinitionId", "directoryScopeId"),
+          B2cSeed.DIRECTORY_AUDITS,
+              List.of("id", "activityDateTime", "activityDisplayName", "category", "correlationId", "loggedByService", "operationType", "result"));
+
+  static final Map<String, String> TYPES =
+      Map.of(
+          B2cSeed.GROUPS, "group",
+          B2cSeed.APPLICATIONS, "application",
+          B2cSeed.USER_FLOWS, "b2cIdentityUserFlow",
+          B2cSeed.IDENTITY_PROVIDERS, "identityProviderBase",
+          B2cSeed.DIRECTORY_ROLES, "directoryRole",
+          B2cSeed.ROLE_ASSIGNMENTS, "unifiedRoleAssignment",
+          B2cSeed.DIRECTORY_AUDITS, "directoryAudit");
+
+  private B2cObjects() {}
+
+  /**
+   * An object of a collection with Graph's default properties around the given ones; an id is
+   * drawn when absent.
+   *
+   * @throws IllegalArgumentException when the JSON is not an object or the collection is unknown
+   */
+  public static ObjectNode normalize(String collection, String json) {
+    JsonNode n = Json.parseOrThrow(json, collection + " object");
+    if (!n.isObject()) {
+      throw new IllegalArgumentException(collection + " object must be a JSON object, was " + n.getNodeType());
+    }
+    return withDefaults(collection, (ObjectNode) n, "2023-03-01T08:00:00Z");
+  }
+
+  static ObjectNode withDefaults(String collection, ObjectNode given, String created) {
+    ObjectNode o = Json.object();
+    switch (collection) {
+      case B2cSeed.GROUPS:
+        o.put("id", UUID.randomUUID().toString());
+        o.putNull("deletedDateTime");
+        o.putNull("classification");
+        o.put("createdDateTime", created);
+        o.putNull("description");
+        o.put("displayName", "");
+        o.putArray("groupTypes");
+        o.putNull("mail");
+        o.put("mailEnabled", false);
+        o.put("mailNickname", "");
+        o.putArray("proxyAddresses");
+        o.put("securityEnabled", true);
+        o.putNull("visibility");
+        break;
+      case B2cSeed.APPLICATIONS:
+        o.put("id", UUID.randomUUID().toString());
+        o.putNull("deletedDateTime");
+        o.put("appId", UUID.randomUUID().toString());
+        o.putNull("applicationTemplateId");
+        o.put("createdDateTime", created);
+        o.putNull("description");
+        o.put("displayName", "");
+        o.putArray("identifierUris");
+        o.putNull("publisherDomain");
+        o.put("signInAudience", "AzureADandPersonalMicrosoftAccount");
+        o.putArray("tags");
+        o.putArray("appRoles");
+        o.putArray("keyCredentials");
+        o.putArray("passwordCredentials");
+        o.putArray("requiredResourceAccess");
+        ObjectNode web = o.putObject("web");
+        web.putNull("homePageUrl");
+        web.putNull("logoutUrl");
+        web.putArray("redirectUris");
+        ObjectNode grant = web.putObject("implicitGrantSettings");
+        grant.put("enableAccessTokenIssuance", false);
+        grant.put("enableIdTokenIssuance", false);
+        o.putObject("spa").putArray("redirectUris");
+        o.putObject("publicClient").putArray("redirectUris");
+        ObjectNode api = o.putObject("api");
+        api.put("requestedAccessTokenVersion", 2);
+        api.putArray("oauth2PermissionScopes");
+        api.putArray("preAuthorizedApplications");
+        api.putArray("knownClientApplications");
+        break;
+      case B2cSeed.USER_FLOWS:
+        o.put("id", "B2C_1_flow" + Ids.fastRandom().toString().substring(0, 8));
+        o.put("userFlowType", "signUpOrSignIn");
+        o.put("userFlowTypeVersion", 3);
+        o.put("isLanguageCustomizationEnabled", false);
+        o.put("defaultLanguageTag", "en");
+        break;
+      case B2cSeed.IDENTITY_PROVIDERS:
+        o.put("@odata.type", "#microsoft.graph.socialIdentityProvider");
+        o.put("id", "");
+        o.put("displayName", "");
+        break;
+      case B2cSeed.DIRECTORY_ROLES:
+        o.put("id", UUID.randomUUID().toString());
+        o.putNull("deletedDateTime");
+        o.putNull("description");
+        o.put("displayName", "");
+        o.put("roleTemplateId", UUID.randomUUID().toString());
+        break;
+      case B2cSeed.ROLE_ASSIGNMENTS:
+        o.put("id", roleAssignmentId());
+        o.put("principalId", "");
+        o.put("roleDefinitionId", "");
+        o.put("directoryScopeId", "/");
+        break;
+      case B2cSeed.DIRECTORY_AUDITS:
+        o.put("id", "Directory_" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT).replace("-", "_").substring(0, 20));
+        o.put("category", "UserManagement");
+        o.put("correlationId", UUID.randomUUID().toString());
+        o.put("result", "success");
+        o.putNull("resultReason");
+        o.put("activityDisplayName", "");
+        o.put("activityDateTime", created);
+        o.put("loggedByService", "Core Directory");
+        o.put("operationType", "Add");
+        ObjectNode by = o.putObject("initiatedBy");
+        by.putNull("app");
+        by.putNull("user");
+        o.putArray("targetResources");
+        o.putArray("additionalDetails");
+        break;
+      default:
+        throw new IllegalArgumentException("unknown B2C collection " + collection);
+    }
+    o.setAll(given);
+    if (collection.equals(B2cSeed.IDENTITY_PROVIDERS)) {
+      if (o.path("id").asText().isEmpty() && o.hasNonNull("identityProviderType")) {
+        o.put("id", o.path("identityProviderType").asText() + "-OAUTH");
+      }
+      if (o.has("clientSecret")) {
+        o.put("clientSecret", "*****");
+      }
+    }
+    if (o.path("id").asText().isEmpty()) {
+      throw new IllegalArgumentException(collection + " object needs an id");
+    }
+    return o;
+  }
+
+  /** An id in the shape Graph gives role assignments (base64url, 43 characters, then "-1"). */
+  static String roleAssignmentId() {
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    ByteBuffer buf = ByteBuffer.allocate(32);
+    buf.putLong(a.getMostSignificantBits()).putLong(a.getLeastSignificantBits());
+    buf.putLong(b.getMostSignificantBits()).putLong(b.getLeastSignificantBits());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(buf.array()) + "-1";
+  }
+}

@@ -1,0 +1,461 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mutable B2C directory of one tenant, rebuilt from its {@link B2cSeed} on reset. Users are
+ * kept compact: generated users exist only as an index until changed (then as a {@link UserRec}
+ * overlay); other users are {@link UserRec}s; Graph JSON is built per request. Other objects are
+ * small and kept as Graph JSON. Positions in a collection are stable (deleted users leave a hole),
+ * so a {@code $skiptoken} position stays valid while the collection changes. Thread-safe: every
+ * method synchronizes on the store.
+ */
+public final class B2cStore {
+  /** The well-known ids Graph gives phone methods, by phone type. */
+  static final Map<String, String> PHONE_METHOD_IDS =
+      Map.of(
+          "mobile", "3179e48a-750b-4051-897c-87b9720928f7",
+          "alternateMobile", "b6332ec1-7057-4abe-9331-3d72feddfe41",
+          "office", "e37fc753-ff3b-4958-9484-eaa9425c82bc");
+  /** The well-known id of the email method and of the password method. */
+  static final String EMAIL_METHOD_ID = "3ddfcfc8-9383-446f-83cc-3ab9be4be18f";
+  static final String PASSWORD_METHOD_ID = "28c10230-6103-485e-b985-444c60001490";
+
+  /** User properties in Graph's order; the first eleven are the default set (no $select). */
+  static final List<String> USER_PROPERTIES =
+      List.of(
+          "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone",
+          "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id",
+          "accountEnabled", "createdDateTime", "creationType", "deletedDateTime", "identities",
+          "otherMails", "userType");
+  static final int USER_DEFAULT_COUNT = 11;
+
+  final String domain;
+  private final UserGenerator generator;
+  private final int generatedCount;
+  private final BitSet generatedDeleted = new BitSet();
+  private final Map<Integer, UserRec> generatedChanged = new HashMap<>();
+  private final List<@Nullable UserRec> users = new ArrayList<>();
+  private final Map<String, Integer> userPosById = new HashMap<>();
+  private final Map<String, List<@Nullable ObjectNode>> objects = new HashMap<>();
+  private final Map<String, Map<String, Integer>> objectPos = new HashMap<>();
+  private final Map<String, Set<String>> groupMembers = new HashMap<>();
+  private final Map<String, Set<String>> roleMembers = new HashMap<>();
+
+  B2cStore(B2cSeed seed, String domain) {
+    this.domain = domain;
+    this.generator = new UserGenerator(seed.generatorSeed, domain);
+    this.generatedCount = seed.generatedUsers;
+    for (UserRec template : seed.users) {
+      UserRec u = template.copy();
+      UserRec.Identity[] ids = new UserRec.Identity[u.identities.length];
+      for (int i = 0; i < ids.length; i++) {
+        UserRec.Identity id = u.identities[i];
+        ids[i] = id.issuer == null ? new UserRec.Identity(id.signInType, domain, id.issuerAssignedId) : id;
+      }
+      u.identities = ids;
+      if (u.userPrincipalName == null) {
+        u.userPrincipalName = u.id + "@" + domain;
+      }
+      boolean hasUpn = false;
+      for (UserRec.Identity id : u.identities) {
+        hasUpn |= id.signInType.equals("userPrincipalName");
+      }
+      if (!hasUpn) {
+        UserRec.Identity[] withUpn = java.util.Arrays.copyOf(u.identities, u.identities.length + 1);
+        withUpn[withUpn.length - 1] = new UserRec.Identity("userPrincipalName", domain, u.userPrincipalName);
+        u.identities = withUpn;
+      }
+      addUserInternal(u);
+    }
+    for (Map.Entry<String, List<ObjectNode>> e : seed.objects.entrySet()) {
+      for (ObjectNode o : e.getValue()) {
+        addObjectInternal(e.getKey(), o.deepCopy());
+      }
+    }
+    seed.groupMembers.forEach((g, ms) -> groupMembers.put(g.toLowerCase(Locale.ROOT), new LinkedHashSet<>(ms)));
+    seed.roleMembers.forEach((g, ms) -> roleMembers.put(g.toLowerCase(Locale.ROOT), new LinkedHashSet<>(ms)));
+  }
+
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
+  }
+
+  // ---- users ----------------------------------------------------------------------------------
+
+  /** Positions run over generated users first, then the others. */
+  synchronized int userPositions() {
+    return generatedCount + users.size();
+  }
+
+  /** The user at a position, or null for a hole. Returns the live record: copy before changing. */
+  synchronized @Nullable UserRec userAt(int pos) {
+    if (pos < generatedCount) {
+      if (generatedDeleted.get(pos)) {
+        return null;
+      }
+      UserRec changed = generatedChanged.get(pos);
+      return changed != null ? changed : generator.user(pos);
+    }
+    int i = pos - generatedCount;
+    return i < users.size() ? users.get(i) : null;
+  }
+
+  public synchronized int userCount() {
+    int n = generatedCount - generatedDeleted.cardinality();
+    for (UserRec u : users) {
+      if (u != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The position of a user by object id or userPrincipalName, or -1. */
+  synchronized int userPos(String idOrUpn) {
+    Integer p = userPosById.get(key(idOrUpn));
+    if (p != null) {
+      return users.get(p) == null ? -1 : generatedCount + p;
+    }
+    int g = generator.indexOf(idOrUpn);
+    if (g >= 0 && g < generatedCount && !generatedDeleted.get(g)) {
+      return g;
+    }
+    if (idOrUpn.indexOf('@') > 0) {
+      int at = idOrUpn.indexOf('@');
+      int byUpnId = userPos(idOrUpn.substring(0, at));
+      if (byUpnId >= 0) {
+        UserRec u = userAt(byUpnId);
+        if (u != null && idOrUpn.equalsIgnoreCase(u.userPrincipalName)) {
+          return byUpnId;
+        }
+      }
+      for (int i = 0; i < users.size(); i++) {
+        UserRec u = users.get(i);
+        if (u != null && idOrUpn.equalsIgnoreCase(u.userPrincipalName)) {
+          return generatedCount + i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  synchronized @Nullable UserRec user(String idOrUpn) {
+    int p = userPos(idOrUpn);
+    return p < 0 ? null : userAt(p);
+  }
+
+  /** The user that already holds this sign-in identity, other than {@code exceptId}, or null. */
+  synchronized @Nullable UserRec identityOwner(String issuer, String issuerAssignedId, @Nullable String exceptId) {
+    int g = generator.findByIdentity(generatedCount, issuer, issuerAssignedId);
+    if (g >= 0) {
+      UserRec u = userAt(g);
+      if (u != null && !u.id.equalsIgnoreCase(String.valueOf(exceptId)) && holds(u, issuer, issuerAssignedId)) {
+        return u;
+      }
+    }
+    for (UserRec u : generatedChanged.values()) {
+      if (!u.id.equalsIgnoreCase(String.valueOf(exceptId)) && holds(u, issuer, issuerAssignedId) && userPos(u.id) >= 0) {
+        return u;
+      }
+    }
+    for (UserRec u : users) {
+      if (u != null && !u.id.equalsIgnoreCase(String.valueOf(exceptId)) && holds(u, issuer, issuerAssignedId)) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  /** Positions of the users holding a sign-in name (any issuer when null), in listing order. */
+  synchronized List<Integer> positionsWithIdentity(@Nullable String issuer, String issuerAssignedId) {
+    List<Integer> out = new ArrayList<>();
+    int g = generator.findByIdentity(generatedCount, issuer, issuerAssignedId);
+    if (g >= 0 && !generatedDeleted.get(g) && !generatedChanged.containsKey(g)) {
+      out.add(g);
+    }
+    for (Map.Entry<Integer, UserRec> e : generatedChanged.entrySet()) {
+      if (holdsAny(e.getValue(), issuer, issuerAssignedId)) {
+        out.add(e.getKey());
+      }
+    }
+    for (int i = 0; i < users.size(); i++) {
+      UserRec u = users.get(i);
+      if (u != null && holdsAny(u, issuer, issuerAssignedId)) {
+        out.add(generatedCount + i);
+      }
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  private static boolean holdsAny(UserRec u, @Nullable String issuer, String issuerAssignedId) {
+    for (UserRec.Identity i : u.identities) {
+      if (i.issuerAssignedId.equalsIgnoreCase(issuerAssignedId) && (issuer == null || issuer.equalsIgnoreCase(i.issuer))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean holds(UserRec u, String issuer, String issuerAssignedId) {
+    for (UserRec.Identity i : u.identities) {
+      if (i.issuerAssignedId.equalsIgnoreCase(issuerAssignedId) && issuer.equalsIgnoreCase(i.issuer)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  synchronized void addUser(UserRec u) {
+    addUserInternal(u);
+  }
+
+  private void addUserInternal(UserRec u) {
+    userPosById.put(key(u.id), users.size());
+    users.add(u);
+  }
+
+  /** Replaces the user with the same id by {@code u} (a changed copy). */
+  synchronized void replaceUser(UserRec u) {
+    Integer p = userPosById.get(key(u.id));
+    if (p != null) {
+      users.set(p, u);
+      return;
+    }
+    int g = generator.indexOf(u.id);
+    if (g >= 0 && g < generatedCount) {
+      generatedChanged.put(g, u);
+      return;
+    }
+    throw new IllegalStateException("no user " + u.id);
+  }
+
+  synchronized boolean deleteUser(String id) {
+    int p = userPos(id);
+    if (p < 0) {
+      return false;
+    }
+    String objectId = userAt(p).id;
+    if (p < generatedCount) {
+      generatedDeleted.set(p);
+      generatedChanged.remove(p);
+    } else {
+      users.set(p - generatedCount, null);
+    }
+    for (Set<String> ms : groupMembers.values()) {
+      ms.removeIf(m -> m.equalsIgnoreCase(objectId));
+    }
+    for (Set<String> ms : roleMembers.values()) {
+      ms.removeIf(m -> m.equalsIgnoreCase(objectId));
+    }
+    return true;
+  }
+
+  /** A user as Graph JSON with every property the fake models. */
+  ObjectNode userJson(UserRec u) {
+    ObjectNode o = Json.object();
+    ArrayNode bp = o.putArray("businessPhones");
+    for (String p : u.businessPhones) {
+      bp.add(p);
+    }
+    o.put("displayName", u.displayName);
+    o.put("givenName", u.givenName);
+    o.putNull("jobTitle");
+    o.put("mail", u.mail);
+    o.put("mobilePhone", u.mobilePhone);
+    o.putNull("officeLocation");
+    o.putNull("preferredLanguage");
+    o.put("surname", u.surname);
+    o.put("userPrincipalName", u.userPrincipalName);
+    o.put("id", u.id);
+    o.put("accountEnabled", u.accountEnabled);
+    o.put("createdDateTime", Json.timestamp(Instant.ofEpochSecond(u.createdEpochSecond)));
+    o.put("creationType", u.creationType);
+    o.putNull("deletedDateTime");
+    ArrayNode ids = o.putArray("identities");
+    for (UserRec.Identity i : u.identities) {
+      ObjectNode n = ids.addObject();
+      n.put("signInType", i.signInType);
+      n.put("issuer", i.issuer);
+      n.put("issuerAssignedId", i.issuerAssignedId);
+    }
+    ArrayNode om = o.putArray("otherMails");
+    for (String m : u.otherMails) {
+      om.add(m);
+    }
+    o.put("userType", "Member");
+    return o;
+  }
+
+  // ---- authentication methods -----------------------------------------------------------------
+
+  static ObjectNode phoneMethodJson(UserRec.Phone p) {
+    ObjectNode o = Json.object();
+    o.put("id", PHONE_METHOD_IDS.get(p.phoneType));
+    o.put("phoneNumber", p.phoneNumber);
+    o.put("phoneType", p.phoneType);
+    o.put("smsSignInState", "notAllowedByPolicy");
+    return o;
+  }
+
+  static ObjectNode emailMethodJson(String address) {
+    ObjectNode o = Json.object();
+    o.put("id", EMAIL_METHOD_ID);
+    o.put("emailAddress", address);
+    return o;
+  }
+
+  /** Every method of a user, typed, as the {@code /authentication/methods} collection lists them. */
+  static List<ObjectNode> methodsJson(UserRec u) {
+    List<ObjectNode> out = new ArrayList<>();
+    if (u.hasPassword) {
+      ObjectNode o = Json.object();
+      o.put("@odata.type", "#microsoft.graph.passwordAuthenticationMethod");
+      o.put("id", PASSWORD_METHOD_ID);
+      o.putNull("password");
+      o.put("createdDateTime", Json.timestamp(Instant.ofEpochSecond(u.createdEpochSecond)));
+      out.add(o);
+    }
+    for (UserRec.Phone p : u.phoneMethods) {
+      ObjectNode o = Json.object();
+      o.put("@odata.type", "#microsoft.graph.phoneAuthenticationMethod");
+      o.setAll(phoneMethodJson(p));
+      out.add(o);
+    }
+    if (u.emailMethod != null) {
+      ObjectNode o = Json.object();
+      o.put("@odata.type", "#microsoft.graph.emailAuthenticationMethod");
+      o.setAll(emailMethodJson(u.emailMethod));
+      out.add(o);
+    }
+    return out;
+  }
+
+  // ---- other objects --------------------------------------------------------------------------
+
+  private void addObjectInternal(String collection, ObjectNode o) {
+    List<@Nullable ObjectNode> list = objects.computeIfAbsent(collection, k -> new ArrayList<>());
+    objectPos.computeIfAbsent(collection, k -> new HashMap<>()).put(key(o.path("id").asText()), list.size());
+    list.add(o);
+  }
+
+  synchronized void addObject(String collection, ObjectNode o) {
+    addObjectInternal(collection, o);
+  }
+
+  synchronized int objectPositions(String collection) {
+    List<@Nullable ObjectNode> l = objects.get(collection);
+    return l == null ? 0 : l.size();
+  }
+
+  /** A copy of the object at a position, or null. */
+  synchronized @Nullable ObjectNode objectAt(String collection, int pos) {
+    List<@Nullable ObjectNode> l = objects.get(collection);
+    ObjectNode o = l == null || pos >= l.size() ? null : l.get(pos);
+    return o == null ? null : o.deepCopy();
+  }
+
+  /** A copy of an object by id, or null. */
+  synchronized @Nullable ObjectNode object(String collection, String id) {
+    Integer p = objectPos.getOrDefault(collection, Map.of()).get(key(id));
+    return p == null ? null : objectAt(collection, p);
+  }
+
+  synchronized boolean replaceObject(String collection, ObjectNode o) {
+    Integer p = objectPos.getOrDefault(collection, Map.of()).get(key(o.path("id").asText()));
+    if (p == null || objects.get(collection).get(p) == null) {
+      return false;
+    }
+    objects.get(collection).set(p, o);
+    return true;
+  }
+
+  synchronized boolean deleteObject(String collection, String id) {
+    Map<String, Integer> pos = objectPos.get(collection);
+    Integer p = pos == null ? null : pos.remove(key(id));
+    if (p == null) {
+      return false;
+    }
+    objects.get(collection).set(p, null);
+    groupMembers.remove(key(id));
+    roleMembers.remove(key(id));
+    for (Set<String> ms : groupMembers.values()) {
+      ms.removeIf(m -> m.equalsIgnoreCase(id));
+    }
+    return true;
+  }
+
+  // ---- memberships ----------------------------------------------------------------------------
+
+  synchronized List<String> members(boolean ofGroup, String id) {
+    Set<String> s = (ofGroup ? groupMembers : roleMembers).get(key(id));
+    return s == null ? List.of() : new ArrayList<>(s);
+  }
+
+  /** Adds a member; false when it already is one. */
+  synchronized boolean addMember(boolean toGroup, String id, String memberId) {
+    Set<String> s = (toGroup ? groupMembers : roleMembers).computeIfAbsent(key(id), k -> new LinkedHashSet<>());
+    for (String m : s) {
+      if (m.equalsIgnoreCase(memberId)) {
+        return false;
+      }
+    }
+    return s.add(memberId);
+  }
+
+  synchronized boolean removeMember(boolean fromGroup, String id, String memberId) {
+    Set<String> s = (fromGroup ? groupMembers : roleMembers).get(key(id));
+    return s != null && s.removeIf(m -> m.equalsIgnoreCase(memberId));
+  }
+
+  /** A directory object by id as a member listing shows it, or null. */
+  synchronized @Nullable ObjectNode directoryObject(String id) {
+    UserRec u = user(id);
+    if (u != null) {
+      ObjectNode full = userJson(u);
+      ObjectNode o = Json.object();
+      o.put("@odata.type", "#microsoft.graph.user");
+      for (int i = 0; i < USER_DEFAULT_COUNT; i++) {
+        String p = USER_PROPERTIES.get(i);
+        o.set(p, full.get(p));
+      }
+      return o;
+    }
+    ObjectNode g = object(B2cSeed.GROUPS, id);
+    if (g != null) {
+      ObjectNode o = Json.object();
+      o.put("@odata.type", "#microsoft.graph.group");
+      o.setAll(g);
+      return o;
+    }
+    return null;
+  }
+
+  /** Approximate retained bytes of the changed state, for the benchmark. */
+  synchronized String describe() {
+    return "B2cStore{generated=" + generatedCount + ", deleted=" + generatedDeleted.cardinality() + ", changed=" + generatedChanged.size() + ", users=" + users.size() + ", collections=" + objects.keySet() + "}";
+  }
+
+  static @Nullable String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  static Map<String, Integer> emptyPositions() {
+    return new LinkedHashMap<>();
+  }
+}
