@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,6 +45,12 @@ class B2cBackupJobTest {
   // end-snippet
 
   private final List<BackupCapability> exported = new CopyOnWriteArrayList<>();
+  private final List<GraphPermissionVerifier> verifiers = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void closeVerifiers() {
+    verifiers.forEach(GraphPermissionVerifier::close);
+  }
 
   private B2cBackupJob job(FakeGraphTenant tenant) {
     GraphPermissionVerifier verifier = GraphPermissionVerifier.builder()
@@ -55,6 +62,7 @@ class B2cBackupJobTest {
         .retryPolicy(GraphRetryPolicy.custom().maxAttempts(2).initialBackoff(Duration.ofMillis(10))
             .maxBackoff(Duration.ofMillis(20)).build())
         .build();
+    verifiers.add(verifier);
     return new B2cBackupJob(verifier, (tenantId, area) -> exported.add(area));
   }
 
