@@ -74,9 +74,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With the default {@link VerificationStrategy#DIRECTORY_AND_TOKEN} a check acquires the app-only
  * token the backup job will use (from the same credential and cache), reads its {@code roles}, and
- * reads the app's grants from the directory: one {@code $batch} and one page request on the first
- * check of a tenant, a single {@code $batch} afterwards, plus one request per further page of
- * assignments. {@link VerificationStrategy#TOKEN} makes no Graph request at all.
+ * reads the app's grants from the directory in one {@code $batch} (the app's service principal,
+ * Microsoft Graph's, the organization and the first page of assignments), plus one request per
+ * further page of assignments. Where Graph refuses the assignments through the alternate key on
+ * the first check of a tenant, they are read by object id: one more request, that time only. {@link
+ * VerificationStrategy#TOKEN} makes no Graph request at all.
  *
  * <p>Retries follow the {@link GraphRetryPolicy}. The Graph SDK's own {@code RetryHandler} (and its
  * redirect handler) are removed from the HTTP client, including one passed to {@link

@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * Reads the backup app's grants from the directory in as few round trips as Graph allows.
  *
  * <p>Cold (first check of a tenant): one {@code $batch} with the app's service principal, Microsoft
- * Graph's service principal (its object id, and its app roles on the first check in this cloud) and
- * the organization, then the app's {@code appRoleAssignments}, page by page. Warm: the two object ids
+ * Graph's service principal (its object id, and its app roles on the first check in this cloud),
+ * the organization and the first page of the app's {@code appRoleAssignments} through the
+ * service principal's alternate key ({@code appId}); where that navigation is refused, the
+ * assignments are read by object id in a second round trip. Warm: the two object ids
  * are remembered per tenant, so one {@code $batch} reads the service principal, the organization and
  * the first page of assignments at once. Only assignments whose {@code resourceId} is the tenant's
  * Microsoft Graph service principal, and that are not deleted, count.
@@ -131,7 +133,10 @@ public final class DirectoryReader {
         servicePrincipalByAppId(),
         "/servicePrincipals(appId='" + B2cBackupPermission.MICROSOFT_GRAPH_APP_ID + "')?$select="
             + (needRoles ? "id,appRoles" : "id"),
-        "/organization?$select=id,tenantType"));
+        "/organization?$select=id,tenantType",
+        // Graph documents navigation from the alternate key; where a cloud refuses it, the
+        // assignments are read by object id below (one more round trip).
+        "/servicePrincipals(appId='" + clientId + "')/appRoleAssignments?" + ASSIGNMENT_SELECT));
     GraphResponse sp = r.get(0);
     if (sp.status() == 404) {
       return new DirectoryFacts(AppPresence.NOT_FOUND, null, tenantType(ctx, r.get(2)),
@@ -145,8 +150,13 @@ public final class DirectoryReader {
       loadGraphRoles(ctx, graphSp.body());
     }
     String spId = requireId(ctx, sp.body(), "the backup app's service principal");
-    GraphResponse assignments = transport.get(ctx,
-        "servicePrincipals/" + spId + "/appRoleAssignments?" + ASSIGNMENT_SELECT);
+    GraphResponse assignments = r.get(3);
+    if (!assignments.isSuccess()) {
+      LOG.debug("tenant {}: assignments by alternate key answered {}; reading them by object id",
+          ctx.tenantId(), assignments.status());
+      assignments = transport.get(ctx,
+          "servicePrincipals/" + spId + "/appRoleAssignments?" + ASSIGNMENT_SELECT);
+    }
     DirectoryFacts facts = facts(ctx, sp, r.get(2), assignments, graphSpId);
     objectIds.put(ctx.tenantId(), new TenantObjects(spId, graphSpId));
     return facts;
