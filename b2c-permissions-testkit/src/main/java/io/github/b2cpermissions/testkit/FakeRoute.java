@@ -331,6 +331,26 @@ public enum FakeRoute {
   /** {@code GET /v1.0/groups/{id}}. */
   GET_GROUP("GET", "/v1.0/groups/{id}", "group-get", false, groupRead()),
 
+  /** {@code POST /v1.0/groups}: creates a security group. */
+  CREATE_GROUP(
+      "POST",
+      "/v1.0/groups",
+      "group-post-groups",
+      false,
+      // Application: Group.Create; higher: Directory.ReadWrite.All, Group.ReadWrite.All. The fake's
+      // Graph service principal does not publish Group.Create (it is not in the reference role
+      // table), so only the higher roles can be granted here.
+      alternatives(any("Group.Create"), any("Directory.ReadWrite.All"), any("Group.ReadWrite.All"))),
+
+  /** {@code DELETE /v1.0/groups/{id}}. */
+  DELETE_GROUP(
+      "DELETE",
+      "/v1.0/groups/{id}",
+      "group-delete",
+      false,
+      // Application: Group.ReadWrite.All; higher: Directory.ReadWrite.All.
+      alternatives(any("Group.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+
   /** {@code GET /v1.0/groups/{id}/members}. */
   LIST_GROUP_MEMBERS("GET", "/v1.0/groups/{id}/members", "group-list-members", false, groupRead()),
 
@@ -384,6 +404,64 @@ public enum FakeRoute {
       "identitycontainer-post-b2cuserflows",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
+      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+
+  /**
+   * {@code PATCH /v1.0/identity/b2cUserFlows/{id}}: Graph lets {@code isLanguageCustomizationEnabled}
+   * and {@code defaultLanguageTag} change after creation.
+   */
+  UPDATE_B2C_USER_FLOW(
+      "PATCH",
+      "/v1.0/identity/b2cUserFlows/{id}",
+      "b2cidentityuserflow-update",
+      false,
+      // Application: IdentityUserFlow.ReadWrite.All.
+      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+
+  /**
+   * {@code POST /v1.0/identity/b2cUserFlows/{id}/identityProviders/$ref}: adds an identity provider
+   * to a flow by {@code @odata.id}.
+   */
+  ADD_B2C_USER_FLOW_IDENTITY_PROVIDER(
+      "POST",
+      "/v1.0/identity/b2cUserFlows/{id}/identityProviders/$ref",
+      "b2cidentityuserflow-post-identityproviders",
+      false,
+      // Application: IdentityUserFlow.ReadWrite.All.
+      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+
+  /**
+   * {@code DELETE /v1.0/identity/b2cUserFlows/{id}/identityProviders/{providerId}/$ref}: removes an
+   * identity provider from a flow.
+   */
+  REMOVE_B2C_USER_FLOW_IDENTITY_PROVIDER(
+      "DELETE",
+      "/v1.0/identity/b2cUserFlows/{id}/identityProviders/{providerId}/$ref",
+      "b2cidentityuserflow-delete-identityproviders",
+      false,
+      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+
+  /**
+   * {@code POST /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments}: assigns a user attribute
+   * to a flow.
+   */
+  CREATE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT(
+      "POST",
+      "/v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments",
+      "b2cidentityuserflow-post-userattributeassignments",
+      false,
+      // Application: IdentityUserFlow.ReadWrite.All.
+      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+
+  /**
+   * {@code DELETE /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments/{attributeId}}: removes
+   * a user attribute from a flow.
+   */
+  DELETE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT(
+      "DELETE",
+      "/v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments/{attributeId}",
+      "identityuserflowattributeassignment-delete",
+      false,
       alternatives(any("IdentityUserFlow.ReadWrite.All"))),
 
   /** {@code DELETE /v1.0/identity/b2cUserFlows/{id}}. */

@@ -79,6 +79,8 @@ final class B2cRoutes {
     auth(h, DELETE_EMAIL_METHOD, op -> deleteMethod(op, false));
     auth(h, LIST_GROUPS, op -> listObjects(op, B2cSeed.GROUPS, "groups"));
     auth(h, GET_GROUP, op -> getObject(op, B2cSeed.GROUPS, "groups"));
+    auth(h, CREATE_GROUP, this::createGroup);
+    auth(h, DELETE_GROUP, op -> deleteObject(op, B2cSeed.GROUPS));
     auth(h, LIST_GROUP_MEMBERS, op -> listMembers(op, true));
     auth(h, ADD_GROUP_MEMBER, this::addGroupMember);
     auth(h, REMOVE_GROUP_MEMBER, this::removeGroupMember);
@@ -88,6 +90,11 @@ final class B2cRoutes {
     auth(h, LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS, op -> flowNavigation(op, "userAttributeAssignments", "identityUserFlowAttributeAssignment"));
     auth(h, CREATE_B2C_USER_FLOW, this::createUserFlow);
     auth(h, DELETE_B2C_USER_FLOW, op -> deleteObject(op, B2cSeed.USER_FLOWS));
+    auth(h, UPDATE_B2C_USER_FLOW, this::updateUserFlow);
+    auth(h, ADD_B2C_USER_FLOW_IDENTITY_PROVIDER, this::addFlowIdentityProvider);
+    auth(h, REMOVE_B2C_USER_FLOW_IDENTITY_PROVIDER, this::removeFlowIdentityProvider);
+    auth(h, CREATE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT, this::createFlowAttributeAssignment);
+    auth(h, DELETE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT, this::deleteFlowAttributeAssignment);
     auth(h, LIST_IDENTITY_PROVIDERS, op -> listObjects(op, B2cSeed.IDENTITY_PROVIDERS, "identity/identityProviders"));
     auth(h, GET_IDENTITY_PROVIDER, op -> getObject(op, B2cSeed.IDENTITY_PROVIDERS, "identity/identityProviders"));
     auth(h, CREATE_IDENTITY_PROVIDER, this::createIdentityProvider);
@@ -884,6 +891,47 @@ final class B2cRoutes {
     return Reply.noContent();
   }
 
+  private static final Set<String> GROUP_WRITABLE =
+      Set.of("displayName", "description", "mailEnabled", "mailNickname", "securityEnabled", "groupTypes", "visibility", "classification");
+
+  private Reply createGroup(GraphRoutes.Op op) {
+    Reply[] err = new Reply[1];
+    ObjectNode b = body(op, err);
+    if (b == null) {
+      return err[0];
+    }
+    for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!GROUP_WRITABLE.contains(f)) {
+        return invalidProperty(op, f, "Group");
+      }
+    }
+    String name = B2cStore.text(b, "displayName");
+    if (name == null || name.isBlank()) {
+      return g.badRequest(op, "Invalid value specified for property 'displayName' of resource 'Group'.");
+    }
+    String nick = B2cStore.text(b, "mailNickname");
+    if (nick == null || nick.isBlank() || !nick.matches("^[\\x21-\\x7E&&[^@()\\\\\\[\\]\";:<>,]]{1,64}$")) {
+      return g.badRequest(op, "Invalid value specified for property 'mailNickname' of resource 'Group'.");
+    }
+    for (String flag : List.of("mailEnabled", "securityEnabled")) {
+      if (!b.path(flag).isBoolean()) {
+        return g.badRequest(op, "Invalid value specified for property '" + flag + "' of resource 'Group'.");
+      }
+    }
+    if (b.has("groupTypes") && (!b.get("groupTypes").isArray() || b.get("groupTypes").size() > 0)) {
+      // Microsoft 365 (Unified) and dynamic groups do not exist in B2C tenants.
+      return g.badRequest(op, "Invalid value specified for property 'groupTypes' of resource 'Group': only security groups are modelled.");
+    }
+    if (b.path("mailEnabled").asBoolean() || !b.path("securityEnabled").asBoolean()) {
+      return g.badRequest(op, "Only security groups (mailEnabled false, securityEnabled true) can be created in this tenant.");
+    }
+    ObjectNode given = b.deepCopy();
+    ObjectNode group = B2cObjects.withDefaults(B2cSeed.GROUPS, given, Json.timestamp(g.server.clock().instant()));
+    op.t.b2c().addObject(B2cSeed.GROUPS, group);
+    return created(op, "groups", "groups", group.deepCopy());
+  }
+
   private Reply removeGroupMember(GraphRoutes.Op op) {
     B2cStore s = op.t.b2c();
     String id = op.m.var("id");
@@ -955,6 +1003,184 @@ final class B2cRoutes {
       s.addObject(B2cSeed.USER_FLOWS, flow);
     }
     return created(op, "identity/b2cUserFlows", "identity/b2cUserFlows", strip(B2cSeed.USER_FLOWS, flow.deepCopy()));
+  }
+
+  private static final Set<String> FLOW_UPDATABLE = Set.of("isLanguageCustomizationEnabled", "defaultLanguageTag");
+  private static final Set<String> FLOW_FIXED = Set.of("id", "userFlowType", "userFlowTypeVersion", "identityProviders", "userAttributeAssignments");
+  private static final Pattern IDP_REF =
+      Pattern.compile("^.*/identity/identityProviders(?:/([^/?'()]+)|\\('([^']+)'\\))/?$", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> ATTRIBUTE_ASSIGNMENT_WRITABLE =
+      Set.of("displayName", "isOptional", "requiresVerification", "userInputType", "userAttributeValues", "userAttribute");
+  private static final Set<String> USER_INPUT_TYPES =
+      Set.of("textBox", "dateTimeDropdown", "radioSingleSelect", "dropdownSingleSelect", "emailBox", "checkboxMultiSelect");
+
+  private Reply updateUserFlow(GraphRoutes.Op op) {
+    Reply[] err = new Reply[1];
+    ObjectNode b = body(op, err);
+    if (b == null) {
+      return err[0];
+    }
+    for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (FLOW_FIXED.contains(f)) {
+        // Graph's own refusal, not a gap of the fake: these are set once, at creation.
+        return g.badRequest(op, "Property '" + f + "' of resource 'B2cIdentityUserFlow' cannot be updated after creation.");
+      }
+      if (!FLOW_UPDATABLE.contains(f)) {
+        return invalidProperty(op, f, "B2cIdentityUserFlow");
+      }
+    }
+    if (b.has("isLanguageCustomizationEnabled") && !b.get("isLanguageCustomizationEnabled").isBoolean()) {
+      return g.badRequest(op, "Invalid value specified for property 'isLanguageCustomizationEnabled' of resource 'B2cIdentityUserFlow'.");
+    }
+    if (b.has("defaultLanguageTag") && (!b.get("defaultLanguageTag").isTextual() || b.get("defaultLanguageTag").asText().isBlank())) {
+      return g.badRequest(op, "Invalid value specified for property 'defaultLanguageTag' of resource 'B2cIdentityUserFlow'.");
+    }
+    B2cStore s = op.t.b2c();
+    synchronized (s) {
+      ObjectNode flow = lookup(op, B2cSeed.USER_FLOWS);
+      if (flow == null) {
+        return g.notFound(op, op.m.var("id"));
+      }
+      flow.setAll(b.deepCopy());
+      s.replaceObject(B2cSeed.USER_FLOWS, flow);
+    }
+    return Reply.noContent();
+  }
+
+  private Reply addFlowIdentityProvider(GraphRoutes.Op op) {
+    Reply[] err = new Reply[1];
+    ObjectNode b = body(op, err);
+    if (b == null) {
+      return err[0];
+    }
+    String ref = B2cStore.text(b, "@odata.id");
+    Matcher m = ref == null ? null : IDP_REF.matcher(ref);
+    if (m == null || !m.matches()) {
+      return g.badRequest(op, "Invalid object identifier '" + (ref == null ? "" : ref) + "'.");
+    }
+    String pid = m.group(1) != null ? m.group(1) : m.group(2);
+    B2cStore s = op.t.b2c();
+    synchronized (s) {
+      ObjectNode flow = lookup(op, B2cSeed.USER_FLOWS);
+      if (flow == null) {
+        return g.notFound(op, op.m.var("id"));
+      }
+      ObjectNode idp = s.object(B2cSeed.IDENTITY_PROVIDERS, pid);
+      if (idp == null) {
+        return g.notFound(op, pid);
+      }
+      ArrayNode list = flow.has("identityProviders") && flow.get("identityProviders").isArray() ? (ArrayNode) flow.get("identityProviders") : flow.putArray("identityProviders");
+      for (JsonNode p : list) {
+        if (p.path("id").asText().equalsIgnoreCase(pid)) {
+          return g.badRequest(op, "One or more added object references already exist for the following modified properties: 'identityProviders'.");
+        }
+      }
+      list.add(idp);
+      s.replaceObject(B2cSeed.USER_FLOWS, flow);
+    }
+    return Reply.noContent();
+  }
+
+  private Reply removeFlowIdentityProvider(GraphRoutes.Op op) {
+    B2cStore s = op.t.b2c();
+    String pid = op.m.var("providerId");
+    synchronized (s) {
+      ObjectNode flow = lookup(op, B2cSeed.USER_FLOWS);
+      if (flow == null) {
+        return g.notFound(op, op.m.var("id"));
+      }
+      if (!removeById(flow.path("identityProviders"), pid)) {
+        return g.notFound(op, pid);
+      }
+      s.replaceObject(B2cSeed.USER_FLOWS, flow);
+    }
+    return Reply.noContent();
+  }
+
+  private static boolean removeById(JsonNode list, String id) {
+    if (!list.isArray()) {
+      return false;
+    }
+    for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
+      if (it.next().path("id").asText().equalsIgnoreCase(id)) {
+        it.remove();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Reply createFlowAttributeAssignment(GraphRoutes.Op op) {
+    Reply[] err = new Reply[1];
+    ObjectNode b = body(op, err);
+    if (b == null) {
+      return err[0];
+    }
+    for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!ATTRIBUTE_ASSIGNMENT_WRITABLE.contains(f)) {
+        return invalidProperty(op, f, "IdentityUserFlowAttributeAssignment");
+      }
+    }
+    String attribute = B2cStore.text(b.path("userAttribute"), "id");
+    if (attribute == null || attribute.isBlank()) {
+      return g.badRequest(op, "Invalid value specified for property 'userAttribute' of resource 'IdentityUserFlowAttributeAssignment'.");
+    }
+    String inputType = b.has("userInputType") ? B2cStore.text(b, "userInputType") : "textBox";
+    if (inputType == null || !USER_INPUT_TYPES.contains(inputType)) {
+      return g.badRequest(op, "Invalid value specified for property 'userInputType' of resource 'IdentityUserFlowAttributeAssignment'.");
+    }
+    for (String flag : List.of("isOptional", "requiresVerification")) {
+      if (b.has(flag) && !b.get(flag).isBoolean()) {
+        return g.badRequest(op, "Invalid value specified for property '" + flag + "' of resource 'IdentityUserFlowAttributeAssignment'.");
+      }
+    }
+    if (b.has("userAttributeValues") && !b.get("userAttributeValues").isArray()) {
+      return g.badRequest(op, "Invalid value specified for property 'userAttributeValues' of resource 'IdentityUserFlowAttributeAssignment'.");
+    }
+    ObjectNode a = Json.object();
+    a.put("id", attribute);
+    a.put("displayName", b.has("displayName") ? b.path("displayName").asText() : attribute);
+    a.put("isOptional", b.path("isOptional").asBoolean(false));
+    a.put("requiresVerification", b.path("requiresVerification").asBoolean(false));
+    a.put("userInputType", inputType);
+    a.set("userAttributeValues", b.has("userAttributeValues") ? b.get("userAttributeValues").deepCopy() : Json.object().arrayNode());
+    B2cStore s = op.t.b2c();
+    String flowId;
+    synchronized (s) {
+      ObjectNode flow = lookup(op, B2cSeed.USER_FLOWS);
+      if (flow == null) {
+        return g.notFound(op, op.m.var("id"));
+      }
+      flowId = flow.path("id").asText();
+      ArrayNode list = flow.has("userAttributeAssignments") && flow.get("userAttributeAssignments").isArray() ? (ArrayNode) flow.get("userAttributeAssignments") : flow.putArray("userAttributeAssignments");
+      for (JsonNode x : list) {
+        if (x.path("id").asText().equalsIgnoreCase(attribute)) {
+          return g.error(op, 409, "Conflict", "The user attribute '" + attribute + "' is already assigned to the user flow '" + flowId + "'.");
+        }
+      }
+      list.add(a);
+      s.replaceObject(B2cSeed.USER_FLOWS, flow);
+    }
+    String nav = "identity/b2cUserFlows('" + flowId + "')/userAttributeAssignments";
+    return created(op, nav, nav, a.deepCopy());
+  }
+
+  private Reply deleteFlowAttributeAssignment(GraphRoutes.Op op) {
+    B2cStore s = op.t.b2c();
+    String attribute = op.m.var("attributeId");
+    synchronized (s) {
+      ObjectNode flow = lookup(op, B2cSeed.USER_FLOWS);
+      if (flow == null) {
+        return g.notFound(op, op.m.var("id"));
+      }
+      if (!removeById(flow.path("userAttributeAssignments"), attribute)) {
+        return g.notFound(op, attribute);
+      }
+      s.replaceObject(B2cSeed.USER_FLOWS, flow);
+    }
+    return Reply.noContent();
   }
 
   private static final Set<String> IDP_TYPES =

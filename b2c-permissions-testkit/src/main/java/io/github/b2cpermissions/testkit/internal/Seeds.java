@@ -38,7 +38,8 @@ public final class Seeds {
           "otherResourceRoles",
           "deletedAssignments",
           "pageSize",
-          "grantPropagationDelaySeconds");
+          "grantPropagationDelaySeconds",
+          "b2cData");
   private static final Set<String> APP_KEYS =
       Set.of("clientId", "clientSecret", "displayName", "redirectUris", "requiredPermissions", "certificatePem");
   private static final Set<String> OTHER_KEYS = Set.of("resourceAppId", "resourceDisplayName", "appRoleId");
@@ -184,6 +185,9 @@ public final class Seeds {
       }
       if (t.has("grantPropagationDelaySeconds")) {
         b.grantPropagationDelay(Duration.ofSeconds(intAt(t, "grantPropagationDelaySeconds", path)));
+      }
+      if (t.has("b2cData")) {
+        b.b2cData(B2cSeedJson.read(t.get("b2cData"), path + ".b2cData", t.has("domain") ? textAt(t, "domain", path) : null));
       }
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("$")) {

@@ -356,6 +356,108 @@ class B2cRoutesTest {
   }
 
   @Test
+  void userFlowSettingsProvidersAndAttributesCanBeRestoredAfterCreation(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    String flow = "/v1.0/identity/b2cUserFlows/B2C_1_signupsignin";
+    JsonNode before = json(get(t, flow, token));
+    List<JsonNode> idps = all(t, flow + "/identityProviders", token);
+    List<JsonNode> attributes = all(t, flow + "/userAttributeAssignments", token);
+    assertThat(idps).isNotEmpty();
+    // the backup: recreate the flow bare, then restore its settings and navigations one by one
+    assertThat(delete(t, flow, token).statusCode()).isEqualTo(204);
+    assertThat(post(t, "/v1.0/identity/b2cUserFlows", token,
+        "{\"id\":\"signupsignin\",\"userFlowType\":\"" + before.path("userFlowType").asText() + "\",\"userFlowTypeVersion\":3}").statusCode()).isEqualTo(201);
+    assertThat(all(t, flow + "/identityProviders", token)).isEmpty();
+    HttpResponse<String> patched = patch(t, flow, token, "{\"isLanguageCustomizationEnabled\":true,\"defaultLanguageTag\":\"de\"}");
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(204);
+    JsonNode updated = json(get(t, flow, token));
+    assertThat(updated.path("isLanguageCustomizationEnabled").asBoolean()).isTrue();
+    assertThat(updated.path("defaultLanguageTag").asText()).isEqualTo("de");
+    for (JsonNode p : idps) {
+      HttpResponse<String> r = post(t, flow + "/identityProviders/$ref", token,
+          "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/identity/identityProviders/" + p.path("id").asText() + "\"}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+    }
+    for (JsonNode a : attributes) {
+      JsonNode body = a.deepCopy();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) body).remove("id");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) body).putObject("userAttribute").put("id", a.path("id").asText());
+      HttpResponse<String> r = post(t, flow + "/userAttributeAssignments", token, body.toString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      assertThat(json(r).path("id").asText()).isEqualTo(a.path("id").asText());
+    }
+    assertThat(all(t, flow + "/identityProviders", token)).extracting(p -> p.path("id").asText())
+        .containsExactlyElementsOf(idps.stream().map(p -> p.path("id").asText()).toList());
+    assertThat(all(t, flow + "/userAttributeAssignments", token)).containsExactlyElementsOf(attributes);
+    // and back out again
+    String first = idps.get(0).path("id").asText();
+    assertThat(delete(t, flow + "/identityProviders/" + first + "/$ref", token).statusCode()).isEqualTo(204);
+    assertThat(delete(t, flow + "/identityProviders/" + first + "/$ref", token).statusCode()).isEqualTo(404);
+    assertThat(all(t, flow + "/identityProviders", token)).extracting(p -> p.path("id").asText()).doesNotContain(first);
+    assertThat(post(t, flow + "/userAttributeAssignments", token, "{\"userAttribute\":{\"id\":\"postalCode\"},\"userInputType\":\"textBox\"}").statusCode()).isEqualTo(201);
+    assertThat(post(t, flow + "/userAttributeAssignments", token, "{\"userAttribute\":{\"id\":\"postalCode\"}}").statusCode()).isEqualTo(409);
+    assertThat(delete(t, flow + "/userAttributeAssignments/postalCode", token).statusCode()).isEqualTo(204);
+    assertThat(all(t, flow + "/userAttributeAssignments", token)).extracting(a -> a.path("id").asText()).doesNotContain("postalCode");
+    // what Graph refuses
+    assertThat(patch(t, flow, token, "{\"userFlowType\":\"signIn\"}").statusCode()).isEqualTo(400);
+    assertThat(post(t, flow + "/identityProviders/$ref", token, "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/identity/identityProviders/Nope-OAUTH\"}").statusCode()).isEqualTo(404);
+    assertThat(patch(t, "/v1.0/identity/b2cUserFlows/B2C_1_nope", token, "{\"defaultLanguageTag\":\"de\"}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void groupRoundTripRecreatesTheGroupAndItsMembers(FakeGraphTenant t) {
+    t.grantRole("Group.ReadWrite.All"); // none of the 14 creates or deletes groups
+    String token = t.issueAccessToken();
+    int groups = all(t, "/v1.0/groups", token).size();
+    HttpResponse<String> created = post(t, "/v1.0/groups", token,
+        "{\"displayName\":\"Gold\",\"description\":\"Gold customers\",\"mailEnabled\":false,\"mailNickname\":\"gold\",\"securityEnabled\":true}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = json(created).path("id").asText();
+    JsonNode read = json(get(t, "/v1.0/groups/" + id, token));
+    assertThat(read.path("displayName").asText()).isEqualTo("Gold");
+    assertThat(read.path("description").asText()).isEqualTo("Gold customers");
+    assertThat(read.path("securityEnabled").asBoolean()).isTrue();
+    assertThat(all(t, "/v1.0/groups", token)).hasSize(groups + 1);
+    assertThat(post(t, "/v1.0/groups/" + id + "/members/$ref", token,
+        "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + ALICE + "\"}").statusCode()).isEqualTo(204);
+    assertThat(all(t, "/v1.0/groups/" + id + "/members?$select=id", token)).extracting(m -> m.path("id").asText()).containsExactly(ALICE);
+    assertThat(delete(t, "/v1.0/groups/" + id, token).statusCode()).isEqualTo(204);
+    assertThat(get(t, "/v1.0/groups/" + id, token).statusCode()).isEqualTo(404);
+    assertThat(delete(t, "/v1.0/groups/" + id, token).statusCode()).isEqualTo(404);
+    assertThat(all(t, "/v1.0/groups", token)).hasSize(groups);
+    assertThat(post(t, "/v1.0/groups", token, "{\"displayName\":\"x\",\"mailEnabled\":false,\"securityEnabled\":true}").statusCode()).isEqualTo(400);
+    assertThat(post(t, "/v1.0/groups", token, "{\"displayName\":\"x\",\"mailEnabled\":true,\"mailNickname\":\"x\",\"securityEnabled\":false,\"groupTypes\":[\"Unified\"]}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void groupAndUserFlowWritesAreDeniedWithoutTheirPermission(FakeGraphTenant t) {
+    revokeAll(t);
+    t.grant(B2cBackupPermission.values());
+    // the 14 include GroupMember.ReadWrite.All and Directory.Read.All, neither of which creates or deletes groups
+    String fourteen = t.issueAccessToken();
+    HttpResponse<String> denied = post(t, "/v1.0/groups", fourteen, "{\"displayName\":\"G\",\"mailEnabled\":false,\"mailNickname\":\"g\",\"securityEnabled\":true}");
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(json(denied).path("error").path("code").asText()).isEqualTo("Authorization_RequestDenied");
+    assertThat(delete(t, "/v1.0/groups/" + VIP, fourteen).statusCode()).isEqualTo(403);
+    t.grantRole("Group.ReadWrite.All");
+    String withGroupWrite = t.issueAccessToken();
+    assertThat(post(t, "/v1.0/groups", withGroupWrite, "{\"displayName\":\"G\",\"mailEnabled\":false,\"mailNickname\":\"g\",\"securityEnabled\":true}").statusCode()).isEqualTo(201);
+    t.revoke(B2cBackupPermission.IDENTITY_USER_FLOW_READ_WRITE_ALL);
+    String noFlows = t.issueAccessToken();
+    String flow = "/v1.0/identity/b2cUserFlows/B2C_1_signupsignin";
+    assertThat(patch(t, flow, noFlows, "{\"defaultLanguageTag\":\"de\"}").statusCode()).isEqualTo(403);
+    assertThat(post(t, flow + "/identityProviders/$ref", noFlows, "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/identity/identityProviders/Google-OAUTH\"}").statusCode()).isEqualTo(403);
+    assertThat(delete(t, flow + "/identityProviders/Google-OAUTH/$ref", noFlows).statusCode()).isEqualTo(403);
+    assertThat(post(t, flow + "/userAttributeAssignments", noFlows, "{\"userAttribute\":{\"id\":\"city\"}}").statusCode()).isEqualTo(403);
+    assertThat(delete(t, flow + "/userAttributeAssignments/email", noFlows).statusCode()).isEqualTo(403);
+    t.grantRole("IdentityUserFlow.Read.All");
+    String readOnly = t.issueAccessToken();
+    assertThat(patch(t, flow, readOnly, "{\"defaultLanguageTag\":\"de\"}").statusCode()).isEqualTo(403);
+    assertThat(get(t, flow, readOnly).statusCode()).isEqualTo(200);
+    assertThat(json(get(t, flow, readOnly)).path("defaultLanguageTag").asText()).isNotEqualTo("de");
+  }
+
+  @Test
   void identityProviderRoundTripNeverReturnsTheSecret(FakeGraphTenant t) {
     String token = t.issueAccessToken();
     JsonNode google = json(get(t, "/v1.0/identity/identityProviders/Google-OAUTH", token));

@@ -7,6 +7,8 @@ import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2cpermissions.testkit.Http;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +66,97 @@ class SeedsTest {
         .hasMessageContaining("$.tenants[1]");
     assertThatThrownBy(() -> FakeGraph.fromSeed("not json")).hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> FakeGraph.fromSeed("{\"servicePrincipal\":\"NOT_FOUND\",\"granted\":\"all\"}")).hasMessageContaining("cannot have grants");
+  }
+
+  static final String B2C_SEED =
+      "{\"domain\":\"contoso.onmicrosoft.com\",\"granted\":\"all\",\"b2cData\":{"
+          + "\"generatedUsers\":{\"count\":5,\"seed\":42},"
+          + "\"users\":[{\"id\":\"aaaaaaaa-0000-4000-8000-000000000001\",\"displayName\":\"Alice Berg\",\"givenName\":\"Alice\",\"surname\":\"Berg\","
+          + "\"mail\":\"alice@example.com\",\"accountEnabled\":false,\"otherMails\":[\"alice@example.com\"],\"mobilePhone\":\"+1 4255550101\","
+          + "\"businessPhones\":[\"+1 4255550199\"],"
+          + "\"identities\":[{\"signInType\":\"emailAddress\",\"issuer\":\"contoso.onmicrosoft.com\",\"issuerAssignedId\":\"alice@example.com\"},"
+          + "{\"signInType\":\"federated\",\"issuer\":\"google.com\",\"issuerAssignedId\":\"1082345\"}],"
+          + "\"authentication\":{\"phoneMethods\":[{\"phoneType\":\"mobile\",\"phoneNumber\":\"+1 4255550101\"}],"
+          + "\"emailMethods\":[{\"emailAddress\":\"alice@example.com\"}]}}],"
+          + "\"groups\":[{\"id\":\"bbbbbbbb-0000-4000-8000-000000000001\",\"displayName\":\"VIP\",\"members\":[\"aaaaaaaa-0000-4000-8000-000000000001\"]}],"
+          + "\"applications\":[{\"displayName\":\"Shop\",\"appId\":\"cccccccc-0000-4000-8000-000000000001\"}],"
+          + "\"identityProviders\":[{\"@odata.type\":\"#microsoft.graph.socialIdentityProvider\",\"displayName\":\"Google\",\"identityProviderType\":\"Google\",\"clientId\":\"g\",\"clientSecret\":\"s3cret\"}],"
+          + "\"userFlows\":[{\"id\":\"B2C_1_susi\",\"userFlowType\":\"signUpOrSignIn\",\"userFlowTypeVersion\":3,\"identityProviders\":[{\"id\":\"Google-OAUTH\"}],"
+          + "\"userAttributeAssignments\":[{\"id\":\"city\",\"displayName\":\"City\",\"isOptional\":true}]}],"
+          + "\"directoryRoles\":[{\"id\":\"dddddddd-0000-4000-8000-000000000001\",\"displayName\":\"User Administrator\","
+          + "\"roleTemplateId\":\"fe930be7-5e62-47db-91af-98c3a49a38b1\",\"members\":[\"aaaaaaaa-0000-4000-8000-000000000001\"]}],"
+          + "\"roleAssignments\":[{\"principalId\":\"aaaaaaaa-0000-4000-8000-000000000001\",\"roleDefinitionId\":\"fe930be7-5e62-47db-91af-98c3a49a38b1\"}],"
+          + "\"directoryAudits\":[{\"activityDisplayName\":\"Add user\"}]}}";
+
+  @Test
+  void b2cDataInTheSeedIsServedWithGraphsShapes() {
+    try (FakeGraph graph = FakeGraph.fromSeed(B2C_SEED).start()) {
+      FakeGraphTenant t = graph.tenants().get(0);
+      String token = t.issueAccessToken();
+      assertThat(t.b2cUserCount()).isEqualTo(6);
+      String alice = "/v1.0/users/aaaaaaaa-0000-4000-8000-000000000001";
+      JsonNode u = Http.json(Http.get(t, alice + "?$select=id,displayName,givenName,surname,mail,accountEnabled,otherMails,mobilePhone,businessPhones,identities", token));
+      assertThat(u.path("displayName").asText()).isEqualTo("Alice Berg");
+      assertThat(u.path("surname").asText()).isEqualTo("Berg");
+      assertThat(u.path("accountEnabled").asBoolean(true)).isFalse();
+      assertThat(u.path("otherMails").get(0).asText()).isEqualTo("alice@example.com");
+      assertThat(u.path("mobilePhone").asText()).isEqualTo("+1 4255550101");
+      assertThat(u.path("businessPhones").get(0).asText()).isEqualTo("+1 4255550199");
+      assertThat(u.path("identities").findValuesAsText("issuerAssignedId"))
+          .containsExactly("alice@example.com", "1082345", "aaaaaaaa-0000-4000-8000-000000000001@contoso.onmicrosoft.com");
+      assertThat(u.path("identities").get(0).path("issuer").asText()).isEqualTo("contoso.onmicrosoft.com");
+      JsonNode methods = Http.json(Http.get(t, alice + "/authentication/methods", token));
+      assertThat(methods.path("value").findValuesAsText("@odata.type"))
+          .containsExactly("#microsoft.graph.passwordAuthenticationMethod", "#microsoft.graph.phoneAuthenticationMethod", "#microsoft.graph.emailAuthenticationMethod");
+      assertThat(Http.json(Http.get(t, "/v1.0/groups/bbbbbbbb-0000-4000-8000-000000000001/members", token)).path("value").findValuesAsText("id"))
+          .containsExactly("aaaaaaaa-0000-4000-8000-000000000001");
+      assertThat(Http.json(Http.get(t, "/v1.0/directoryRoles/dddddddd-0000-4000-8000-000000000001/members", token)).path("value").findValuesAsText("id"))
+          .containsExactly("aaaaaaaa-0000-4000-8000-000000000001");
+      assertThat(Http.json(Http.get(t, "/v1.0/applications(appId='cccccccc-0000-4000-8000-000000000001')", token)).path("displayName").asText()).isEqualTo("Shop");
+      JsonNode idp = Http.json(Http.get(t, "/v1.0/identity/identityProviders/Google-OAUTH", token));
+      assertThat(idp.path("clientSecret").asText()).isEqualTo("*****");
+      assertThat(Http.json(Http.get(t, "/v1.0/identity/b2cUserFlows/B2C_1_susi/identityProviders", token)).path("value").findValuesAsText("id"))
+          .containsExactly("Google-OAUTH");
+      assertThat(Http.json(Http.get(t, "/v1.0/identity/b2cUserFlows/B2C_1_susi/userAttributeAssignments", token)).path("value").findValuesAsText("id"))
+          .containsExactly("city");
+      assertThat(Http.json(Http.get(t, "/v1.0/roleManagement/directory/roleAssignments", token)).path("value").findValuesAsText("principalId"))
+          .containsExactly("aaaaaaaa-0000-4000-8000-000000000001");
+      assertThat(Http.json(Http.get(t, "/v1.0/auditLogs/directoryAudits", token)).path("value").findValuesAsText("activityDisplayName"))
+          .containsExactly("Add user");
+      // reset() goes back to the seed's B2C data
+      assertThat(Http.delete(t, alice, token).statusCode()).isEqualTo(204);
+      assertThat(t.b2cUserCount()).isEqualTo(5);
+      t.reset();
+      assertThat(t.b2cUserCount()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void theSampleCanBeSeededFromJson() {
+    FakeGraph graph = FakeGraph.fromSeed("{\"domain\":\"contoso.onmicrosoft.com\",\"b2cData\":{\"sample\":true}}");
+    assertThat(graph.tenants().get(0).b2cUserCount()).isEqualTo(5);
+  }
+
+  @Test
+  void b2cDataErrorsNameTheJsonPath() {
+    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"phone\":\"x\"}]}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.b2cData.users[0]")
+        .hasMessageContaining("phone");
+    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"identities\":[{\"signInType\":\"federated\",\"issuerAssignedId\":\"1\"}]}]}}"))
+        .hasMessageContaining("$.b2cData.users[0].identities[0].issuer");
+    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"domain\":\"a.onmicrosoft.com\",\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"identities\":[{\"signInType\":\"emailAddress\",\"issuer\":\"b.onmicrosoft.com\",\"issuerAssignedId\":\"a@x.com\"}]}]}}"))
+        .hasMessageContaining("tenant's domain");
+    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"authentication\":{\"phoneMethods\":[{\"phoneType\":\"pager\",\"phoneNumber\":\"+1 1\"}]}}]}}"))
+        .hasMessageContaining("$.b2cData.users[0].authentication.phoneMethods[0]")
+        .hasMessageContaining("phoneType");
+    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"generatedUsers\":{\"count\":-1}}}"))
+        .hasMessageContaining("$.b2cData.generatedUsers");
+    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"groups\":[{\"displayName\":\"G\",\"members\":[\"x\"]}]}}"))
+        .hasMessageContaining("$.b2cData.groups[0]")
+        .hasMessageContaining("needs an id");
+    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"userFlow\":[]}}"))
+        .hasMessageContaining("$.b2cData")
+        .hasMessageContaining("userFlow");
   }
 }
