@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  * authorized property by property.
  */
 final class B2cRoutes {
-  private static final int MAX_TOP = 999;
   private static final Set<String> COLLECTION_OPTIONS = Set.of("$select", "$top", "$skiptoken", "$filter", "$count");
   private static final Set<String> ENTITY_OPTIONS = Set.of("$select");
   private static final Set<FakeRoute> LISTS =
@@ -180,19 +179,9 @@ final class B2cRoutes {
         return unsupportedFilter(op, f, e.getMessage());
       }
     }
-    int pageSize = op.t.seed.pageSize > 0 ? op.t.seed.pageSize : g.server.config().pageSize;
-    String top = op.ex.query.get("$top");
-    if (top != null) {
-      int n;
-      try {
-        n = Integer.parseInt(top.trim());
-      } catch (NumberFormatException e) {
-        n = -1;
-      }
-      if (n < 1 || n > MAX_TOP) {
-        return g.badRequest(op, "Invalid page size specified: '" + top + "'. Must be between 1 and " + MAX_TOP + " inclusive.");
-      }
-      pageSize = n;
+    int pageSize = g.pageSize(op);
+    if (pageSize < 0) {
+      return g.badPageSize(op);
     }
     int pos = 0;
     for (Map.Entry<String, String> e : op.ex.query.entrySet()) {

@@ -834,25 +834,38 @@ final class GraphRoutes {
     return r;
   }
 
+  /**
+   * The page size of a collection request: {@code $top} (1 to 999) when given, else the tenant's or
+   * the server's page size; -1 when {@code $top} is not a number in range.
+   */
+  int pageSize(Op op) {
+    String top = op.ex.query.get("$top");
+    if (top == null) {
+      return op.t.seed.pageSize > 0 ? op.t.seed.pageSize : server.config().pageSize;
+    }
+    try {
+      int n = Integer.parseInt(top.trim());
+      return n >= 1 && n <= MAX_TOP ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Graph's 400 for a {@code $top} out of range. */
+  Reply badPageSize(Op op) {
+    return badRequest(op, "Invalid page size specified: '" + op.ex.query.get("$top")
+        + "'. Must be between 1 and " + MAX_TOP + " inclusive.");
+  }
+
   private Reply collection(Op op, String contextPath, List<ObjectNode> items, String type) {
     Set<String> select = new LinkedHashSet<>();
     String bad = items.isEmpty() ? null : parseSelect(op, items.get(0), select);
     if (bad != null) {
       return badRequest(op, "Could not find a property named '" + bad + "' on type '" + type + "'.");
     }
-    int pageSize = op.t.seed.pageSize > 0 ? op.t.seed.pageSize : server.config().pageSize;
-    String top = op.ex.query.get("$top");
-    if (top != null) {
-      int n;
-      try {
-        n = Integer.parseInt(top.trim());
-      } catch (NumberFormatException e) {
-        n = -1;
-      }
-      if (n < 1 || n > MAX_TOP) {
-        return badRequest(op, "Invalid page size specified: '" + top + "'. Must be between 1 and " + MAX_TOP + " inclusive.");
-      }
-      pageSize = n;
+    int pageSize = pageSize(op);
+    if (pageSize < 0) {
+      return badPageSize(op);
     }
     int offset = 0;
     String skip = skipToken(op.ex.query);
