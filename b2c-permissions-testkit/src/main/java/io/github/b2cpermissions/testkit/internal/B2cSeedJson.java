@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.testkit.B2cData;
 import io.github.b2cpermissions.testkit.FakeUser;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +38,7 @@ final class B2cSeedJson {
    * @throws IllegalArgumentException naming the JSON path of the first problem
    */
   static B2cData read(JsonNode node, String path, @Nullable String domain) {
-    checkKeys(node, KEYS, path);
+    Seeds.checkKeys(node, KEYS, path);
     B2cData.Builder b = B2cData.builder();
     try {
       if (node.has("sample")) {
@@ -55,7 +53,7 @@ final class B2cSeedJson {
       JsonNode gen = node.path("generatedUsers");
       if (!gen.isMissingNode()) {
         String p = path + ".generatedUsers";
-        checkKeys(gen, GENERATED_KEYS, p);
+        Seeds.checkKeys(gen, GENERATED_KEYS, p);
         if (!gen.path("count").isInt()) {
           throw new IllegalArgumentException(p + ".count must be an integer");
         }
@@ -125,7 +123,7 @@ final class B2cSeedJson {
       ObjectNode copy = ((ObjectNode) o).deepCopy();
       List<String> ms = new ArrayList<>();
       if (members != null && copy.has("members")) {
-        ms.addAll(strings(copy.remove("members"), p + ".members"));
+        ms.addAll(Seeds.strings(copy.remove("members"), p + ".members"));
       }
       if (!ms.isEmpty() && !copy.path("id").isTextual()) {
         throw new IllegalArgumentException(p + ": an object with members needs an id");
@@ -143,7 +141,7 @@ final class B2cSeedJson {
 
 
   private static FakeUser user(JsonNode u, String p, @Nullable String domain) {
-    checkKeys(u, USER_KEYS, p);
+    Seeds.checkKeys(u, USER_KEYS, p);
     FakeUser.Builder b = FakeUser.builder(text(u, "displayName", p, true));
     if (u.has("id")) {
       b.id(text(u, "id", p, true));
@@ -168,14 +166,14 @@ final class B2cSeedJson {
       b.accountEnabled(u.get("accountEnabled").asBoolean());
     }
     if (u.has("otherMails")) {
-      b.otherMails(strings(u.get("otherMails"), p + ".otherMails").toArray(new String[0]));
+      b.otherMails(Seeds.strings(u.get("otherMails"), p + ".otherMails").toArray(new String[0]));
     }
     String mobile = text(u, "mobilePhone", p, false);
     if (mobile != null) {
       b.mobilePhone(mobile);
     }
     if (u.has("businessPhones")) {
-      List<String> phones = strings(u.get("businessPhones"), p + ".businessPhones");
+      List<String> phones = Seeds.strings(u.get("businessPhones"), p + ".businessPhones");
       if (phones.size() > 1) {
         throw new IllegalArgumentException(p + ".businessPhones: Graph allows one business phone, was " + phones.size());
       }
@@ -190,11 +188,11 @@ final class B2cSeedJson {
     JsonNode auth = u.path("authentication");
     if (!auth.isMissingNode()) {
       String ap = p + ".authentication";
-      checkKeys(auth, AUTH_KEYS, ap);
+      Seeds.checkKeys(auth, AUTH_KEYS, ap);
       JsonNode phones = array(auth, "phoneMethods", ap);
       for (int i = 0; i < phones.size(); i++) {
         String pp = ap + ".phoneMethods[" + i + "]";
-        checkKeys(phones.get(i), PHONE_KEYS, pp);
+        Seeds.checkKeys(phones.get(i), PHONE_KEYS, pp);
         try {
           b.phoneMethod(text(phones.get(i), "phoneType", pp, true), text(phones.get(i), "phoneNumber", pp, true));
         } catch (IllegalArgumentException e) {
@@ -207,7 +205,7 @@ final class B2cSeedJson {
       }
       for (int i = 0; i < emails.size(); i++) {
         String ep = ap + ".emailMethods[" + i + "]";
-        checkKeys(emails.get(i), EMAIL_KEYS, ep);
+        Seeds.checkKeys(emails.get(i), EMAIL_KEYS, ep);
         try {
           b.emailMethod(text(emails.get(i), "emailAddress", ep, true));
         } catch (IllegalArgumentException e) {
@@ -219,7 +217,7 @@ final class B2cSeedJson {
   }
 
   private static void identity(FakeUser.Builder b, JsonNode i, String p, @Nullable String domain) {
-    checkKeys(i, IDENTITY_KEYS, p);
+    Seeds.checkKeys(i, IDENTITY_KEYS, p);
     String type = text(i, "signInType", p, true);
     String issuer = text(i, "issuer", p, false);
     String assigned = text(i, "issuerAssignedId", p, true);
@@ -267,29 +265,5 @@ final class B2cSeedJson {
     return v.asText();
   }
 
-  private static List<String> strings(JsonNode node, String path) {
-    if (!node.isArray()) {
-      throw new IllegalArgumentException(path + " must be an array of strings");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode n : node) {
-      if (!n.isTextual()) {
-        throw new IllegalArgumentException(path + " must contain only strings");
-      }
-      out.add(n.asText());
-    }
-    return out;
-  }
 
-  private static void checkKeys(JsonNode node, Set<String> allowed, String path) {
-    if (!node.isObject()) {
-      throw new IllegalArgumentException(path + " must be an object");
-    }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        throw new IllegalArgumentException(path + ": unknown key '" + k + "' (allowed: " + new TreeSet<>(allowed) + ")");
-      }
-    }
-  }
 }

@@ -254,7 +254,8 @@ public final class Seeds {
     return out.toArray(new B2cBackupPermission[0]);
   }
 
-  private static List<String> strings(JsonNode node, String path) {
+  /** The strings of a JSON array, or an error naming {@code path}. */
+  static List<String> strings(JsonNode node, String path) {
     if (!node.isArray()) {
       throw new IllegalArgumentException(path + " must be an array of strings");
     }
@@ -268,7 +269,8 @@ public final class Seeds {
     return out;
   }
 
-  private static void checkKeys(JsonNode node, Set<String> allowed, String path) {
+  /** Fails, naming {@code path}, unless {@code node} is an object with only {@code allowed} keys. */
+  static void checkKeys(JsonNode node, Set<String> allowed, String path) {
     if (!node.isObject()) {
       throw new IllegalArgumentException(path + " must be an object");
     }
