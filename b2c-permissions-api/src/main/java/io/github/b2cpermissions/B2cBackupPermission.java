@@ -237,8 +237,9 @@ public enum B2cBackupPermission {
 
   /**
    * The narrower read-only role Graph offers for the same data, where there is one (for example
-   * {@code User.Read.All} for {@code User.ReadWrite.All}). A tenant that granted only the narrower
-   * role can be backed up in part but not restored.
+   * {@code User.Read.All} for {@code User.ReadWrite.All}). Reports name it when a tenant granted it
+   * instead of the required role, so the admin knows what to widen. {@link BackupCapability} counts
+   * catalog permissions only: a narrower role does not make a capability available.
    */
   public Optional<GraphAppRole> readCounterpart() {
     return Optional.ofNullable(readCounterpart);
