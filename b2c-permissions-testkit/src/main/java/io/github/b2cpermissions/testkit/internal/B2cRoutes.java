@@ -1072,15 +1072,19 @@ final class B2cRoutes {
   }
 
   private Reply removeFlowIdentityProvider(GraphRoutes.Op op) {
+    return removeFromFlow(op, "identityProviders", op.m.var("providerId"));
+  }
+
+  /** Removes the entry {@code id} from the user flow's {@code list}; 404 for an unknown flow or entry. */
+  private Reply removeFromFlow(GraphRoutes.Op op, String list, String id) {
     B2cStore s = op.t.b2c();
-    String pid = op.m.var("providerId");
     synchronized (s) {
       ObjectNode flow = lookup(op, B2cSeed.USER_FLOWS);
       if (flow == null) {
         return g.notFound(op, op.m.var("id"));
       }
-      if (!removeById(flow.path("identityProviders"), pid)) {
-        return g.notFound(op, pid);
+      if (!removeById(flow.path(list), id)) {
+        return g.notFound(op, id);
       }
       s.replaceObject(B2cSeed.USER_FLOWS, flow);
     }
@@ -1157,19 +1161,7 @@ final class B2cRoutes {
   }
 
   private Reply deleteFlowAttributeAssignment(GraphRoutes.Op op) {
-    B2cStore s = op.t.b2c();
-    String attribute = op.m.var("attributeId");
-    synchronized (s) {
-      ObjectNode flow = lookup(op, B2cSeed.USER_FLOWS);
-      if (flow == null) {
-        return g.notFound(op, op.m.var("id"));
-      }
-      if (!removeById(flow.path("userAttributeAssignments"), attribute)) {
-        return g.notFound(op, attribute);
-      }
-      s.replaceObject(B2cSeed.USER_FLOWS, flow);
-    }
-    return Reply.noContent();
+    return removeFromFlow(op, "userAttributeAssignments", op.m.var("attributeId"));
   }
 
   private static final Set<String> IDP_TYPES =
