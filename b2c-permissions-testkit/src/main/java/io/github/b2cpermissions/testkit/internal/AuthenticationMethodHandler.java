@@ -41,16 +41,16 @@ final class AuthenticationMethodHandler {
     List<ObjectNode> items = new ArrayList<>();
     String type;
     if (nav.equals("methods")) {
-      items.addAll(B2cStore.methodsJson(u));
+      items.addAll(UserShapes.methods(u));
       type = "authenticationMethod";
     } else if (nav.equals("phoneMethods")) {
       for (UserRec.Phone p : u.phoneMethods) {
-        items.add(B2cStore.phoneMethodJson(p));
+        items.add(UserShapes.phoneMethod(p));
       }
       type = "phoneAuthenticationMethod";
     } else {
       if (u.emailMethod != null) {
-        items.add(B2cStore.emailMethodJson(u.emailMethod));
+        items.add(UserShapes.emailMethod(u.emailMethod));
       }
       type = "emailAuthenticationMethod";
     }
@@ -62,12 +62,12 @@ final class AuthenticationMethodHandler {
     String mid = op.var("methodId");
     if (phone) {
       for (UserRec.Phone p : u.phoneMethods) {
-        if (B2cStore.PHONE_METHOD_IDS.get(p.phoneType).equalsIgnoreCase(mid)) {
-          return ODataReplies.entity(op, context(u, "phoneMethods"), B2cStore.phoneMethodJson(p), "phoneAuthenticationMethod");
+        if (UserShapes.PHONE_METHOD_IDS.get(p.phoneType).equalsIgnoreCase(mid)) {
+          return ODataReplies.entity(op, context(u, "phoneMethods"), UserShapes.phoneMethod(p), "phoneAuthenticationMethod");
         }
       }
-    } else if (u.emailMethod != null && B2cStore.EMAIL_METHOD_ID.equalsIgnoreCase(mid)) {
-      return ODataReplies.entity(op, context(u, "emailMethods"), B2cStore.emailMethodJson(u.emailMethod), "emailAuthenticationMethod");
+    } else if (u.emailMethod != null && UserShapes.EMAIL_METHOD_ID.equalsIgnoreCase(mid)) {
+      return ODataReplies.entity(op, context(u, "emailMethods"), UserShapes.emailMethod(u.emailMethod), "emailAuthenticationMethod");
     }
     throw GraphErrorException.notFound(mid);
   }
@@ -79,7 +79,7 @@ final class AuthenticationMethodHandler {
     if (number == null || !number.matches("^\\+[0-9]{1,3} ?[0-9]{4,14}(x[0-9]+)?$")) {
       throw GraphErrorException.invalidValue("phoneNumber", "PhoneAuthenticationMethod");
     }
-    if (type == null || !B2cStore.PHONE_METHOD_IDS.containsKey(type)) {
+    if (type == null || !UserShapes.PHONE_METHOD_IDS.containsKey(type)) {
       throw GraphErrorException.invalidValue("phoneType", "PhoneAuthenticationMethod");
     }
     B2cStore s = op.b2c();
@@ -96,7 +96,7 @@ final class AuthenticationMethodHandler {
       phones[phones.length - 1] = phone;
       u.phoneMethods = phones;
       s.replaceUser(u);
-      return ODataReplies.created(op, context(u, "phoneMethods"), "users/" + u.id + "/authentication/phoneMethods", B2cStore.phoneMethodJson(phone));
+      return ODataReplies.created(op, context(u, "phoneMethods"), "users/" + u.id + "/authentication/phoneMethods", UserShapes.phoneMethod(phone));
     }
   }
 
@@ -115,7 +115,7 @@ final class AuthenticationMethodHandler {
       UserRec u = current.copy();
       u.emailMethod = address;
       s.replaceUser(u);
-      return ODataReplies.created(op, context(u, "emailMethods"), "users/" + u.id + "/authentication/emailMethods", B2cStore.emailMethodJson(address));
+      return ODataReplies.created(op, context(u, "emailMethods"), "users/" + u.id + "/authentication/emailMethods", UserShapes.emailMethod(address));
     }
   }
 
@@ -127,7 +127,7 @@ final class AuthenticationMethodHandler {
       if (phone) {
         List<UserRec.Phone> kept = new ArrayList<>();
         for (UserRec.Phone p : u.phoneMethods) {
-          if (!B2cStore.PHONE_METHOD_IDS.get(p.phoneType).equalsIgnoreCase(mid)) {
+          if (!UserShapes.PHONE_METHOD_IDS.get(p.phoneType).equalsIgnoreCase(mid)) {
             kept.add(p);
           }
         }
@@ -136,7 +136,7 @@ final class AuthenticationMethodHandler {
         }
         u.phoneMethods = kept.toArray(new UserRec.Phone[0]);
       } else {
-        if (u.emailMethod == null || !B2cStore.EMAIL_METHOD_ID.equalsIgnoreCase(mid)) {
+        if (u.emailMethod == null || !UserShapes.EMAIL_METHOD_ID.equalsIgnoreCase(mid)) {
           throw GraphErrorException.notFound(mid);
         }
         u.emailMethod = null;

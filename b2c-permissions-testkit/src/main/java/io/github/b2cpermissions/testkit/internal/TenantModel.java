@@ -69,83 +69,7 @@ public final class TenantModel {
   }
 
   private TenantState materialize() {
-    TenantState s = new TenantState(seed.presence, seed.backupServicePrincipalId, seed.propagationDelay);
-    s.seedIdUsed = seed.presence != AppPresence.NOT_FOUND;
-    Instant seededAt = now().minus(Duration.ofDays(30));
-    if (seed.presence != AppPresence.NOT_FOUND) {
-      for (String role : seed.grantedRoles) {
-        addGraphAssignment(s, role, seededAt, null);
-      }
-      for (TenantSeed.OtherGrant g : seed.otherGrants) {
-        addOtherAssignment(s, g.resourceAppId, g.resourceDisplayName, g.appRoleId, seededAt);
-      }
-      for (String role : seed.deletedRoles) {
-        addGraphAssignment(s, role, seededAt, seededAt.plus(Duration.ofDays(1)));
-      }
-    }
-    return s;
-  }
-
-  private AppRoleAssignment addGraphAssignment(
-      TenantState s, String role, Instant created, @Nullable Instant deleted) {
-    RoleCatalog.Role r = RoleCatalog.byValue(role);
-    if (r == null) {
-      throw new IllegalArgumentException("Microsoft Graph has no app role " + role);
-    }
-    AppRoleAssignment a =
-        new AppRoleAssignment(
-            s.nextSeq++,
-            s.backupSpId,
-            seed.app.displayName,
-            r.id(),
-            seed.graphServicePrincipalId,
-            GRAPH_DISPLAY_NAME,
-            created,
-            deleted,
-            r.value());
-    s.assignments.add(a);
-    return a;
-  }
-
-  private AppRoleAssignment addOtherAssignment(
-      TenantState s, String appId, String displayName, UUID roleId, Instant created) {
-    OtherResource res = null;
-    for (OtherResource o : s.others) {
-      if (o.appId.equalsIgnoreCase(appId)) {
-        res = o;
-      }
-    }
-    if (res == null) {
-      res = new OtherResource(derivedId(appId), appId, displayName);
-      s.others.add(res);
-    }
-    res.roleIds.add(roleId);
-    for (AppRoleAssignment a : s.assignments) {
-      if (a.deleted == null
-          && a.principalId.equals(s.backupSpId)
-          && a.resourceId.equals(res.id)
-          && a.appRoleId.equals(roleId)) {
-        return a;
-      }
-    }
-    AppRoleAssignment a =
-        new AppRoleAssignment(
-            s.nextSeq++,
-            s.backupSpId,
-            seed.app.displayName,
-            roleId,
-            res.id,
-            res.displayName,
-            created,
-            null,
-            null);
-    s.assignments.add(a);
-    return a;
-  }
-
-  /** Object ids for other resources: stable per tenant and app id. */
-  private UUID derivedId(String appId) {
-    return UUID.nameUUIDFromBytes((seed.tenantId + "/" + appId.toLowerCase(java.util.Locale.ROOT)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return TenantState.fromSeed(seed, now());
   }
 
   /** The Graph-shaped id of an assignment: 32 bytes, base64url, like Graph's 43-character ids. */
@@ -180,7 +104,7 @@ public final class TenantModel {
         return assignmentId(a);
       }
     }
-    return assignmentId(addGraphAssignment(s, role, now(), null));
+    return assignmentId(s.addGraphAssignment(seed, role, now(), null));
   }
 
   /** Revokes a Graph role; returns whether anything was revoked. */
@@ -204,7 +128,7 @@ public final class TenantModel {
   public synchronized String grantOther(String resourceAppId, String resourceDisplayName, UUID roleId) {
     TenantState s = state();
     requirePresent(s, "grant a role of " + resourceDisplayName);
-    return assignmentId(addOtherAssignment(s, resourceAppId, resourceDisplayName, roleId, now()));
+    return assignmentId(s.addOtherAssignment(seed, resourceAppId, resourceDisplayName, roleId, now()));
   }
 
   /** Adds an assignment of a Graph role that carries a deletedDateTime. */
@@ -212,7 +136,7 @@ public final class TenantModel {
     TenantState s = state();
     requirePresent(s, "add a deleted assignment");
     Instant now = now();
-    return assignmentId(addGraphAssignment(s, role, now.minus(Duration.ofDays(1)), now));
+    return assignmentId(s.addGraphAssignment(seed, role, now.minus(Duration.ofDays(1)), now));
   }
 
   public synchronized AppPresence presence() {

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 final class UserHandler {
   private static final List<String> FILTERABLE =
       List.of("id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "accountEnabled", "identities", "otherMails", "mobilePhone", "creationType", "createdDateTime", "userType");
-  private static final List<String> DEFAULT_VIEW = B2cStore.USER_PROPERTIES.subList(0, B2cStore.USER_DEFAULT_COUNT);
+  private static final List<String> DEFAULT_VIEW = UserShapes.PROPERTIES.subList(0, UserShapes.DEFAULT_COUNT);
 
   /** {@code identities/any(c:c/issuerAssignedId eq '…' [and c/issuer eq '…'])}, either order. */
   private static final Pattern IDENTITY_LOOKUP =
