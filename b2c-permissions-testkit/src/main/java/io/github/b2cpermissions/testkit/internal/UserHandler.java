@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -98,35 +99,27 @@ final class UserHandler {
       String assigned = (lookup.group(2) != null ? lookup.group(2) : lookup.group(5)).replace("''", "'");
       String issuer = lookup.group(2) != null ? lookup.group(3) : lookup.group(4);
       List<Integer> positions = s.positionsWithIdentity(issuer == null ? null : issuer.replace("''", "'"), assigned);
-      ODataSource found =
-          new ODataSource() {
-            @Override
-            public int size() {
-              return positions.size();
-            }
-
-            @Override
-            public @Nullable ObjectNode at(int pos) {
-              UserRec u = s.userAt(positions.get(pos));
-              return u == null ? null : s.userJson(u);
-            }
-          };
+      ODataSource found = users(s, positions.size(), positions::get);
       return ODataReplies.collection(op, "users", "user", found, FILTERABLE, sample, DEFAULT_VIEW);
     }
-    ODataSource all =
-        new ODataSource() {
-          @Override
-          public int size() {
-            return s.userPositions();
-          }
-
-          @Override
-          public @Nullable ObjectNode at(int pos) {
-            UserRec u = s.userAt(pos);
-            return u == null ? null : s.userJson(u);
-          }
-        };
+    ODataSource all = users(s, s.userPositions(), pos -> pos);
     return ODataReplies.collection(op, "users", "user", all, FILTERABLE, sample, DEFAULT_VIEW);
+  }
+
+  /** The users at {@code size} store positions, the {@code i}th at {@code position(i)}. */
+  private static ODataSource users(B2cStore s, int size, IntUnaryOperator position) {
+    return new ODataSource() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public @Nullable ObjectNode at(int pos) {
+        UserRec u = s.userAt(position.applyAsInt(pos));
+        return u == null ? null : s.userJson(u);
+      }
+    };
   }
 
   private Reply get(GraphRequest op) {
