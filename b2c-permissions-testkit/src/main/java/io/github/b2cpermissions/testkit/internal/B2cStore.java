@@ -1,25 +1,21 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The mutable B2C directory of one tenant, rebuilt from its {@link B2cSeed} on reset. Users are
  * kept compact: generated users exist only as an index until changed (then as a {@link UserRec}
- * overlay); other users are {@link UserRec}s; Graph JSON is built per request. Other objects are
- * small and kept as Graph JSON. Positions in a collection are stable (deleted users leave a hole),
+ * overlay); other users are {@link UserRec}s; Graph JSON is built per request ({@link UserShapes}).
+ * Other objects are small and kept as Graph JSON ({@link ObjectCollections}); group and role members
+ * are {@link Memberships}. Positions in a collection are stable (deleted users leave a hole),
  * so a {@code $skiptoken} position stays valid while the collection changes. Thread-safe: every
  * method synchronizes on the store.
  */
@@ -31,10 +27,8 @@ public final class B2cStore {
   private final Map<Integer, UserRec> generatedChanged = new HashMap<>();
   private final List<@Nullable UserRec> users = new ArrayList<>();
   private final Map<String, Integer> userPosById = new HashMap<>();
-  private final Map<String, List<@Nullable ObjectNode>> objects = new HashMap<>();
-  private final Map<String, Map<String, Integer>> objectPos = new HashMap<>();
-  private final Map<String, Set<String>> groupMembers = new HashMap<>();
-  private final Map<String, Set<String>> roleMembers = new HashMap<>();
+  private final ObjectCollections objects = new ObjectCollections();
+  private final Memberships memberships;
 
   B2cStore(B2cSeed seed, String domain) {
     this.domain = domain;
@@ -64,11 +58,10 @@ public final class B2cStore {
     }
     for (Map.Entry<String, List<ObjectNode>> e : seed.objects.entrySet()) {
       for (ObjectNode o : e.getValue()) {
-        addObjectInternal(e.getKey(), o.deepCopy());
+        objects.add(e.getKey(), o.deepCopy());
       }
     }
-    seed.groupMembers.forEach((g, ms) -> groupMembers.put(g.toLowerCase(Locale.ROOT), new LinkedHashSet<>(ms)));
-    seed.roleMembers.forEach((g, ms) -> roleMembers.put(g.toLowerCase(Locale.ROOT), new LinkedHashSet<>(ms)));
+    this.memberships = new Memberships(seed.groupMembers, seed.roleMembers);
   }
 
   private static String key(String id) {
@@ -237,12 +230,7 @@ public final class B2cStore {
     } else {
       users.set(p - generatedCount, null);
     }
-    for (Set<String> ms : groupMembers.values()) {
-      ms.removeIf(m -> m.equalsIgnoreCase(objectId));
-    }
-    for (Set<String> ms : roleMembers.values()) {
-      ms.removeIf(m -> m.equalsIgnoreCase(objectId));
-    }
+    memberships.userDeleted(objectId);
     return true;
   }
 
@@ -251,81 +239,50 @@ public final class B2cStore {
     return UserShapes.user(u);
   }
 
-  // ---- other objects --------------------------------------------------------------------------
-
-  private void addObjectInternal(String collection, ObjectNode o) {
-    List<@Nullable ObjectNode> list = objects.computeIfAbsent(collection, k -> new ArrayList<>());
-    objectPos.computeIfAbsent(collection, k -> new HashMap<>()).put(key(o.path("id").asText()), list.size());
-    list.add(o);
-  }
+  // ---- other objects ({@link ObjectCollections}) and memberships ({@link Memberships}) ---------
 
   synchronized void addObject(String collection, ObjectNode o) {
-    addObjectInternal(collection, o);
+    objects.add(collection, o);
   }
 
   synchronized int objectPositions(String collection) {
-    List<@Nullable ObjectNode> l = objects.get(collection);
-    return l == null ? 0 : l.size();
+    return objects.size(collection);
   }
 
   /** A copy of the object at a position, or null. */
   synchronized @Nullable ObjectNode objectAt(String collection, int pos) {
-    List<@Nullable ObjectNode> l = objects.get(collection);
-    ObjectNode o = l == null || pos >= l.size() ? null : l.get(pos);
-    return o == null ? null : o.deepCopy();
+    return objects.at(collection, pos);
   }
 
   /** A copy of an object by id, or null. */
   synchronized @Nullable ObjectNode object(String collection, String id) {
-    Integer p = objectPos.getOrDefault(collection, Map.of()).get(key(id));
-    return p == null ? null : objectAt(collection, p);
+    return objects.byId(collection, id);
   }
 
   synchronized boolean replaceObject(String collection, ObjectNode o) {
-    Integer p = objectPos.getOrDefault(collection, Map.of()).get(key(o.path("id").asText()));
-    if (p == null || objects.get(collection).get(p) == null) {
-      return false;
-    }
-    objects.get(collection).set(p, o);
-    return true;
+    return objects.replace(collection, o);
   }
 
+  /** Deletes an object, its memberships and its own members. */
   synchronized boolean deleteObject(String collection, String id) {
-    Map<String, Integer> pos = objectPos.get(collection);
-    Integer p = pos == null ? null : pos.remove(key(id));
-    if (p == null) {
+    if (!objects.delete(collection, id)) {
       return false;
     }
-    objects.get(collection).set(p, null);
-    groupMembers.remove(key(id));
-    roleMembers.remove(key(id));
-    for (Set<String> ms : groupMembers.values()) {
-      ms.removeIf(m -> m.equalsIgnoreCase(id));
-    }
+    memberships.objectDeleted(id);
     return true;
   }
-
-  // ---- memberships ----------------------------------------------------------------------------
 
   synchronized List<String> members(boolean ofGroup, String id) {
-    Set<String> s = (ofGroup ? groupMembers : roleMembers).get(key(id));
-    return s == null ? List.of() : new ArrayList<>(s);
+    return memberships.members(ofGroup, id);
   }
 
   /** Adds a member; false when it already is one. */
   synchronized boolean addMember(boolean toGroup, String id, String memberId) {
-    Set<String> s = (toGroup ? groupMembers : roleMembers).computeIfAbsent(key(id), k -> new LinkedHashSet<>());
-    for (String m : s) {
-      if (m.equalsIgnoreCase(memberId)) {
-        return false;
-      }
-    }
-    return s.add(memberId);
+    return memberships.add(toGroup, id, memberId);
   }
 
   synchronized boolean removeMember(boolean fromGroup, String id, String memberId) {
-    Set<String> s = (fromGroup ? groupMembers : roleMembers).get(key(id));
-    return s != null && s.removeIf(m -> m.equalsIgnoreCase(memberId));
+    return memberships.remove(fromGroup, id, memberId);
   }
 
   /** A directory object by id as a member listing shows it, or null. */
@@ -351,17 +308,8 @@ public final class B2cStore {
     return null;
   }
 
-  /** Approximate retained bytes of the changed state, for the benchmark. */
-  synchronized String describe() {
-    return "B2cStore{generated=" + generatedCount + ", deleted=" + generatedDeleted.cardinality() + ", changed=" + generatedChanged.size() + ", users=" + users.size() + ", collections=" + objects.keySet() + "}";
-  }
-
   static @Nullable String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
-  }
-
-  static Map<String, Integer> emptyPositions() {
-    return new LinkedHashMap<>();
   }
 }

@@ -87,7 +87,7 @@ final class UserFlowHandler {
       if (pid.isEmpty()) {
         throw GraphErrorException.invalidValue("identityProviders", RESOURCE);
       }
-      idps.add(known != null ? known : (ObjectNode) Json.object().put("id", pid));
+      idps.add(known != null ? known : Json.object().put("id", pid));
     }
     if (b.has("userAttributeAssignments")) {
       flow.set("userAttributeAssignments", b.get("userAttributeAssignments").deepCopy());
