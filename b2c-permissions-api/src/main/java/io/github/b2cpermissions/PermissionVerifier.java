@@ -27,13 +27,16 @@ public interface PermissionVerifier {
    * @throws AuthenticationFailedException if no token could be had, or Graph refused it
    * @throws InsufficientPrivilegesException if Graph refused a read the check itself needs
    * @throws UnexpectedGraphResponseException if Graph answered something that cannot be trusted
+   * @throws VerificationCancelledException if the verifier was closed while the check ran, or the
+   *     calling thread was interrupted
    * @throws B2cPermissionsException for any other failure that prevented a complete check
    */
   VerificationReport verify(String tenantId);
 
   /**
    * Checks one tenant without blocking the caller. Failures that {@link #verify(String)} would throw
-   * complete the future exceptionally with the same exception.
+   * complete the future exceptionally with the same exception. Cancelling the future stops the
+   * check: its request in flight is abandoned and no further request is sent for it.
    *
    * @param tenantId the tenant's id (a GUID) or one of its verified domains
    * @return a future of the report
@@ -44,9 +47,15 @@ public interface PermissionVerifier {
 
   /**
    * Checks many tenants with the verifier's bounded concurrency. One tenant's failure never aborts
-   * the others: it becomes that tenant's {@link TenantVerification#failure()}.
+   * the others: it becomes that tenant's {@link TenantVerification#failure()}, with its {@link
+   * TenantVerification#failureKind()}.
    *
-   * @param tenantIds the tenants, each a GUID or a verified domain; duplicates are checked once
+   * <p>The result has exactly one {@link TenantVerification} per element of {@code tenantIds}, in
+   * the same order, each carrying the id exactly as given. Elements that name the same tenant (ids
+   * equal ignoring case) are checked once and share that check's report or failure. The listener is
+   * told once per element.
+   *
+   * @param tenantIds the tenants, each a GUID or a verified domain
    * @param listener told as each tenant finishes, from the verifier's threads
    * @return every tenant's outcome, in the order of {@code tenantIds}
    * @throws NullPointerException if an argument or a tenant id is null

@@ -18,6 +18,7 @@ import io.github.b2cpermissions.FleetVerification;
 import io.github.b2cpermissions.InsufficientPrivilegesException;
 import io.github.b2cpermissions.PermissionVerifier;
 import io.github.b2cpermissions.TenantVerification;
+import io.github.b2cpermissions.VerificationCancelledException;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
@@ -27,10 +28,9 @@ import io.github.b2cpermissions.graph.internal.DirectoryFacts;
 import io.github.b2cpermissions.graph.internal.DirectoryReader;
 import io.github.b2cpermissions.graph.internal.GraphTransport;
 import io.github.b2cpermissions.graph.internal.ReportAssembler;
+import io.github.b2cpermissions.graph.internal.RequestGate;
 import io.github.b2cpermissions.graph.internal.TenantIdentifiers;
 import io.github.b2cpermissions.graph.internal.TokenSource;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,11 +38,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,9 +52,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -80,14 +84,22 @@ import org.slf4j.LoggerFactory;
  * the first check of a tenant, they are read by object id: one more request, that time only. {@link
  * VerificationStrategy#TOKEN} makes no Graph request at all.
  *
- * <p>Retries follow the {@link GraphRetryPolicy}. The Graph SDK's own {@code RetryHandler} (and its
- * redirect handler) are removed from the HTTP client, including one passed to {@link
- * Builder#httpClient(OkHttpClient)}, so retries never multiply and the bearer token never follows a
- * redirect. Requests in flight across all checks are bounded by {@link
+ * <p>Every HTTP request that leaves is one the {@link GraphRetryPolicy} decided, and each is counted
+ * in {@link VerificationReport#graphRequestCount()}. The Graph SDK's own {@code RetryHandler} (and
+ * its redirect handler) are removed from the HTTP client, including one passed to {@link
+ * Builder#httpClient(OkHttpClient)}; OkHttp's own retries, redirects and 401 authenticator are
+ * turned off, and a network interceptor keeps OkHttp from resending a 503 that carries {@code
+ * Retry-After: 0} (or any other follow-up): retries never multiply and the bearer token never
+ * follows a redirect. Requests in flight across all checks are bounded by {@link
  * Builder#maxConcurrentRequests(int)}.
  *
- * <p>Every public method throws {@link IllegalStateException} once the verifier is {@linkplain
- * #close() closed}.
+ * <p>The policy's {@linkplain GraphRetryPolicy#deadline() deadline} bounds a whole check, every wait
+ * included: for a request slot, for the token, between retries. {@link
+ * Builder#requestTimeout(Duration)} bounds each request end to end.
+ *
+ * <p>{@link #close()} stops the checks that are running: each ends with a {@link
+ * VerificationCancelledException} (no report is returned after close), and no request is sent for it
+ * afterwards. Every public method throws {@link IllegalStateException} once the verifier is closed.
  */
 public final class GraphPermissionVerifier implements PermissionVerifier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GraphPermissionVerifier.class);
@@ -109,6 +121,10 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   private final String credentialDescription;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
+  /** The checks running now, so {@link #close()} can stop them. */
+  private final Set<CallContext> running = ConcurrentHashMap.newKeySet();
+  /** Woken by {@link #close()}, for the waits of {@link #awaitSatisfied}. */
+  private final Object closeSignal = new Object();
 
   private GraphPermissionVerifier(Builder b) {
     this.clientId = Objects.requireNonNull(b.clientId);
@@ -133,12 +149,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
             : defaultClientBuilder().connectionPool(
                 new ConnectionPool(Math.max(5, maxConcurrentRequests), 5, TimeUnit.MINUTES)),
         b.requestTimeout);
-    Bulkhead bulkhead = Bulkhead.of("b2c-permissions-graph-requests", BulkheadConfig.custom()
-        .maxConcurrentCalls(maxConcurrentRequests)
-        .maxWaitDuration(retryPolicy.deadline())
-        .build());
-    GraphTransport transport =
-        new GraphTransport(httpClient, cloud, retryPolicy, bulkhead, b.retryListener, clock);
+    GraphTransport transport = new GraphTransport(httpClient, cloud, retryPolicy,
+        new Semaphore(maxConcurrentRequests, true), b.requestTimeout, b.retryListener, clock);
     this.directory = new DirectoryReader(transport, clientId);
     this.tokens = new TokenSource(b.credentialSource(), cloud.graphDefaultScope(), b.passTenantId);
     this.credentialDescription = b.credentialDescription;
@@ -155,16 +167,27 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     return GraphClientFactory.create(Arrays.asList(graphDefaults));
   }
 
+  /**
+   * Makes the client send only what the retry policy decides: no Graph SDK retry or redirect
+   * handler, no OkHttp retry on connection failure, no redirects, no 401 authenticator, and the
+   * {@link RequestGate} last among the network interceptors (it counts each request, refuses a
+   * second network request per attempt and hides {@code Retry-After} from OkHttp's follow-ups).
+   * The proxy authenticator is kept: answering a proxy's 407 on the tunnel is not a Graph request.
+   */
   private static OkHttpClient withoutOtherRetries(OkHttpClient.Builder builder, Duration timeout) {
     builder.interceptors().removeIf(i -> i instanceof RetryHandler || i instanceof RedirectHandler);
-    builder.networkInterceptors().removeIf(i -> i instanceof RetryHandler);
+    builder.networkInterceptors().removeIf(
+        i -> i instanceof RetryHandler || i instanceof RedirectHandler || i instanceof RequestGate);
+    builder.addNetworkInterceptor(new RequestGate());
     return builder
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
+        .authenticator(Authenticator.NONE)
         .connectTimeout(timeout)
         .readTimeout(timeout)
         .writeTimeout(timeout)
+        .callTimeout(timeout)
         .build();
   }
 
@@ -192,20 +215,48 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   /**
    * {@inheritDoc}
    *
-   * <p>Runs on the verifier's executor.
+   * <p>Runs on the verifier's executor. Cancelling the future cancels the check's HTTP call or
+   * wait in progress; the check sends no further request.
+   *
+   * @throws IllegalStateException if the verifier was closed
    */
   @Override
   public CompletableFuture<VerificationReport> verifyAsync(String tenantId) {
     ensureOpen();
     String tenant = TenantIdentifiers.requireTenant(tenantId);
     CompletableFuture<VerificationReport> future = new CompletableFuture<>();
-    executor.execute(() -> {
-      try {
-        future.complete(check(tenant, false));
-      } catch (Throwable t) {
-        future.completeExceptionally(t);
+    AtomicReference<CallContext> current = new AtomicReference<>();
+    future.whenComplete((report, failure) -> {
+      CallContext ctx = current.get();
+      if (future.isCancelled() && ctx != null) {
+        ctx.cancel("its future was cancelled");
       }
     });
+    Consumer<CallContext> started = ctx -> {
+      current.set(ctx);
+      if (future.isCancelled()) {
+        ctx.cancel("its future was cancelled");
+      }
+    };
+    try {
+      executor.execute(() -> {
+        if (future.isDone()) {
+          return;
+        }
+        try {
+          future.complete(check(tenant, false, true, Long.MAX_VALUE, started));
+        } catch (Throwable t) {
+          future.completeExceptionally(t);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException rejected) {
+      future.completeExceptionally(closed.get()
+          ? new VerificationCancelledException(
+              "the verifier was closed before the check of tenant " + tenant + " started",
+              tenant, rejected)
+          : new B2cPermissionsException(
+              "the executor refused the check of tenant " + tenant, tenant, rejected));
+    }
     return future;
   }
 
@@ -213,74 +264,132 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    * {@inheritDoc}
    *
    * <p>At most {@link Builder#fleetConcurrency(int)} tenants are checked at once. Blocks until every
-   * tenant has finished.
+   * tenant has finished. A tenant id's resolved GUID is the id itself for a GUID, and the token's
+   * {@code tid} for a domain whose check finished. When the verifier is closed during the fleet
+   * check, the tenants not yet finished fail with a {@link VerificationCancelledException}.
+   *
+   * @throws IllegalStateException if the verifier was closed
+   * @throws VerificationCancelledException if the calling thread was interrupted while waiting
    */
   @Override
   public FleetVerification verifyFleet(Collection<String> tenantIds, FleetProgressListener listener) {
     ensureOpen();
     Objects.requireNonNull(tenantIds, "tenantIds");
     Objects.requireNonNull(listener, "listener");
-    Set<String> unique = new LinkedHashSet<>();
+    List<String> given = new ArrayList<>(tenantIds.size());
+    Map<String, List<Integer>> elementsByTenant = new LinkedHashMap<>();
     for (String t : tenantIds) {
-      unique.add(TenantIdentifiers.requireTenant(Objects.requireNonNull(t, "tenant id")));
+      String tenant = TenantIdentifiers.requireTenant(Objects.requireNonNull(t, "tenant id"));
+      elementsByTenant.computeIfAbsent(tenant, k -> new ArrayList<>()).add(given.size());
+      given.add(t);
     }
-    List<String> tenants = new ArrayList<>(unique);
     long start = System.nanoTime();
-    int total = tenants.size();
+    int total = given.size();
     AtomicReferenceArray<TenantVerification> results = new AtomicReferenceArray<>(total);
     AtomicInteger done = new AtomicInteger();
     Semaphore slots = new Semaphore(fleetConcurrency);
-    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(total);
-    for (int i = 0; i < total; i++) {
-      int index = i;
-      String tenant = tenants.get(i);
-      slots.acquireUninterruptibly();
+    java.util.concurrent.CountDownLatch finished =
+        new java.util.concurrent.CountDownLatch(elementsByTenant.size());
+    for (Map.Entry<String, List<Integer>> entry : elementsByTenant.entrySet()) {
+      String tenant = entry.getKey();
+      List<Integer> elements = entry.getValue();
+      Consumer<TenantVerification> record = result -> {
+        for (int index : elements) {
+          TenantVerification mine = result.forTenantIdAsGiven(given.get(index));
+          results.set(index, mine);
+          try {
+            listener.onTenantDone(mine, done.incrementAndGet(), total);
+          } catch (Throwable t) {
+            LOG.warn("the fleet progress listener threw; ignored", t);
+          }
+        }
+        finished.countDown();
+      };
+      try {
+        slots.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new VerificationCancelledException(
+            "interrupted while starting the fleet check", null, e);
+      }
       try {
         executor.execute(() -> {
           TenantVerification result = null;
           try {
-            result = TenantVerification.of(check(tenant, false));
-          } catch (B2cPermissionsException e) {
-            result = TenantVerification.failed(tenant, e);
-          } catch (RuntimeException e) {
-            LOG.error("tenant {}: the check failed unexpectedly", tenant, e);
-            result = TenantVerification.failed(tenant, new B2cPermissionsException(
-                "the check of tenant " + tenant + " failed unexpectedly ("
-                    + e.getClass().getSimpleName() + ")", tenant, e));
+            result = fleetCheck(tenant);
           } finally {
             slots.release();
             if (result == null) {
               // An Error escaped the check: record it so the fleet never waits forever.
-              result = TenantVerification.failed(tenant, new B2cPermissionsException(
-                  "the check of tenant " + tenant + " died with an error", tenant, null));
+              result = TenantVerification.failed(tenant, guidOrNull(tenant),
+                  new B2cPermissionsException(
+                      "the check of tenant " + tenant + " died with an error", tenant, null));
             }
-            results.set(index, result);
-            try {
-              listener.onTenantDone(result, done.incrementAndGet(), total);
-            } catch (Throwable t) {
-              LOG.warn("the fleet progress listener threw; ignored", t);
-            }
-            finished.countDown();
+            record.accept(result);
           }
         });
       } catch (RuntimeException rejected) {
         slots.release();
-        results.set(index, TenantVerification.failed(tenant, new B2cPermissionsException(
-            "the executor refused the check of tenant " + tenant, tenant, rejected)));
-        finished.countDown();
+        record.accept(TenantVerification.failed(tenant, guidOrNull(tenant), closed.get()
+            ? new VerificationCancelledException(
+                "the verifier was closed before the check of tenant " + tenant + " started",
+                tenant, rejected)
+            : new B2cPermissionsException(
+                "the executor refused the check of tenant " + tenant, tenant, rejected)));
       }
     }
     try {
       finished.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new B2cPermissionsException("interrupted while waiting for the fleet check", null, e);
+      throw new VerificationCancelledException(
+          "interrupted while waiting for the fleet check", null, e);
     }
     List<TenantVerification> ordered = new ArrayList<>(total);
     for (int i = 0; i < total; i++) {
       ordered.add(results.get(i));
     }
     return new FleetVerification(ordered, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** One fleet tenant's check, as a result (never throws a {@link RuntimeException}). */
+  private TenantVerification fleetCheck(String tenant) {
+    if (closed.get()) {
+      return TenantVerification.failed(tenant, guidOrNull(tenant), new VerificationCancelledException(
+          "the verifier was closed before the check of tenant " + tenant + " started", tenant, null));
+    }
+    AtomicReference<CallContext> current = new AtomicReference<>();
+    try {
+      VerificationReport report = check(tenant, false, true, Long.MAX_VALUE, current::set);
+      CallContext ctx = current.get();
+      String tid = ctx != null ? ctx.tokenTenantId() : null;
+      String resolved = guidOrNull(tenant) != null ? tenant
+          : tid != null ? tid.toLowerCase(Locale.ROOT) : null;
+      return TenantVerification.of(tenant, resolved, report);
+    } catch (B2cPermissionsException e) {
+      return TenantVerification.failed(tenant, guidOrNull(tenant), e);
+    } catch (IllegalStateException e) {
+      if (closed.get()) {
+        return TenantVerification.failed(tenant, guidOrNull(tenant),
+            new VerificationCancelledException(
+                "the verifier was closed before the check of tenant " + tenant + " started",
+                tenant, e));
+      }
+      return unexpectedFailure(tenant, e);
+    } catch (RuntimeException e) {
+      return unexpectedFailure(tenant, e);
+    }
+  }
+
+  private static TenantVerification unexpectedFailure(String tenant, RuntimeException e) {
+    LOG.error("tenant {}: the check failed unexpectedly", tenant, e);
+    return TenantVerification.failed(tenant, guidOrNull(tenant), new B2cPermissionsException(
+        "the check of tenant " + tenant + " failed unexpectedly ("
+            + e.getClass().getSimpleName() + ")", tenant, e));
+  }
+
+  private static @Nullable String guidOrNull(String tenant) {
+    return TenantIdentifiers.isGuid(tenant) ? tenant : null;
   }
 
   /**
@@ -290,7 +399,10 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    * cache), so grants made since the cached token was issued show up. Waits grow from 1 second to
    * 15 seconds between checks, and no check runs past {@code timeout}. Failures of intermediate
    * checks are logged at DEBUG and tried again; when time runs out the last completed report is
-   * returned, and only when no check completed is the last failure thrown.
+   * returned, and only when no check completed is the last failure thrown. {@link #close()} ends
+   * the wait with a {@link VerificationCancelledException}.
+   *
+   * @throws IllegalStateException if the verifier was closed
    */
   @Override
   public VerificationReport awaitSatisfied(String tenantId, Duration timeout) {
@@ -306,12 +418,14 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     B2cPermissionsException lastFailure = null;
     for (int attempt = 0; ; attempt++) {
       try {
-        VerificationReport report = check(tenant, attempt > 0, false, deadline);
+        VerificationReport report = check(tenant, attempt > 0, false, deadline, ctx -> {});
         if (report.isSatisfied()) {
           return report;
         }
         last = report;
         lastFailure = null;
+      } catch (VerificationCancelledException e) {
+        throw e;
       } catch (B2cPermissionsException e) {
         lastFailure = e;
         LOG.debug("tenant {}: check {} while awaiting grants failed: {}", tenant, attempt + 1,
@@ -327,7 +441,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
             lastFailure.getMessage());
         throw lastFailure;
       }
-      sleep(waitMillis);
+      pauseUnlessClosed(tenant, waitMillis);
       waitMillis = Math.min(waitMillis * 2, 15_000);
     }
   }
@@ -338,36 +452,73 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new B2cPermissionsException("interrupted while awaiting grants", null, e);
+  /** Waits between the checks of {@link #awaitSatisfied}; {@link #close()} ends the wait. */
+  private void pauseUnlessClosed(String tenant, long millis) {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (closeSignal) {
+      while (!closed.get()) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(closeSignal, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new VerificationCancelledException(
+              "interrupted while awaiting grants for tenant " + tenant, tenant, e);
+        }
+      }
     }
+    throw new VerificationCancelledException(
+        "the verifier was closed while awaiting grants for tenant " + tenant, tenant, null);
   }
 
   private VerificationReport check(String tenant, boolean freshToken) {
-    return check(tenant, freshToken, true, Long.MAX_VALUE);
+    return check(tenant, freshToken, true, Long.MAX_VALUE, ctx -> {});
   }
 
   /**
    * Checks one tenant within the policy's deadline, and never past {@code notAfterNanos}; a failure
    * is logged here (once) unless the caller decides it.
    */
-  private VerificationReport check(
-      String tenant, boolean freshToken, boolean logFailure, long notAfterNanos) {
+  private VerificationReport check(String tenant, boolean freshToken, boolean logFailure,
+      long notAfterNanos, Consumer<CallContext> started) {
     ensureOpen();
     long policyDeadline = System.nanoTime() + retryPolicy.deadline().toNanos();
     long deadline = notAfterNanos - policyDeadline < 0 ? notAfterNanos : policyDeadline;
     CallContext ctx = new CallContext(tenant, deadline);
+    running.add(ctx);
     try {
-      return checkOrThrow(ctx, freshToken);
+      if (closed.get()) {
+        ctx.cancel("the verifier was closed");
+      }
+      started.accept(ctx);
+      ctx.throwIfCancelled("before it started");
+      VerificationReport report;
+      try {
+        report = checkOrThrow(ctx, freshToken);
+      } catch (VerificationCancelledException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (ctx.isCancelled()) {
+          throw ctx.cancelled("while it ran", e);
+        }
+        throw e;
+      }
+      // Nothing is reported for a check cancelled or closed while it ran.
+      ctx.throwIfCancelled("before its report was returned");
+      return report;
+    } catch (VerificationCancelledException e) {
+      LOG.debug("tenant {}: {}", tenant, e.getMessage());
+      throw e;
     } catch (B2cPermissionsException e) {
       if (logFailure) {
         LOG.warn("tenant {}: permission check failed: {}", tenant, e.getMessage());
       }
       throw e;
+    } finally {
+      running.remove(ctx);
     }
   }
 
@@ -396,6 +547,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
               + e.getMessage(), ctx.tenantId(), 0, null);
     }
     checkTokenIdentity(ctx, claims);
+    ctx.tokenTenantId(claims.tenantId());
     ctx.bearerToken(token.getToken());
 
     if (strategy == VerificationStrategy.TOKEN) {
@@ -493,13 +645,23 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   }
 
   /**
-   * Stops the verifier's own threads and, if the verifier created its HTTP client, its connections.
-   * A closed verifier refuses new checks. An executor or HTTP client passed to the builder is left
-   * running.
+   * Stops the checks that are running (their HTTP calls and waits are cancelled, and each ends with
+   * a {@link VerificationCancelledException} instead of a report), then the verifier's own threads
+   * and, if the verifier created its HTTP client, its connections. A closed verifier refuses new
+   * checks. An executor or HTTP client passed to the builder is left running. Closing again does
+   * nothing.
    */
   @Override
   public void close() {
-    closed.set(true);
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    synchronized (closeSignal) {
+      closeSignal.notifyAll();
+    }
+    for (CallContext ctx : running) {
+      ctx.cancel("the verifier was closed");
+    }
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }
@@ -660,8 +822,10 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
 
     /**
-     * Sets the connect, read and write timeout of each HTTP request. Defaults to 30 seconds. The
-     * retry policy's deadline bounds the whole check on top of this.
+     * Bounds each HTTP request end to end (connecting, sending, waiting and reading the whole
+     * answer, as OkHttp's call timeout): a server that answers slowly, or drips its answer, fails
+     * that request when this passes, and the retry policy decides what follows. Defaults to 30
+     * seconds. The retry policy's deadline bounds the whole check on top of this.
      *
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if it is zero or negative

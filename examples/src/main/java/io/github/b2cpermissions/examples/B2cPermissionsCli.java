@@ -353,6 +353,8 @@ public final class B2cPermissionsCli {
         } else {
           com.fasterxml.jackson.databind.node.ObjectNode line = JSON.createObjectNode();
           line.put("tenantId", r.tenantId());
+          r.resolvedTenantId().ifPresent(id -> line.put("resolvedTenantId", id));
+          line.put("failureKind", r.failureKind().map(Enum::name).orElse(""));
           line.put("error", r.failure().map(Throwable::getMessage).orElse(""));
           out().println(line);
         }

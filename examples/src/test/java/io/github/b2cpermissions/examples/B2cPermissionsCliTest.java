@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,5 +91,20 @@ class B2cPermissionsCliTest {
     assertThat(run(Map.of(), "fleet", "--demo", file.toString()))
         .isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
     assertThat(out().lines()).hasSize(1);
+  }
+
+  @Test
+  void fleetLineOfAFailedTenantNamesTheFailureKind(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tenants.txt");
+    // The demo's credential only has tokens for the demo tenant: this GUID fails authentication.
+    Files.writeString(file, "0000AAAA-1111-2222-3333-444455556666\ncontoso-demo.onmicrosoft.com\n");
+    assertThat(run(Map.of(), "fleet", "--demo", file.toString()))
+        .isEqualTo(B2cPermissionsCli.COULD_NOT_VERIFY);
+    List<String> lines = out().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).contains("\"tenantId\":\"0000AAAA-1111-2222-3333-444455556666\"",
+        "\"resolvedTenantId\":\"0000aaaa-1111-2222-3333-444455556666\"",
+        "\"failureKind\":\"AUTHENTICATION\"");
+    assertThat(lines.get(1)).startsWith("{\"schemaVersion\":1");
   }
 }

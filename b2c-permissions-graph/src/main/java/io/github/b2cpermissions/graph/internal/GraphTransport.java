@@ -13,10 +13,6 @@ import io.github.b2cpermissions.UnexpectedGraphResponseException;
 import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphRetryEvent;
 import io.github.b2cpermissions.graph.GraphRetryPolicy;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -24,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,7 +38,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends requests to one cloud's Microsoft Graph with a bearer token, under the retry policy and the
- * shared bulkhead. The token goes to the configured Graph host only: a URL to any other scheme,
+ * verifier's bound on requests in flight. Every wait (for a free request slot, between attempts)
+ * ends at the check's deadline or when the check is cancelled; each request is bounded end to end
+ * by the request timeout and the time left, and a cancelled check's call in flight is cancelled.
+ * The client must carry a {@link RequestGate} as a network interceptor: it counts what leaves and
+ * keeps the HTTP client from retrying on its own. The token goes to the configured Graph host only: a URL to any other scheme,
  * host or port is refused before a request is made. Retries that recover are logged at DEBUG; the
  * final failure is thrown, for the caller to log once.
  */
@@ -53,8 +54,8 @@ public final class GraphTransport {
   private final OkHttpClient client;
   private final HttpUrl graphRoot;
   private final GraphRetryPolicy policy;
-  private final Retry retry;
-  private final Bulkhead bulkhead;
+  private final Semaphore slots;
+  private final long requestTimeoutNanos;
   private final Consumer<GraphRetryEvent> retryListener;
   private final Clock clock;
 
@@ -64,7 +65,8 @@ public final class GraphTransport {
    * @param client the HTTP client, already stripped of other retry layers
    * @param cloud the cloud whose Graph host requests go to
    * @param policy retry settings
-   * @param bulkhead bounds the requests in flight across every check of the verifier
+   * @param slots bounds the requests in flight across every check of the verifier
+   * @param requestTimeout bounds each request end to end
    * @param retryListener told of each retry
    * @param clock measures HTTP-date {@code Retry-After} values
    */
@@ -72,29 +74,18 @@ public final class GraphTransport {
       OkHttpClient client,
       GraphCloud cloud,
       GraphRetryPolicy policy,
-      Bulkhead bulkhead,
+      Semaphore slots,
+      Duration requestTimeout,
       Consumer<GraphRetryEvent> retryListener,
       Clock clock) {
     this.client = client;
     HttpUrl root = HttpUrl.get(cloud.graphEndpoint().toString() + "/");
     this.graphRoot = root;
     this.policy = policy;
-    this.bulkhead = bulkhead;
+    this.slots = slots;
+    this.requestTimeoutNanos = requestTimeout.toNanos();
     this.retryListener = retryListener;
     this.clock = clock;
-    this.retry =
-        Retry.of(
-            "b2c-permissions-graph",
-            RetryConfig.custom()
-                .maxAttempts(policy.maxAttempts())
-                .retryOnException(e -> e instanceof Retryable && ((Retryable) e).again)
-                .intervalBiFunction(
-                    (attempt, outcome) ->
-                        outcome.isLeft() && outcome.getLeft() instanceof Retryable
-                            ? ((Retryable) outcome.getLeft()).waitMillis
-                            : 0L)
-                .failAfterMaxAttempts(false)
-                .build());
   }
 
   /** The Graph v1.0 root, with a trailing slash. */
@@ -201,75 +192,108 @@ public final class GraphTransport {
 
   private GraphResponse send(CallContext ctx, String method, HttpUrl url, byte @Nullable [] body) {
     String what = method + " " + url.encodedPath();
-    int[] attempt = {0};
-    try {
-      return retry.executeCheckedSupplier(() -> attemptOnce(ctx, method, url, body, what, ++attempt[0]));
-    } catch (Retryable last) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new B2cPermissionsException(
-            "interrupted while waiting to retry " + what + " for tenant " + ctx.tenantId(),
-            ctx.tenantId(), last);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attemptOnce(ctx, method, url, body, what, attempt);
+      } catch (Retryable failed) {
+        if (!failed.again) {
+          throw failed.finalFailure(ctx, what, attempt);
+        }
+        ctx.pause(TimeUnit.MILLISECONDS.toNanos(failed.waitMillis), "before retrying " + what);
       }
-      throw last.finalFailure(ctx, what, attempt[0]);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new GraphUnavailableException("Graph request " + what + " failed: " + t, ctx.tenantId(), t);
     }
   }
 
   private GraphResponse attemptOnce(
       CallContext ctx, String method, HttpUrl url, byte @Nullable [] body, String what, int attempt)
       throws Retryable {
-    long remaining = ctx.remainingNanos();
-    if (remaining <= 0) {
-      throw new GraphUnavailableException(
-          "the check of tenant " + ctx.tenantId() + " ran out of time ("
-              + policy.deadline() + ") before " + what, ctx.tenantId(), null);
+    ctx.throwIfCancelled("before " + what);
+    if (ctx.remainingNanos() <= 0) {
+      throw outOfTime(ctx, what);
     }
     Request.Builder rb = new Request.Builder().url(url)
         .header("Authorization", "Bearer " + ctx.bearerToken())
-        .header("Accept", "application/json");
+        .header("Accept", "application/json")
+        .tag(RequestGate.Ticket.class, new RequestGate.Ticket(ctx));
     if (body != null) {
       rb.method(method, RequestBody.create(body, JSON));
     } else {
       rb.method(method, null);
     }
-    boolean permitted;
+    acquireSlot(ctx, what);
     try {
-      permitted = bulkhead.tryAcquirePermission();
-      if (!permitted) {
-        bulkhead.acquirePermission();
+      ctx.throwIfCancelled("before " + what);
+      long remaining = ctx.remainingNanos();
+      if (remaining <= 0) {
+        throw outOfTime(ctx, what);
       }
-    } catch (BulkheadFullException full) {
-      throw new GraphUnavailableException(
-          "too many Graph requests in flight; none became free in time for " + what,
-          ctx.tenantId(), full);
-    }
-    try {
       Call call = client.newCall(rb.build());
-      call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
-      ctx.countRequest();
+      call.timeout().timeout(Math.min(requestTimeoutNanos, remaining), TimeUnit.NANOSECONDS);
+      Runnable unhook = ctx.onCancel(call::cancel);
       try (Response response = call.execute()) {
         return handle(ctx, response, what, attempt);
+      } finally {
+        unhook.run();
       }
-    } catch (InterruptedIOException timeout) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new B2cPermissionsException(
-            "interrupted during " + what + " for tenant " + ctx.tenantId(), ctx.tenantId(), timeout);
-      }
-      throw retryable(ctx, what, attempt, "timeout: " + timeout.getMessage(), null, null);
-    } catch (javax.net.ssl.SSLException tls) {
-      throw new GraphUnavailableException(
-          "TLS with the Graph endpoint failed for " + what + " (" + tls.getClass().getSimpleName()
-              + "); not retried: a certificate or handshake problem does not pass by itself",
-          ctx.tenantId(), tls);
     } catch (IOException io) {
+      if (ctx.isCancelled() || Thread.currentThread().isInterrupted()) {
+        ctx.cancel("its thread was interrupted");
+        throw ctx.cancelled("during " + what, io);
+      }
+      if (io instanceof InterruptedIOException) {
+        throw retryable(ctx, what, attempt, "timeout: " + io.getMessage(), null, null);
+      }
+      if (io instanceof javax.net.ssl.SSLException) {
+        throw new GraphUnavailableException(
+            "TLS with the Graph endpoint failed for " + what + " (" + io.getClass().getSimpleName()
+                + "); not retried: a certificate or handshake problem does not pass by itself",
+            ctx.tenantId(), io);
+      }
       throw retryable(ctx, what, attempt, "connection failure: " + io.getClass().getSimpleName()
           + (io.getMessage() == null ? "" : " " + io.getMessage()), null, io);
     } finally {
-      bulkhead.onComplete();
+      slots.release();
     }
+  }
+
+  /**
+   * Takes one of the verifier's request slots, waiting at most until the check's deadline and
+   * giving up at once when the check is cancelled. Exactly one {@link Semaphore#release()} must
+   * follow a normal return.
+   */
+  private void acquireSlot(CallContext ctx, String what) {
+    while (true) {
+      long remaining = ctx.remainingNanos();
+      if (remaining <= 0) {
+        throw new GraphUnavailableException(
+            "the check of tenant " + ctx.tenantId() + " ran out of time (" + policy.deadline()
+                + ") waiting for one of the verifier's maxConcurrentRequests slots for " + what,
+            ctx.tenantId(), null);
+      }
+      try {
+        if (slots.tryAcquire(Math.min(remaining, SLOT_POLL_NANOS), TimeUnit.NANOSECONDS)) {
+          if (ctx.isCancelled()) {
+            slots.release();
+            throw ctx.cancelled("waiting to send " + what, null);
+          }
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        ctx.cancel("its thread was interrupted");
+        throw ctx.cancelled("waiting to send " + what, e);
+      }
+      ctx.throwIfCancelled("waiting to send " + what);
+    }
+  }
+
+  /** How often a check waiting for a request slot looks whether it was cancelled. */
+  private static final long SLOT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+
+  private GraphUnavailableException outOfTime(CallContext ctx, String what) {
+    return new GraphUnavailableException(
+        "the check of tenant " + ctx.tenantId() + " ran out of time ("
+            + policy.deadline() + ") before " + what, ctx.tenantId(), null);
   }
 
   private GraphResponse handle(CallContext ctx, Response response, String what, int attempt)
@@ -277,7 +301,7 @@ public final class GraphTransport {
     int status = response.code();
     byte[] bytes = boundedBody(ctx, what, status, response.body());
     if (status == 429 || status == 503 || status == 504) {
-      Optional<Duration> ra = RetryAfter.parse(response.header("Retry-After"), clock);
+      Optional<Duration> ra = RetryAfter.parse(RequestGate.retryAfter(response), clock);
       throw retryable(ctx, what, attempt, "HTTP " + status, ra.orElse(null), null);
     }
     if (status >= 500) {

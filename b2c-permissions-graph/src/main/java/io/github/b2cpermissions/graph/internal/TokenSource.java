@@ -7,12 +7,17 @@ import io.github.b2cpermissions.AadstsError;
 import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphUnavailableException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Acquires the app-only token for a tenant through the caller's {@link TokenCredential}: the same
@@ -52,6 +57,8 @@ public final class TokenSource {
    * @param fresh bypass the credential's cache
    * @throws AuthenticationFailedException when Entra ID refused, with its AADSTS code
    * @throws GraphUnavailableException when the token endpoint could not be reached in time
+   * @throws io.github.b2cpermissions.VerificationCancelledException when the check was cancelled
+   *     while waiting for the token
    */
   public AccessToken acquire(CallContext ctx, boolean fresh) {
     TokenCredential credential = perTenant.get(ctx.tenantId());
@@ -85,19 +92,54 @@ public final class TokenSource {
       throw new GraphUnavailableException(
           "no time left to get a token for tenant " + ctx.tenantId(), ctx.tenantId(), null);
     }
-    AccessToken token;
-    try {
-      token = credential.getToken(request).block(Duration.ofNanos(remaining));
-    } catch (B2cPermissionsException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw translate(ctx, e);
-    }
+    AccessToken token = await(ctx, credential, request, remaining);
     if (token == null || token.getToken() == null || token.getToken().isEmpty()) {
       throw new AuthenticationFailedException(
           "the credential returned no token for tenant " + ctx.tenantId(), ctx.tenantId(), 0, null);
     }
     return token;
+  }
+
+  /**
+   * Waits for the credential's answer until the check's deadline, giving up (and cancelling the
+   * token request) when the check is cancelled.
+   */
+  private static @Nullable AccessToken await(
+      CallContext ctx, TokenCredential credential, TokenRequestContext request, long remaining) {
+    CompletableFuture<AccessToken> pending;
+    try {
+      pending = credential.getToken(request).toFuture();
+    } catch (B2cPermissionsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw translate(ctx, e);
+    }
+    Runnable unhook = ctx.onCancel(() -> pending.cancel(true));
+    try {
+      return pending.get(remaining, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ctx.cancel("its thread was interrupted");
+      throw ctx.cancelled("waiting for a token", e);
+    } catch (CancellationException e) {
+      throw ctx.cancelled("waiting for a token", null);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new GraphUnavailableException(
+          "the token endpoint for tenant " + ctx.tenantId() + " did not answer before the check's"
+              + " deadline", ctx.tenantId(), null);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (ctx.isCancelled()) {
+        throw ctx.cancelled("waiting for a token", cause);
+      }
+      if (cause instanceof B2cPermissionsException b2c) {
+        throw b2c;
+      }
+      throw translate(ctx, cause instanceof RuntimeException r ? r : new RuntimeException(cause));
+    } finally {
+      unhook.run();
+    }
   }
 
   private static B2cPermissionsException translate(CallContext ctx, RuntimeException e) {
