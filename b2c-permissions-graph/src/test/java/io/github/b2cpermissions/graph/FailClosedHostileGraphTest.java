@@ -423,6 +423,50 @@ class FailClosedHostileGraphTest {
     };
   }
 
+  // --- item 8: per-tenant caches are bounded ---
+
+  @Test
+  void tenantPastTheCacheSizeIsReadColdAgain() {
+    StubDirectory a = StubDirectory.grantedAll();
+    StubDirectory b = StubDirectory.grantedAll();
+    String graphSp = "/v1.0/servicePrincipals(appId='" + StubDirectory.GRAPH_APP_ID + "')";
+    try (GraphStub stub = StubTenants.start(a, b); GraphPermissionVerifier v = a
+        .verifierBuilderWithoutCredential(stub).tenantCacheSize(1)
+        .credentials(id -> StubTokens.credential(
+            id.equalsIgnoreCase(a.tenantId) ? a::token : b::token)).build()) {
+      v.verify(a.tenantId);
+      v.verify(a.tenantId);
+      int coldReads = countBatchItems(stub, graphSp);
+      assertThat(coldReads).isEqualTo(1); // the second check of a was warm
+      v.verify(b.tenantId); // evicts a
+      v.verify(a.tenantId);
+      assertThat(countBatchItems(stub, graphSp)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void tenantPastTheCacheExpiryIsReadColdAgain() {
+    StubDirectory t = StubDirectory.grantedAll();
+    TestClock clock = new TestClock();
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub)
+        .tenantCacheExpiry(Duration.ofMinutes(5)).clock(clock).build()) {
+      v.verify(t.tenantId);
+      v.verify(t.tenantId);
+      String graphSp = "/v1.0/servicePrincipals(appId='" + StubDirectory.GRAPH_APP_ID + "')";
+      assertThat(countBatchItems(stub, graphSp)).isEqualTo(1);
+      clock.advance(Duration.ofMinutes(6));
+      assertThat(v.verify(t.tenantId).outcome()).isEqualTo(VerificationOutcome.SATISFIED);
+      assertThat(countBatchItems(stub, graphSp)).isEqualTo(2);
+    }
+  }
+
+  /** How many $batch payloads that reached the stub asked for {@code path}. */
+  private static int countBatchItems(GraphStub stub, String path) {
+    String needle = path.replace("/v1.0", "");
+    return (int) stub.requests().stream()
+        .filter(r -> r.path().endsWith("/$batch") && r.bodyText().contains(needle)).count();
+  }
+
   // --- item 3: each tenant is judged by its own Graph roles ---
 
   @Test

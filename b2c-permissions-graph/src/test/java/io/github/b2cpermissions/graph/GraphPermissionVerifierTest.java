@@ -554,6 +554,16 @@ class GraphPermissionVerifierTest {
   }
 
   @Test
+  void ciamTenantWithItsServicePrincipalRefusedIsNotAB2cTenant() {
+    FakeGraphTenant t = tenant(FakeGraphTenant.builder().tenantType("CIAM").grantedAll());
+    t.faults().on(FakeRoute.GET_SERVICE_PRINCIPAL_BY_APP_ID).failNext(1_000, 403);
+    assertThat(verify(t)).hasOutcome(VerificationOutcome.NOT_A_B2C_TENANT);
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
+      assertThat(v.verify(t.tenantId())).hasOutcome(VerificationOutcome.NOT_A_B2C_TENANT);
+    }
+  }
+
+  @Test
   void tokenStrategyOnAWorkforceTenantIsNotAB2cTenant() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().tenantType("AAD").grantedAll());
     try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
