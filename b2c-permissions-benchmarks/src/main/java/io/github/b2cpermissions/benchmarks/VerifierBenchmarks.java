@@ -220,6 +220,15 @@ public final class VerifierBenchmarks {
           sampler.start();
         }
         sampler.finish();
+        // The live verifier's state over the seeded fake: its per-tenant caches (object ids and
+        // Graph roles, credentials) plus a constant share (HTTP client, pools).
+        System.gc();
+        long heapWithVerifier = usedHeap();
+        System.out.printf(Locale.ROOT,
+            "   verifier state after the fleet: %.2f KB per cached tenant (%,d tenants; caches bounded"
+                + " by tenantCacheSize %,d)%n",
+            (heapWithVerifier - heapWithFake) / 1024.0 / tenants, tenants,
+            GraphPermissionVerifier.DEFAULT_TENANT_CACHE_SIZE);
       }
     } finally {
       server.stop();

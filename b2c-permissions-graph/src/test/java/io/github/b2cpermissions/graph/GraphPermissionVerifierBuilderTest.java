@@ -53,6 +53,32 @@ class GraphPermissionVerifierBuilderTest {
   }
 
   @Test
+  void cacheBoundsRejectBadValuesAtOnce() {
+    GraphPermissionVerifier.Builder b = GraphPermissionVerifier.builder();
+    assertThatThrownBy(() -> b.tenantCacheSize(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.tenantCacheExpiry(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.tokenConfirmationExpiry(java.time.Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.tenantCacheExpiry(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void cacheBoundsDefaultAndShowInToString() {
+    try (GraphPermissionVerifier v =
+        GraphPermissionVerifier.builder().clientId(CLIENT).credential(NEVER).build()) {
+      assertThat(v.toString()).contains("tenantCacheSize=10000", "tenantCacheExpiry=PT1H",
+          "tokenConfirmationExpiry=PT10M");
+    }
+    try (GraphPermissionVerifier v = GraphPermissionVerifier.builder().clientId(CLIENT)
+        .credential(NEVER).tenantCacheSize(5).tenantCacheExpiry(java.time.Duration.ofMinutes(3))
+        .tokenConfirmationExpiry(java.time.Duration.ofMinutes(2)).build()) {
+      assertThat(v.toString()).contains("tenantCacheSize=5", "tenantCacheExpiry=PT3M",
+          "tokenConfirmationExpiry=PT2M");
+    }
+  }
+
+  @Test
   void malformedTenantIsRejectedBeforeAnyRequest() {
     try (GraphPermissionVerifier v =
         GraphPermissionVerifier.builder().clientId(CLIENT).credential(NEVER).build()) {
