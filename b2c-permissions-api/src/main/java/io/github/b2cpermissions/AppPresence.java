@@ -9,8 +9,8 @@ public enum AppPresence {
   /** There is no service principal for the app: the tenant never consented to it. */
   NOT_FOUND,
   /**
-   * Not looked at: a token-only check does not read the directory. A token was issued, so the app
-   * was present and enabled when it was.
+   * Not confirmed from the directory (for example because Graph refused to read the service
+   * principal). A report with this presence is never {@link VerificationOutcome#SATISFIED}.
    */
   NOT_CHECKED
 }

@@ -1,8 +1,10 @@
 package io.github.b2cpermissions;
 
 /**
- * The one-word answer of a {@link VerificationReport}, most severe first. Each constant says what a
- * product should do before a backup job.
+ * The one-word answer of a {@link VerificationReport}. Each constant says what a product should do
+ * before a backup job. Only {@link #SATISFIED} allows a full backup; {@link #MISSING_PERMISSIONS}
+ * and {@link #PERMISSIONS_PROPAGATING} allow a partial one of the report's {@linkplain
+ * VerificationReport#capabilities(BackupOperation) capabilities}; every other outcome allows none.
  */
 public enum VerificationOutcome {
   /**
@@ -20,6 +22,15 @@ public enum VerificationOutcome {
    * ID {@code CIAM} tenant). The tenant id is probably wrong; do not run a B2C backup against it.
    */
   NOT_A_B2C_TENANT,
+  /**
+   * Graph refused (403) a directory read the check needs, and nothing Graph did answer decides the
+   * tenant otherwise, so the grants could not be confirmed. The report names the role that would
+   * let the check read the directory ({@link VerificationReport#directoryRoleNeeded()}), carries a
+   * consent URL when a consent URL builder is configured, and lists the statuses the token shows;
+   * its {@linkplain VerificationReport#capabilities(BackupOperation) capabilities} are empty. Send
+   * the admin the consent URL; do not back up on the strength of this report.
+   */
+  DIRECTORY_UNREADABLE,
   /**
    * At least one required permission is not granted. Run a partial backup of the {@linkplain
    * VerificationReport#capabilities(BackupOperation) capabilities that work} and ask the admin to

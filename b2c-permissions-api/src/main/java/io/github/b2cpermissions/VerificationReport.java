@@ -18,11 +18,27 @@ import org.jspecify.annotations.Nullable;
  * permissions, the app's presence, the tenant type, excess roles, and the evidence. Immutable and
  * thread-safe.
  *
- * <p>The {@linkplain #outcome() outcome} is derived from the facts, never set on its own, so a report
- * cannot say {@link VerificationOutcome#SATISFIED} unless every permission is {@link
- * PermissionStatus#GRANTED}, the app is present and enabled, and the tenant is not known to be
- * something other than B2C. Verifiers build reports; products build them in their own tests with
- * {@link #builder(String)}.
+ * <p>The {@linkplain #outcome() outcome} is derived from the facts, never set on its own. The first
+ * rule that matches wins:
+ *
+ * <ol>
+ *   <li>{@link VerificationOutcome#NOT_A_B2C_TENANT}: the tenant type is known and is not {@value
+ *       #B2C_TENANT_TYPE};
+ *   <li>{@link VerificationOutcome#APP_NOT_CONSENTED}: the app is {@link AppPresence#NOT_FOUND};
+ *   <li>{@link VerificationOutcome#APP_DISABLED}: the app is {@link AppPresence#DISABLED};
+ *   <li>{@link VerificationOutcome#DIRECTORY_UNREADABLE}: a directory read was refused ({@link
+ *       #directoryRoleNeeded()} is present);
+ *   <li>{@link VerificationOutcome#MISSING_PERMISSIONS}: a permission is {@link
+ *       PermissionStatus#MISSING};
+ *   <li>{@link VerificationOutcome#PERMISSIONS_PROPAGATING}: a permission is {@link
+ *       PermissionStatus#PROPAGATING};
+ *   <li>{@link VerificationOutcome#SATISFIED}: otherwise, and only when the tenant type is
+ *       confirmed {@value #B2C_TENANT_TYPE} and the app {@link AppPresence#ENABLED}; a builder
+ *       whose facts reach this rule without both refuses to build.
+ * </ol>
+ *
+ * <p>Verifiers build reports; products build them in their own tests with {@link
+ * #builder(String)}.
  */
 public final class VerificationReport {
 
@@ -39,6 +55,7 @@ public final class VerificationReport {
   private final Instant checkedAt;
   private final int graphRequestCount;
   private final @Nullable AdminConsentRequest consentRequest;
+  private final @Nullable String directoryRoleNeeded;
   private final VerificationOutcome outcome;
 
   private VerificationReport(Builder b) {
@@ -52,23 +69,28 @@ public final class VerificationReport {
     this.checkedAt = b.checkedAt;
     this.graphRequestCount = b.graphRequestCount;
     this.consentRequest = b.consentRequest;
-    this.outcome = deriveOutcome();
+    this.directoryRoleNeeded = b.directoryRoleNeeded;
+    this.outcome = derive(b);
   }
 
-  private VerificationOutcome deriveOutcome() {
-    if (appPresence == AppPresence.NOT_FOUND) {
-      return VerificationOutcome.APP_NOT_CONSENTED;
-    }
-    if (appPresence == AppPresence.DISABLED) {
-      return VerificationOutcome.APP_DISABLED;
-    }
-    if (tenantType != null && !B2C_TENANT_TYPE.equals(tenantType)) {
+  /** The outcome the builder's facts lead to; see the class summary for the order of the rules. */
+  private static VerificationOutcome derive(Builder b) {
+    if (b.tenantType != null && !B2C_TENANT_TYPE.equals(b.tenantType)) {
       return VerificationOutcome.NOT_A_B2C_TENANT;
     }
-    if (checks.values().stream().anyMatch(c -> c.status() == PermissionStatus.MISSING)) {
+    if (b.appPresence == AppPresence.NOT_FOUND) {
+      return VerificationOutcome.APP_NOT_CONSENTED;
+    }
+    if (b.appPresence == AppPresence.DISABLED) {
+      return VerificationOutcome.APP_DISABLED;
+    }
+    if (b.directoryRoleNeeded != null) {
+      return VerificationOutcome.DIRECTORY_UNREADABLE;
+    }
+    if (b.checks.values().stream().anyMatch(c -> c.status() == PermissionStatus.MISSING)) {
       return VerificationOutcome.MISSING_PERMISSIONS;
     }
-    if (checks.values().stream().anyMatch(c -> c.status() == PermissionStatus.PROPAGATING)) {
+    if (b.checks.values().stream().anyMatch(c -> c.status() == PermissionStatus.PROPAGATING)) {
       return VerificationOutcome.PERMISSIONS_PROPAGATING;
     }
     return VerificationOutcome.SATISFIED;
@@ -105,6 +127,16 @@ public final class VerificationReport {
   /** The object id of the backup app's service principal in this tenant, when it was read. */
   public Optional<String> servicePrincipalId() {
     return Optional.ofNullable(servicePrincipalId);
+  }
+
+  /**
+   * The Microsoft Graph role that would let the check read what Graph refused, such as {@code
+   * Application.Read.All} or {@code Organization.Read.All}; present exactly when a directory read
+   * was refused (the outcome is then {@link VerificationOutcome#DIRECTORY_UNREADABLE} unless a
+   * more decisive fact was read).
+   */
+  public Optional<String> directoryRoleNeeded() {
+    return Optional.ofNullable(directoryRoleNeeded);
   }
 
   /** The overall answer, derived from the facts in this report. */
@@ -163,14 +195,16 @@ public final class VerificationReport {
 
   /**
    * The parts of the tenant that {@code operation} can cover with the confirmed grants. Empty when
-   * the app is not consented or disabled, or the tenant is not a B2C tenant.
+   * the app is not consented or disabled, the tenant is not a B2C tenant, or the directory could
+   * not be read.
    *
    * @throws NullPointerException if {@code operation} is null
    */
   public Set<BackupCapability> capabilities(BackupOperation operation) {
     if (outcome == VerificationOutcome.APP_NOT_CONSENTED
         || outcome == VerificationOutcome.APP_DISABLED
-        || outcome == VerificationOutcome.NOT_A_B2C_TENANT) {
+        || outcome == VerificationOutcome.NOT_A_B2C_TENANT
+        || outcome == VerificationOutcome.DIRECTORY_UNREADABLE) {
       Objects.requireNonNull(operation, "operation");
       return Collections.unmodifiableSet(EnumSet.noneOf(BackupCapability.class));
     }
@@ -235,6 +269,9 @@ public final class VerificationReport {
     if (servicePrincipalId != null) {
       sb.append(" (servicePrincipalId=").append(servicePrincipalId).append(')');
     }
+    if (directoryRoleNeeded != null) {
+      sb.append(", directoryRoleNeeded=").append(directoryRoleNeeded);
+    }
     sb.append(", strategy=").append(strategy)
         .append(", checkedAt=").append(checkedAt)
         .append(", graphRequests=").append(graphRequestCount)
@@ -279,6 +316,7 @@ public final class VerificationReport {
         && excessRoles.equals(r.excessRoles)
         && strategy == r.strategy
         && checkedAt.equals(r.checkedAt)
+        && Objects.equals(directoryRoleNeeded, r.directoryRoleNeeded)
         && Objects.equals(consentRequest, r.consentRequest);
   }
 
@@ -304,6 +342,7 @@ public final class VerificationReport {
     private Instant checkedAt = Instant.now();
     private int graphRequestCount;
     private @Nullable AdminConsentRequest consentRequest;
+    private @Nullable String directoryRoleNeeded;
 
     private Builder(String tenantId) {
       Objects.requireNonNull(tenantId, "tenantId");
@@ -433,12 +472,29 @@ public final class VerificationReport {
     }
 
     /**
+     * Records that Graph refused a directory read the check needs, naming the role that would allow
+     * it, or clears it with null. Unless a more decisive fact is set, the outcome becomes {@link
+     * VerificationOutcome#DIRECTORY_UNREADABLE}.
+     *
+     * @throws IllegalArgumentException if {@code role} is blank or contains whitespace
+     */
+    public Builder directoryRoleNeeded(@Nullable String role) {
+      if (role != null && (role.isBlank() || role.chars().anyMatch(Character::isWhitespace))) {
+        throw new IllegalArgumentException("directoryRoleNeeded must be null or a role name");
+      }
+      this.directoryRoleNeeded = role;
+      return this;
+    }
+
+    /**
      * Builds the report.
      *
      * @throws IllegalStateException if the app is {@link AppPresence#NOT_FOUND} while a permission
-     *     is granted or propagating (an absent app holds nothing), or if the strategy is {@link
-     *     VerificationStrategy#DIRECTORY} and a permission is {@link PermissionStatus#PROPAGATING}
-     *     (only a token can show propagation)
+     *     is granted or propagating (an absent app holds nothing); if the strategy is not {@link
+     *     VerificationStrategy#DIRECTORY_AND_TOKEN} and a permission is {@link
+     *     PermissionStatus#PROPAGATING} (only a token next to the directory can show propagation);
+     *     or if the facts would make the report {@link VerificationOutcome#SATISFIED} without a
+     *     confirmed {@value #B2C_TENANT_TYPE} tenant type and an {@link AppPresence#ENABLED} app
      */
     public VerificationReport build() {
       boolean anyHeld = checks.values().stream().anyMatch(c -> c.status() != PermissionStatus.MISSING);
@@ -451,6 +507,12 @@ public final class VerificationReport {
       if (anyPropagating && strategy != VerificationStrategy.DIRECTORY_AND_TOKEN) {
         throw new IllegalStateException(
             "PROPAGATING needs both the directory and a token; strategy is " + strategy);
+      }
+      if (derive(this) == VerificationOutcome.SATISFIED
+          && (!B2C_TENANT_TYPE.equals(tenantType) || appPresence != AppPresence.ENABLED)) {
+        throw new IllegalStateException("a report can only be SATISFIED for a confirmed "
+            + B2C_TENANT_TYPE + " tenant with an ENABLED app; tenant " + tenantId + " has tenantType "
+            + (tenantType == null ? "(not read)" : tenantType) + " and app " + appPresence);
       }
       return new VerificationReport(this);
     }

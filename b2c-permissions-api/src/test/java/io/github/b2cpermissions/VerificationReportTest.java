@@ -61,9 +61,9 @@ class VerificationReportTest {
   }
 
   @Test
-  void absentAppOutranksEverythingAndCannotHoldGrants() {
+  void absentAppIsNotConsentedAndCannotHoldGrants() {
     VerificationReport report =
-        VerificationReport.builder(TENANT).appPresence(AppPresence.NOT_FOUND).tenantType("AAD").build();
+        VerificationReport.builder(TENANT).appPresence(AppPresence.NOT_FOUND).build();
     assertThat(report.outcome()).isEqualTo(VerificationOutcome.APP_NOT_CONSENTED);
     assertThat(report.capabilities(BackupOperation.BACKUP)).isEmpty();
     assertThatThrownBy(() -> VerificationReport.builder(TENANT)
@@ -87,12 +87,134 @@ class VerificationReportTest {
   }
 
   @Test
-  void unreadTenantTypeDoesNotBlockSatisfaction() {
-    VerificationReport report = VerificationReport.builder(TENANT)
+  void tokenAloneCannotBuildASatisfiedReport() {
+    VerificationReport.Builder b = VerificationReport.builder(TENANT)
         .strategy(VerificationStrategy.TOKEN).appPresence(AppPresence.NOT_CHECKED)
-        .tenantType(null).allGranted().build();
-    assertThat(report.isSatisfied()).isTrue();
-    assertThat(report.tenantType()).isEmpty();
+        .tenantType(null).allGranted();
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("SATISFIED");
+  }
+
+  @Test
+  void unreadTenantTypeCannotBuildASatisfiedReport() {
+    VerificationReport.Builder b = VerificationReport.builder(TENANT).tenantType(null).allGranted();
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void unconfirmedAppCannotBuildASatisfiedReport() {
+    VerificationReport.Builder b =
+        VerificationReport.builder(TENANT).appPresence(AppPresence.NOT_CHECKED).allGranted();
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void unconfirmedFactsStillBuildAReportThatIsNotSatisfied() {
+    VerificationReport report = VerificationReport.builder(TENANT).tenantType(null)
+        .appPresence(AppPresence.NOT_CHECKED).directoryRoleNeeded("Application.Read.All")
+        .allGranted().build();
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.DIRECTORY_UNREADABLE);
+    VerificationReport missing = VerificationReport.builder(TENANT).tenantType(null)
+        .appPresence(AppPresence.NOT_CHECKED).build();
+    assertThat(missing.outcome()).isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
+  }
+
+  @Test
+  void foreignTenantTypeDecidesOverEveryOtherFact() {
+    VerificationReport report = VerificationReport.builder(TENANT).tenantType("CIAM")
+        .appPresence(AppPresence.NOT_FOUND).directoryRoleNeeded("Application.Read.All").build();
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.NOT_A_B2C_TENANT);
+    VerificationReport disabled = VerificationReport.builder(TENANT).tenantType("AAD")
+        .appPresence(AppPresence.DISABLED).allGranted().build();
+    assertThat(disabled.outcome()).isEqualTo(VerificationOutcome.NOT_A_B2C_TENANT);
+  }
+
+  @Test
+  void absentAppDecidesOverDisabledRefusalAndMissing() {
+    VerificationReport report = VerificationReport.builder(TENANT).tenantType(null)
+        .appPresence(AppPresence.NOT_FOUND).directoryRoleNeeded("Application.Read.All").build();
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.APP_NOT_CONSENTED);
+  }
+
+  @Test
+  void disabledAppDecidesOverARefusedRead() {
+    VerificationReport report = VerificationReport.builder(TENANT)
+        .appPresence(AppPresence.DISABLED).directoryRoleNeeded("Application.Read.All")
+        .allGranted().build();
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.APP_DISABLED);
+  }
+
+  @Test
+  void refusedReadDecidesOverMissingAndPropagating() {
+    VerificationReport report = VerificationReport.builder(TENANT)
+        .strategy(VerificationStrategy.DIRECTORY_AND_TOKEN)
+        .check(PermissionCheck.of(B2cBackupPermission.USER_READ_WRITE_ALL, PermissionStatus.PROPAGATING))
+        .directoryRoleNeeded("Organization.Read.All").build();
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.DIRECTORY_UNREADABLE);
+    assertThat(report.directoryRoleNeeded()).contains("Organization.Read.All");
+    assertThat(report.toString()).contains("directoryRoleNeeded=Organization.Read.All");
+  }
+
+  @Test
+  void missingDecidesOverPropagating() {
+    VerificationReport report = VerificationReport.builder(TENANT)
+        .strategy(VerificationStrategy.DIRECTORY_AND_TOKEN).allGranted()
+        .check(PermissionCheck.of(B2cBackupPermission.USER_READ_WRITE_ALL, PermissionStatus.PROPAGATING))
+        .check(PermissionCheck.of(B2cBackupPermission.AUDIT_LOG_READ_ALL, PermissionStatus.MISSING))
+        .build();
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
+  }
+
+  @Test
+  void propagatingDecidesOverSatisfied() {
+    VerificationReport report = VerificationReport.builder(TENANT)
+        .strategy(VerificationStrategy.DIRECTORY_AND_TOKEN).allGranted()
+        .check(PermissionCheck.of(B2cBackupPermission.USER_READ_WRITE_ALL, PermissionStatus.PROPAGATING))
+        .build();
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.PERMISSIONS_PROPAGATING);
+  }
+
+  @Test
+  void confirmedB2cTenantWithEnabledAppAndAllGrantedIsSatisfied() {
+    VerificationReport report = VerificationReport.builder(TENANT).tenantType("AAD B2C")
+        .appPresence(AppPresence.ENABLED).allGranted().build();
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.SATISFIED);
+    assertThat(report.directoryRoleNeeded()).isEmpty();
+  }
+
+  @Test
+  void unreadableDirectoryAndForeignTenantOfferNoCapabilities() {
+    VerificationReport unreadable = VerificationReport.builder(TENANT)
+        .directoryRoleNeeded("Application.Read.All").allGranted().build();
+    VerificationReport foreign = VerificationReport.builder(TENANT).tenantType("AAD")
+        .allGranted().build();
+    for (VerificationReport r : java.util.List.of(unreadable, foreign)) {
+      for (BackupOperation op : BackupOperation.values()) {
+        assertThat(r.capabilities(op)).as(r.outcome() + " " + op).isEmpty();
+      }
+      assertThat(r.skippedCapabilities(BackupOperation.BACKUP))
+          .containsExactlyInAnyOrder(BackupCapability.values());
+    }
+    VerificationReport satisfied = VerificationReport.builder(TENANT).allGranted().build();
+    assertThat(satisfied.capabilities(BackupOperation.BACKUP)).isNotEmpty();
+  }
+
+  @Test
+  void directoryRoleNeededMustBeARoleName() {
+    VerificationReport.Builder b = VerificationReport.builder(TENANT);
+    assertThatThrownBy(() -> b.directoryRoleNeeded(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.directoryRoleNeeded("Application Read"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void directoryRoleNeededTakesPartInEquality() {
+    java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    VerificationReport a = VerificationReport.builder(TENANT).checkedAt(at).build();
+    VerificationReport b = VerificationReport.builder(TENANT).checkedAt(at)
+        .directoryRoleNeeded("Application.Read.All").build();
+    assertThat(a).isNotEqualTo(b);
+    assertThat(a).isEqualTo(VerificationReport.builder(TENANT).checkedAt(at).build());
   }
 
   @Test

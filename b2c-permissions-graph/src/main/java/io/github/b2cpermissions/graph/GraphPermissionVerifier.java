@@ -28,6 +28,7 @@ import io.github.b2cpermissions.graph.internal.DirectoryReader;
 import io.github.b2cpermissions.graph.internal.GraphTransport;
 import io.github.b2cpermissions.graph.internal.ReportAssembler;
 import io.github.b2cpermissions.graph.internal.TenantIdentifiers;
+import io.github.b2cpermissions.graph.internal.TokenConfirmations;
 import io.github.b2cpermissions.graph.internal.TokenSource;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -92,6 +93,13 @@ import org.slf4j.LoggerFactory;
 public final class GraphPermissionVerifier implements PermissionVerifier, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GraphPermissionVerifier.class);
 
+  /** The default bound of each per-tenant cache, in tenants. */
+  public static final int DEFAULT_TENANT_CACHE_SIZE = 10_000;
+  /** The default age bound of cached object ids, Graph roles and credentials. */
+  public static final Duration DEFAULT_TENANT_CACHE_EXPIRY = Duration.ofHours(1);
+  /** The default age bound of the token strategy's per-tenant confirmation. */
+  public static final Duration DEFAULT_TOKEN_CONFIRMATION_EXPIRY = Duration.ofMinutes(10);
+
   private final String clientId;
   private final GraphCloud cloud;
   private final VerificationStrategy strategy;
@@ -106,6 +114,10 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   private final boolean ownsHttpClient;
   private final TokenSource tokens;
   private final DirectoryReader directory;
+  private final TokenConfirmations confirmations;
+  private final int tenantCacheSize;
+  private final Duration tenantCacheExpiry;
+  private final Duration tokenConfirmationExpiry;
   private final String credentialDescription;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -139,9 +151,28 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         .build());
     GraphTransport transport =
         new GraphTransport(httpClient, cloud, retryPolicy, bulkhead, b.retryListener, clock);
-    this.directory = new DirectoryReader(transport, clientId);
-    this.tokens = new TokenSource(b.credentialSource(), cloud.graphDefaultScope(), b.passTenantId);
+    java.util.function.LongSupplier ticker = cacheTicker(clock);
+    this.directory = new DirectoryReader(
+        transport, clientId, b.tenantCacheSize, b.tenantCacheExpiry, ticker);
+    this.tokens = new TokenSource(b.credentialSource(), cloud.graphDefaultScope(), b.passTenantId,
+        b.tenantCacheSize, b.tenantCacheExpiry, ticker);
+    this.confirmations =
+        new TokenConfirmations(b.tenantCacheSize, b.tokenConfirmationExpiry, ticker);
+    this.tenantCacheSize = b.tenantCacheSize;
+    this.tenantCacheExpiry = b.tenantCacheExpiry;
+    this.tokenConfirmationExpiry = b.tokenConfirmationExpiry;
     this.credentialDescription = b.credentialDescription;
+  }
+
+  /**
+   * The time source of the per-tenant caches: monotonic for the system clock, else the given
+   * clock (so a test moves cache ages by moving its clock).
+   */
+  private static java.util.function.LongSupplier cacheTicker(Clock clock) {
+    if (clock.equals(Clock.systemUTC())) {
+      return System::nanoTime;
+    }
+    return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
   }
 
   /** Starts a builder. */
@@ -399,29 +430,77 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     ctx.bearerToken(token.getToken());
 
     if (strategy == VerificationStrategy.TOKEN) {
-      report.tenantType(null).appPresence(AppPresence.NOT_CHECKED);
-      ReportAssembler.assemble(report, null, claims.roles(), directory);
-      return finish(report, ctx);
+      return checkByToken(ctx, claims, report);
     }
-    DirectoryFacts facts;
-    try {
-      facts = directory.read(ctx);
-    } catch (InsufficientPrivilegesException e) {
-      if (strategy == VerificationStrategy.DIRECTORY) {
-        throw e;
+    DirectoryFacts facts = directory.read(ctx, String.valueOf(claims.tenantId()));
+    return decide(ctx, report, facts, claims.roles());
+  }
+
+  /**
+   * The token strategy: the tenant type and the app's service principal are confirmed from the
+   * directory once per tenant and remembered; a warm check whose token shows no sign of change
+   * makes no Graph request. Any verdict other than SATISFIED forgets the confirmation.
+   */
+  private VerificationReport checkByToken(
+      CallContext ctx, AccessTokenClaims claims, VerificationReport.Builder report) {
+    TokenConfirmations.Confirmation known = confirmations.get(ctx.tenantId());
+    if (known != null && known.stillHolds(claims)) {
+      report.tenantType(known.tenantType()).appPresence(AppPresence.ENABLED)
+          .servicePrincipalId(known.servicePrincipalId());
+      ReportAssembler.assemble(report, null, claims.roles());
+      VerificationReport built = finish(report, ctx);
+      if (!built.isSatisfied()) {
+        confirmations.forget(ctx.tenantId());
       }
-      LOG.debug("tenant {}: {}; falling back to the token alone", ctx.tenantId(), e.getMessage());
-      report.strategy(VerificationStrategy.TOKEN).tenantType(null).appPresence(AppPresence.NOT_CHECKED);
-      ReportAssembler.assemble(report, null, claims.roles(), directory);
+      return built;
+    }
+    confirmations.forget(ctx.tenantId());
+    DirectoryFacts facts = directory.confirm(ctx, String.valueOf(claims.tenantId()));
+    VerificationReport built = decide(ctx, report, facts, claims.roles());
+    if (built.isSatisfied()) {
+      confirmations.put(ctx.tenantId(), new TokenConfirmations.Confirmation(
+          VerificationReport.B2C_TENANT_TYPE, facts.servicePrincipalId(), claims.roles(),
+          claims.objectId(), String.valueOf(claims.tenantId())));
+    }
+    return built;
+  }
+
+  /**
+   * Decides from the directory's answers, in the agreed order: the organization was already bound
+   * to the token while reading; then a decisive answer (not B2C, no service principal, a disabled
+   * one) wins over anything that failed; then a refused read makes the directory unreadable (or,
+   * under {@link VerificationStrategy#DIRECTORY}, throws); then any other failure is thrown; only
+   * then are the statuses assembled.
+   */
+  private VerificationReport decide(CallContext ctx, VerificationReport.Builder report,
+      DirectoryFacts facts, java.util.Set<String> tokenRoles) {
+    report.tenantType(facts.tenantType())
+        .appPresence(facts.presence() == null ? AppPresence.NOT_CHECKED : facts.presence())
+        .servicePrincipalId(facts.servicePrincipalId());
+    if (facts.decisive()) {
       return finish(report, ctx);
     }
-    checkOrganization(ctx, claims, facts);
-    report.appPresence(facts.presence())
-        .servicePrincipalId(facts.servicePrincipalId())
-        .tenantType(facts.tenantType());
-    if (facts.presence() != AppPresence.NOT_FOUND) {
-      ReportAssembler.assemble(report, facts,
-          strategy == VerificationStrategy.DIRECTORY_AND_TOKEN ? claims.roles() : null, directory);
+    String refused = facts.refusedRole();
+    if (refused != null) {
+      if (strategy == VerificationStrategy.DIRECTORY) {
+        throw new InsufficientPrivilegesException(
+            "Graph refused a directory read the check of tenant " + ctx.tenantId() + " needs; the"
+                + " backup app needs at least " + refused + " to be verified from the directory",
+            ctx.tenantId(), refused);
+      }
+      LOG.debug("tenant {}: a directory read was refused; the report says DIRECTORY_UNREADABLE"
+          + " (needs {})", ctx.tenantId(), refused);
+      report.directoryRoleNeeded(refused);
+      ReportAssembler.assemble(report, null, tokenRoles);
+      return finish(report, ctx);
+    }
+    if (facts.failure() != null) {
+      throw facts.failure();
+    }
+    switch (strategy) {
+      case TOKEN -> ReportAssembler.assemble(report, null, tokenRoles);
+      case DIRECTORY -> ReportAssembler.assemble(report, facts, null);
+      default -> ReportAssembler.assemble(report, facts, tokenRoles);
     }
     return finish(report, ctx);
   }
@@ -465,23 +544,13 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
   }
 
-  /** For a tenant named by domain: the directory read must be of the tenant the token is for. */
-  private static void checkOrganization(CallContext ctx, AccessTokenClaims claims, DirectoryFacts facts) {
-    if (facts.organizationId() != null
-        && !facts.organizationId().equalsIgnoreCase(String.valueOf(claims.tenantId()))) {
-      throw new AuthenticationFailedException(
-          "the token for " + ctx.tenantId() + " was issued for tenant " + claims.tenantId()
-              + " but Graph answered for organization " + facts.organizationId(),
-          ctx.tenantId(), 0, null);
-    }
-  }
-
   private VerificationReport finish(VerificationReport.Builder report, CallContext ctx) {
     report.graphRequestCount(ctx.requestCount()).checkedAt(clock.instant());
     VerificationReport built = report.build();
     if (consentUrlBuilder != null
         && (built.outcome() == VerificationOutcome.MISSING_PERMISSIONS
-            || built.outcome() == VerificationOutcome.APP_NOT_CONSENTED)) {
+            || built.outcome() == VerificationOutcome.APP_NOT_CONSENTED
+            || built.outcome() == VerificationOutcome.DIRECTORY_UNREADABLE)) {
       try {
         built = report.consentRequest(consentUrlBuilder.adminConsentUrl(ctx.tenantId())).build();
       } catch (RuntimeException e) {
@@ -515,6 +584,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         + ", strategy=" + strategy + ", credential=" + credentialDescription
         + ", retryPolicy=" + retryPolicy + ", fleetConcurrency=" + fleetConcurrency
         + ", maxConcurrentRequests=" + maxConcurrentRequests
+        + ", tenantCacheSize=" + tenantCacheSize + ", tenantCacheExpiry=" + tenantCacheExpiry
+        + ", tokenConfirmationExpiry=" + tokenConfirmationExpiry
         + ", consentUrls=" + (consentUrlBuilder != null) + "}";
   }
 
@@ -544,8 +615,62 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     private Consumer<GraphRetryEvent> retryListener = e -> {};
     private Clock clock = Clock.systemUTC();
     private com.azure.core.http.@Nullable HttpClient identityHttpClient;
+    private int tenantCacheSize = DEFAULT_TENANT_CACHE_SIZE;
+    private Duration tenantCacheExpiry = DEFAULT_TENANT_CACHE_EXPIRY;
+    private Duration tokenConfirmationExpiry = DEFAULT_TOKEN_CONFIRMATION_EXPIRY;
 
     private Builder() {}
+
+    /**
+     * Bounds every per-tenant cache of the verifier (the directory's object ids and Graph roles,
+     * the token strategy's confirmations, the per-tenant credentials) to {@code size} tenants;
+     * past it, the least recently used tenant is forgotten and simply read again on its next
+     * check. Defaults to {@value GraphPermissionVerifier#DEFAULT_TENANT_CACHE_SIZE}.
+     *
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     */
+    public Builder tenantCacheSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("tenantCacheSize must be at least 1, was " + size);
+      }
+      this.tenantCacheSize = size;
+      return this;
+    }
+
+    /**
+     * Sets how long a tenant's object ids, Microsoft Graph app roles and credential (from {@link
+     * #credentials}) are remembered before they are read or asked for again: a rotated credential
+     * or a changed role list is picked up within this time. Defaults to 1 hour.
+     *
+     * @throws NullPointerException if {@code expiry} is null
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder tenantCacheExpiry(Duration expiry) {
+      this.tenantCacheExpiry = positive(expiry, "tenantCacheExpiry");
+      return this;
+    }
+
+    /**
+     * Sets how long the {@link VerificationStrategy#TOKEN} strategy trusts its confirmation of a
+     * tenant (B2C tenant type, enabled service principal) before it reads the directory again.
+     * Within this time a service principal disabled in the directory is not seen while the cached
+     * token still works. Defaults to 10 minutes.
+     *
+     * @throws NullPointerException if {@code expiry} is null
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder tokenConfirmationExpiry(Duration expiry) {
+      this.tokenConfirmationExpiry = positive(expiry, "tokenConfirmationExpiry");
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
 
     /**
      * Sets the backup app's client id (its appId).

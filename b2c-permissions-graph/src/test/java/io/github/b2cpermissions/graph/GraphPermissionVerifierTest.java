@@ -505,26 +505,93 @@ class GraphPermissionVerifierTest {
   }
 
   @Test
-  void readRefusedFallsBackToTheTokenWhenBothStrategiesRun() {
+  void readRefusedMakesTheDirectoryUnreadableWhenBothStrategiesRun() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder()
         .granted(USER_PHONE_READ_WRITE_ALL, AUDIT_LOG_READ_ALL));
     VerificationReport report = verify(t);
-    assertThat(report.strategy()).isEqualTo(VerificationStrategy.TOKEN);
+    assertThat(report.strategy()).isEqualTo(VerificationStrategy.DIRECTORY_AND_TOKEN);
     assertThat(report).hasGranted(USER_PHONE_READ_WRITE_ALL, AUDIT_LOG_READ_ALL)
-        .hasOutcome(VerificationOutcome.MISSING_PERMISSIONS);
+        .hasOutcome(VerificationOutcome.DIRECTORY_UNREADABLE);
+    assertThat(report.directoryRoleNeeded()).contains("Application.Read.All");
+    assertThat(report.capabilities(io.github.b2cpermissions.BackupOperation.BACKUP)).isEmpty();
   }
 
   @Test
-  void tokenStrategyMakesNoGraphRequest() {
-    FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(USER_PHONE_READ_WRITE_ALL));
-    int before = server.journal().countGraphRequests();
+  void fullyGrantedTenantWithAllReadsRefusedIsNeverSatisfied() {
+    FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll());
+    t.faults().on(FakeRoute.GET_SERVICE_PRINCIPAL_BY_APP_ID).failNext(1_000, 403);
+    VerificationReport report = verify(t);
+    assertThat(report).hasOutcome(VerificationOutcome.DIRECTORY_UNREADABLE).isNotSatisfied();
+    assertThat(report.appPresence()).isEqualTo(AppPresence.NOT_CHECKED);
+  }
+
+  @Test
+  void tokenStrategyConfirmsTheTenantOnceThenMakesNoGraphRequest() {
+    FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll());
     try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
-      VerificationReport report = v.verify(t.tenantId());
-      assertThat(report).isMissingExactly(USER_PHONE_READ_WRITE_ALL);
-      assertThat(report.graphRequestCount()).isZero();
-      assertThat(report.appPresence()).isEqualTo(AppPresence.NOT_CHECKED);
+      VerificationReport cold = v.verify(t.tenantId());
+      assertThat(cold).isSatisfied();
+      assertThat(cold.graphRequestCount()).isEqualTo(1);
+      assertThat(cold.appPresence()).isEqualTo(AppPresence.ENABLED);
+      assertThat(cold.tenantType()).contains("AAD B2C");
+      int before = server.journal().countGraphRequests();
+      VerificationReport warm = v.verify(t.tenantId());
+      assertThat(warm).isSatisfied();
+      assertThat(warm.graphRequestCount()).isZero();
+      assertThat(server.journal().countGraphRequests()).isEqualTo(before);
     }
-    assertThat(server.journal().countGraphRequests()).isEqualTo(before);
+  }
+
+  @Test
+  void tokenStrategyReadsTheDirectoryAgainAfterAVerdictThatIsNotSatisfied() {
+    FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(USER_PHONE_READ_WRITE_ALL));
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
+      assertThat(v.verify(t.tenantId())).isMissingExactly(USER_PHONE_READ_WRITE_ALL);
+      VerificationReport again = v.verify(t.tenantId());
+      assertThat(again).isMissingExactly(USER_PHONE_READ_WRITE_ALL);
+      assertThat(again.graphRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void tokenStrategyOnAWorkforceTenantIsNotAB2cTenant() {
+    FakeGraphTenant t = tenant(FakeGraphTenant.builder().tenantType("AAD").grantedAll());
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
+      assertThat(v.verify(t.tenantId())).hasOutcome(VerificationOutcome.NOT_A_B2C_TENANT);
+    }
+  }
+
+  @Test
+  void tokenStrategyOnADisabledOrRemovedAppIsNeverSatisfied() {
+    FakeGraphTenant disabled = tenant(FakeGraphTenant.builder().grantedAll());
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
+      assertThat(v.verify(disabled.tenantId())).isSatisfied();
+      disabled.disableServicePrincipal();
+      // A confirmation lasts until it expires; a fresh verifier reads the directory.
+    }
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
+      assertThat(v.verify(disabled.tenantId())).isNotSatisfied();
+    }
+    FakeGraphTenant removed = tenant(FakeGraphTenant.builder().grantedAll());
+    removed.removeServicePrincipal();
+    try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
+      assertThat(v.verify(removed.tenantId())).isNotSatisfied();
+    }
+  }
+
+  @Test
+  void revokedRoleInACachedTokenMeetingARefusedReadIsNeverSatisfied() {
+    FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll());
+    CachingCredential caching = new CachingCredential(t.credential());
+    try (GraphPermissionVerifier v = verifierBuilder().credentials(tenant -> caching).build()) {
+      assertThat(v.verify(t.tenantId())).isSatisfied();
+      t.revoke(AUDIT_LOG_READ_ALL);
+      t.faults().on(FakeRoute.LIST_ORGANIZATION).failNext(1, 403);
+      VerificationReport report = v.verify(t.tenantId());
+      assertThat(report).isNotSatisfied();
+      assertThat(report.outcome()).isEqualTo(VerificationOutcome.DIRECTORY_UNREADABLE);
+      assertThat(report.directoryRoleNeeded()).contains("Organization.Read.All");
+    }
   }
 
   @Test

@@ -19,13 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param roles the {@code roles} claim, empty when absent
  * @param expiresAtEpochSecond the {@code exp} claim, 0 when absent
  * @param audience the {@code aud} claim, or null when absent
+ * @param objectId the {@code oid} claim (the service principal the token was issued to), or null
  */
 public record AccessTokenClaims(
     @Nullable String tenantId,
     @Nullable String appId,
     Set<String> roles,
     long expiresAtEpochSecond,
-    @Nullable String audience) {
+    @Nullable String audience,
+    @Nullable String objectId) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -66,7 +68,8 @@ public record AccessTokenClaims(
         app != null ? app : text(payload, "azp"),
         Set.copyOf(roles),
         payload.path("exp").asLong(0),
-        text(payload, "aud"));
+        text(payload, "aud"),
+        text(payload, "oid"));
   }
 
   private static @Nullable String text(JsonNode node, String field) {

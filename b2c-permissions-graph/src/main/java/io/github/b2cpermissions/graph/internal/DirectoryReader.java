@@ -6,9 +6,11 @@ import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.GraphAppRole;
-import io.github.b2cpermissions.GraphAppRoles;
 import io.github.b2cpermissions.InsufficientPrivilegesException;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
+import io.github.b2cpermissions.B2cPermissionsException;
+import io.github.b2cpermissions.VerificationReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,172 +23,185 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the backup app's grants from the directory in as few round trips as Graph allows.
+ * Reads the backup app's grants from the directory in as few round trips as Graph allows, and keeps
+ * every answer it received: a refused or failed read is recorded next to the answers that did
+ * arrive (see {@link DirectoryFacts}), so a decisive answer such as the organization's {@code
+ * tenantType} is never lost to another item's failure.
  *
- * <p>Cold (first check of a tenant): one {@code $batch} with the app's service principal, Microsoft
- * Graph's service principal (its object id, and its app roles on the first check in this cloud),
- * the organization and the first page of the app's {@code appRoleAssignments} through the
- * service principal's alternate key ({@code appId}); where that navigation is refused, the
- * assignments are read by object id in a second round trip. Warm: the two object ids
- * are remembered per tenant, so one {@code $batch} reads the service principal, the organization and
- * the first page of assignments at once. Only assignments whose {@code resourceId} is the tenant's
- * Microsoft Graph service principal, and that are not deleted, count.
+ * <p>Cold (first check of a tenant, or after its cache entry expired): one {@code $batch} with the
+ * app's service principal, this tenant's Microsoft Graph service principal (its object id and its
+ * app roles), the organization and the first page of the app's {@code appRoleAssignments} through
+ * the service principal's alternate key ({@code appId}); where that navigation is refused, the
+ * assignments are read by object id in a second round trip. Warm: the two object ids and the
+ * tenant's Graph roles are remembered per tenant (bounded by size and age), so one {@code $batch}
+ * reads the service principal, the organization and the first page of assignments. Only live
+ * assignments whose {@code resourceId} is the tenant's Microsoft Graph service principal, of a role
+ * that this tenant's Graph defines and has enabled, count.
  */
 public final class DirectoryReader {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryReader.class);
   private static final String ASSIGNMENT_SELECT =
       "$select=id,appRoleId,principalId,resourceId,createdDateTime,deletedDateTime&$top=999";
+  private static final String ORGANIZATION = "/organization?$select=id,tenantType,verifiedDomains";
+  private static final String APPLICATION_READ = "Application.Read.All";
+  private static final String ORGANIZATION_READ = "Organization.Read.All";
   private static final int MAX_PAGES = 10_000;
 
   private final GraphTransport transport;
   private final String clientId;
-  private final Map<String, TenantObjects> objectIds = new ConcurrentHashMap<>();
-  private volatile @Nullable Map<UUID, GraphAppRole> graphAppRoles;
+  private final BoundedCache<String, TenantObjects> tenants;
 
-  /** Remembered object ids of one tenant. */
-  private record TenantObjects(String servicePrincipalId, String graphServicePrincipalId) {}
+  /** Remembered object ids and Graph roles of one tenant. */
+  private record TenantObjects(
+      String servicePrincipalId, String graphServicePrincipalId, Map<UUID, GraphAppRole> roles) {}
 
   /**
    * Creates a reader.
    *
    * @param transport the Graph transport of the cloud
    * @param clientId the backup app's client id (appId), already validated
+   * @param cacheSize how many tenants' object ids and Graph roles are remembered
+   * @param cacheExpiry how long they are remembered
+   * @param ticker nanosecond time source for the cache
    */
-  public DirectoryReader(GraphTransport transport, String clientId) {
+  public DirectoryReader(GraphTransport transport, String clientId, int cacheSize,
+      Duration cacheExpiry, LongSupplier ticker) {
     this.transport = transport;
     this.clientId = clientId;
+    this.tenants = new BoundedCache<>(cacheSize, cacheExpiry, ticker);
+  }
+
+  /** How many tenants' object ids and roles are cached now (for tests and benchmarks). */
+  public int cachedTenants() {
+    return tenants.size();
   }
 
   /**
-   * The Graph app role with this id, as the tenant's Microsoft Graph service principal names it,
-   * else as this library knows it.
-   */
-  public Optional<GraphAppRole> graphRole(UUID id) {
-    Map<UUID, GraphAppRole> roles = graphAppRoles;
-    GraphAppRole r = roles == null ? null : roles.get(id);
-    return r != null ? Optional.of(r) : GraphAppRoles.byId(id);
-  }
-
-  /**
-   * The id of the Graph app role with this value: Graph's own answer when its roles were read
-   * (role ids are resolved by value), else the catalog's.
-   */
-  public Optional<GraphAppRole> graphRoleByValue(String value) {
-    Map<UUID, GraphAppRole> roles = graphAppRoles;
-    if (roles != null) {
-      for (GraphAppRole r : roles.values()) {
-        if (r.value().equals(value)) {
-          return Optional.of(r);
-        }
-      }
-    }
-    return GraphAppRoles.byValue(value);
-  }
-
-  /**
-   * Reads the facts of one tenant.
+   * Reads the facts of one tenant for a directory check: presence, tenant type, and (unless an
+   * answer already decides the tenant, or a read was refused or failed) every page of assignments.
    *
-   * @throws InsufficientPrivilegesException if Graph refuses a read the check needs
-   * @throws io.github.b2cpermissions.B2cPermissionsException for every other failure
+   * @param tokenTenantId the token's {@code tid}, which the organization must match
+   * @throws AuthenticationFailedException if the organization is another tenant's, or the tenant
+   *     was named by a domain the organization does not list as verified
+   * @throws UnexpectedGraphResponseException if the organization answered without an id, or a
+   *     later page is malformed
+   * @throws io.github.b2cpermissions.B2cPermissionsException when the {@code $batch} itself, or a
+   *     later page, fails for another reason (a 403 on a page is recorded, not thrown)
    */
-  public DirectoryFacts read(CallContext ctx) {
-    TenantObjects known = objectIds.get(ctx.tenantId());
+  public DirectoryFacts read(CallContext ctx, String tokenTenantId) {
+    TenantObjects known = tenants.get(ctx.tenantId());
     if (known != null) {
-      DirectoryFacts warm = readWarm(ctx, known);
+      DirectoryFacts warm = readWarm(ctx, tokenTenantId, known);
       if (warm != null) {
         return warm;
       }
-      objectIds.remove(ctx.tenantId());
+      tenants.remove(ctx.tenantId());
     }
-    return readCold(ctx);
+    return readCold(ctx, tokenTenantId);
   }
 
-  private @Nullable DirectoryFacts readWarm(CallContext ctx, TenantObjects known) {
+  /**
+   * Confirms the tenant type and the app's service principal in one {@code $batch} (for the token
+   * strategy): no assignments are read.
+   *
+   * @param tokenTenantId the token's {@code tid}, which the organization must match
+   * @throws AuthenticationFailedException as {@link #read}
+   * @throws UnexpectedGraphResponseException as {@link #read}
+   * @throws io.github.b2cpermissions.B2cPermissionsException when the {@code $batch} fails
+   */
+  public DirectoryFacts confirm(CallContext ctx, String tokenTenantId) {
+    List<GraphResponse> r = transport.batchGet(ctx, List.of(servicePrincipalByAppId(), ORGANIZATION));
+    Collected c = new Collected();
+    organization(ctx, tokenTenantId, r.get(1), c);
+    servicePrincipal(ctx, r.get(0), c);
+    return c.facts(List.of(), null);
+  }
+
+  private @Nullable DirectoryFacts readWarm(CallContext ctx, String tokenTenantId, TenantObjects known) {
     List<GraphResponse> r = transport.batchGet(ctx, List.of(
         servicePrincipalByAppId(),
-        "/organization?$select=id,tenantType",
+        ORGANIZATION,
         "/servicePrincipals/" + known.servicePrincipalId() + "/appRoleAssignments?" + ASSIGNMENT_SELECT));
-    GraphResponse sp = r.get(0);
-    if (sp.status() == 404) {
-      return new DirectoryFacts(AppPresence.NOT_FOUND, null, tenantType(ctx, r.get(1)),
-          organizationId(r.get(1)), List.of());
-    }
-    requireOk(ctx, sp, "the backup app's service principal", "Application.Read.All");
-    String spId = sp.body().path("id").asText("");
+    Collected c = new Collected();
+    organization(ctx, tokenTenantId, r.get(1), c);
+    servicePrincipal(ctx, r.get(0), c);
     GraphResponse assignments = r.get(2);
-    if (!spId.equals(known.servicePrincipalId()) || assignments.status() == 404) {
-      LOG.debug("tenant {}: the backup app's service principal changed; reading it again", ctx.tenantId());
+    if (c.presence == AppPresence.NOT_FOUND) {
+      tenants.remove(ctx.tenantId());
+    }
+    if (c.decisive()) {
+      return c.facts(List.of(), known.roles());
+    }
+    if (c.spId != null
+        && (!c.spId.equals(known.servicePrincipalId()) || assignments.status() == 404)) {
+      LOG.debug("tenant {}: the backup app's service principal changed; reading it again",
+          ctx.tenantId());
       return null;
     }
-    return facts(ctx, sp, r.get(1), assignments, known.graphServicePrincipalId());
+    return finishRead(ctx, c, assignments, known.graphServicePrincipalId(), known.roles());
   }
 
-  private DirectoryFacts readCold(CallContext ctx) {
-    boolean needRoles = graphAppRoles == null;
+  private DirectoryFacts readCold(CallContext ctx, String tokenTenantId) {
     List<GraphResponse> r = transport.batchGet(ctx, List.of(
         servicePrincipalByAppId(),
-        "/servicePrincipals(appId='" + B2cBackupPermission.MICROSOFT_GRAPH_APP_ID + "')?$select="
-            + (needRoles ? "id,appRoles" : "id"),
-        "/organization?$select=id,tenantType",
+        "/servicePrincipals(appId='" + B2cBackupPermission.MICROSOFT_GRAPH_APP_ID
+            + "')?$select=id,appRoles",
+        ORGANIZATION,
         // Graph documents navigation from the alternate key; where a cloud refuses it, the
         // assignments are read by object id below (one more round trip).
         "/servicePrincipals(appId='" + clientId + "')/appRoleAssignments?" + ASSIGNMENT_SELECT));
-    GraphResponse sp = r.get(0);
-    if (sp.status() == 404) {
-      return new DirectoryFacts(AppPresence.NOT_FOUND, null, tenantType(ctx, r.get(2)),
-          organizationId(r.get(2)), List.of());
+    Collected c = new Collected();
+    organization(ctx, tokenTenantId, r.get(2), c);
+    servicePrincipal(ctx, r.get(0), c);
+    if (c.decisive()) {
+      return c.facts(List.of(), null);
     }
-    requireOk(ctx, sp, "the backup app's service principal", "Application.Read.All");
+    String graphSpId = null;
+    Map<UUID, GraphAppRole> roles = null;
     GraphResponse graphSp = r.get(1);
-    requireOk(ctx, graphSp, "Microsoft Graph's service principal", "Application.Read.All");
-    String graphSpId = requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
-    if (needRoles) {
-      loadGraphRoles(ctx, graphSp.body());
+    if (c.usable(ctx, graphSp, "Microsoft Graph's service principal", APPLICATION_READ)) {
+      try {
+        graphSpId = requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
+        roles = crossChecked(ctx, graphSp.body().path("appRoles"));
+      } catch (UnexpectedGraphResponseException e) {
+        c.fail(e);
+      }
     }
-    String spId = requireId(ctx, sp.body(), "the backup app's service principal");
     GraphResponse assignments = r.get(3);
-    if (!assignments.isSuccess()) {
+    if (!assignments.isSuccess() && c.clean() && c.spId != null) {
       LOG.debug("tenant {}: assignments by alternate key answered {}; reading them by object id",
           ctx.tenantId(), assignments.status());
       assignments = transport.get(ctx,
-          "servicePrincipals/" + spId + "/appRoleAssignments?" + ASSIGNMENT_SELECT);
+          "servicePrincipals/" + c.spId + "/appRoleAssignments?" + ASSIGNMENT_SELECT);
     }
-    DirectoryFacts facts = facts(ctx, sp, r.get(2), assignments, graphSpId);
-    objectIds.put(ctx.tenantId(), new TenantObjects(spId, graphSpId));
+    if (graphSpId == null || roles == null) {
+      return c.facts(List.of(), roles);
+    }
+    DirectoryFacts facts = finishRead(ctx, c, assignments, graphSpId, roles);
+    if (facts.refusedRole() == null && facts.failure() == null && c.spId != null) {
+      tenants.put(ctx.tenantId(), new TenantObjects(c.spId, graphSpId, roles));
+    }
     return facts;
   }
 
-  private String servicePrincipalByAppId() {
-    return "/servicePrincipals(appId='" + clientId + "')?$select=id,appId,accountEnabled";
-  }
-
-  private DirectoryFacts facts(
-      CallContext ctx, GraphResponse sp, GraphResponse org, GraphResponse firstPage, String graphSpId) {
-    requireOk(ctx, firstPage, "the backup app's app role assignments", "Application.Read.All");
-    String spId = requireId(ctx, sp.body(), "the backup app's service principal");
-    if (!clientId.equalsIgnoreCase(sp.body().path("appId").asText(""))) {
-      throw new UnexpectedGraphResponseException(
-          "Graph answered the lookup of the backup app with a service principal of another app",
-          ctx.tenantId(), 200, null);
+  /** Reads every page of assignments, unless a refusal or failure is already recorded. */
+  private DirectoryFacts finishRead(CallContext ctx, Collected c, GraphResponse firstPage,
+      String graphSpId, Map<UUID, GraphAppRole> roles) {
+    if (!c.usable(ctx, firstPage, "the backup app's app role assignments", APPLICATION_READ)
+        || !c.clean() || c.spId == null) {
+      return c.facts(List.of(), roles);
     }
-    JsonNode enabledNode = sp.body().get("accountEnabled");
-    if (enabledNode == null || !enabledNode.isBoolean()) {
-      throw new UnexpectedGraphResponseException(
-          "the backup app's service principal has no boolean accountEnabled", ctx.tenantId(), 200,
-          null);
-    }
-    boolean enabled = enabledNode.booleanValue();
     Map<UUID, DirectoryFacts.HeldRole> held = new LinkedHashMap<>();
     Set<String> seenLinks = new HashSet<>();
     JsonNode page = firstPage.body();
     for (int pages = 1; ; pages++) {
-      collect(ctx, page, spId, graphSpId, held);
+      collect(ctx, page, c.spId, graphSpId, held);
       JsonNode next = page.get("@odata.nextLink");
       if (next == null || next.isNull()) {
         break;
@@ -198,15 +213,151 @@ public final class DirectoryReader {
             ctx.tenantId(), 200, null);
       }
       GraphResponse more = transport.getNextLink(ctx, link);
-      requireOk(ctx, more, "a page of app role assignments", "Application.Read.All");
+      if (more.status() == 403) {
+        c.refused(APPLICATION_READ);
+        return c.facts(List.of(), roles);
+      }
+      requireOk(ctx, more, "a page of app role assignments", APPLICATION_READ);
       page = more.body();
     }
-    return new DirectoryFacts(
-        enabled ? AppPresence.ENABLED : AppPresence.DISABLED,
-        spId,
-        tenantType(ctx, org),
-        organizationId(org),
-        List.copyOf(held.values()));
+    return c.facts(List.copyOf(held.values()), roles);
+  }
+
+  /**
+   * Binds the organization to the token (rule a) and records its tenant type, or its refusal or
+   * failure.
+   */
+  private static void organization(
+      CallContext ctx, String tokenTenantId, GraphResponse org, Collected c) {
+    if (!c.usable(ctx, org, "the organization", ORGANIZATION_READ)) {
+      return;
+    }
+    c.organizationAnswered = true;
+    JsonNode o = org.body().path("value").path(0);
+    String id = o.path("id").asText("");
+    if (id.isEmpty()) {
+      throw new UnexpectedGraphResponseException(
+          "Graph answered the organization of tenant " + ctx.tenantId() + " without an id; the"
+              + " directory cannot be bound to the token's tenant", ctx.tenantId(), 200, null);
+    }
+    if (!id.equalsIgnoreCase(tokenTenantId)) {
+      throw new AuthenticationFailedException(
+          "the token for " + ctx.tenantId() + " was issued for tenant " + tokenTenantId
+              + " but Graph answered for organization " + id, ctx.tenantId(), 0, null);
+    }
+    c.organizationId = id;
+    List<String> domains = new ArrayList<>();
+    for (JsonNode d : o.path("verifiedDomains")) {
+      String name = d.path("name").asText("");
+      if (!name.isEmpty()) {
+        domains.add(name);
+      }
+    }
+    c.domains = List.copyOf(domains);
+    if (!TenantIdentifiers.isGuid(ctx.tenantId())
+        && domains.stream().noneMatch(d -> d.equalsIgnoreCase(ctx.tenantId()))) {
+      throw new AuthenticationFailedException(
+          "domain " + ctx.tenantId() + " is not a verified domain of tenant " + id,
+          ctx.tenantId(), 0, null);
+    }
+    String type = o.path("tenantType").asText("");
+    if (type.isBlank()) {
+      c.fail(new UnexpectedGraphResponseException(
+          "Graph's organization has no tenantType", ctx.tenantId(), org.status(), null));
+      return;
+    }
+    c.tenantType = type;
+  }
+
+  /** Records the backup app's presence from its service principal, or the read's refusal or failure. */
+  private void servicePrincipal(CallContext ctx, GraphResponse sp, Collected c) {
+    if (sp.status() == 404) {
+      c.presence = AppPresence.NOT_FOUND;
+      return;
+    }
+    if (!c.usable(ctx, sp, "the backup app's service principal", APPLICATION_READ)) {
+      return;
+    }
+    try {
+      String spId = requireId(ctx, sp.body(), "the backup app's service principal");
+      if (!clientId.equalsIgnoreCase(sp.body().path("appId").asText(""))) {
+        throw new UnexpectedGraphResponseException(
+            "Graph answered the lookup of the backup app with a service principal of another app",
+            ctx.tenantId(), 200, null);
+      }
+      JsonNode enabledNode = sp.body().get("accountEnabled");
+      if (enabledNode == null || !enabledNode.isBoolean()) {
+        throw new UnexpectedGraphResponseException(
+            "the backup app's service principal has no boolean accountEnabled", ctx.tenantId(), 200,
+            null);
+      }
+      c.spId = spId;
+      c.presence = enabledNode.booleanValue() ? AppPresence.ENABLED : AppPresence.DISABLED;
+    } catch (UnexpectedGraphResponseException e) {
+      c.fail(e);
+    }
+  }
+
+  /** What one read of the directory has gathered so far. Not thread-safe; one per read. */
+  private static final class Collected {
+    @Nullable AppPresence presence;
+    @Nullable String spId;
+    @Nullable String tenantType;
+    boolean organizationAnswered;
+    @Nullable String organizationId;
+    List<String> domains = List.of();
+    @Nullable String refusedRole;
+    @Nullable B2cPermissionsException failure;
+
+    boolean decisive() {
+      return (tenantType != null && !VerificationReport.B2C_TENANT_TYPE.equals(tenantType))
+          || presence == AppPresence.NOT_FOUND || presence == AppPresence.DISABLED;
+    }
+
+    boolean clean() {
+      return refusedRole == null && failure == null;
+    }
+
+    /** Records a refusal; Application.Read.All, which most reads need, is the one named first. */
+    void refused(String role) {
+      if (refusedRole == null || APPLICATION_READ.equals(role)) {
+        refusedRole = role;
+      }
+    }
+
+    void fail(B2cPermissionsException e) {
+      if (failure == null) {
+        failure = e;
+      }
+    }
+
+    /** True for a 2xx answer; records a 403 as a refusal and anything else as a failure. */
+    boolean usable(CallContext ctx, GraphResponse r, String what, String leastRole) {
+      if (r.isSuccess()) {
+        return true;
+      }
+      if (r.status() == 403) {
+        LOG.debug("tenant {}: Graph refused to read {} (403 {}); needs {}", ctx.tenantId(), what,
+            r.errorCode(), leastRole);
+        refused(leastRole);
+        return false;
+      }
+      try {
+        requireOk(ctx, r, what, leastRole);
+      } catch (B2cPermissionsException e) {
+        fail(e);
+      }
+      return false;
+    }
+
+    DirectoryFacts facts(List<DirectoryFacts.HeldRole> held, @Nullable Map<UUID, GraphAppRole> roles) {
+      return new DirectoryFacts(presence, spId, tenantType, organizationAnswered, organizationId,
+          domains, held, roles, refusedRole, failure);
+    }
+  }
+
+  private String servicePrincipalByAppId() {
+    return "/servicePrincipals(appId='" + clientId + "')?$select=id,appId,accountEnabled";
   }
 
   private void collect(CallContext ctx, JsonNode page, String spId, String graphSpId,
@@ -261,13 +412,10 @@ public final class DirectoryReader {
     }
   }
 
-  private void loadGraphRoles(CallContext ctx, JsonNode graphSp) {
-    graphAppRoles = crossChecked(ctx, graphSp.path("appRoles"));
-  }
-
   /**
-   * Graph's app roles, checked against the catalog: a catalog id under another value, or a catalog
-   * value under another id, means the answer cannot be trusted to say which permissions are held.
+   * The enabled app roles of one tenant's Microsoft Graph, checked against the catalog: a catalog
+   * id under another value, or a catalog value under another id (enabled or not), means the answer
+   * cannot be trusted to say which permissions are held.
    *
    * @throws UnexpectedGraphResponseException on any disagreement
    */
@@ -293,34 +441,19 @@ public final class DirectoryReader {
                 + "', which disagrees with the catalog; the grants cannot be trusted",
             ctx.tenantId(), 200, null);
       }
+      JsonNode enabled = role.get("isEnabled");
+      if (enabled == null || !enabled.isBoolean() || !enabled.booleanValue()) {
+        continue; // A disabled role grants nothing, even where an assignment of it remains.
+      }
       roles.put(id, new GraphAppRole(value, id, role.path("displayName").asText("")));
     }
     for (B2cBackupPermission p : B2cBackupPermission.values()) {
       if (!roles.containsKey(p.appRoleId())) {
-        LOG.debug("Microsoft Graph's service principal lists no app role {}; using the catalog's",
-            p.scope());
+        LOG.debug("Microsoft Graph's service principal lists no enabled app role {}; it cannot be"
+            + " granted in this tenant", p.scope());
       }
     }
     return Collections.unmodifiableMap(roles);
-  }
-
-  /**
-   * The organization's tenant type. A directory check needs it: an unreadable organization fails
-   * the check (403 names the role it needs), so a workforce tenant can never pass as B2C.
-   */
-  private static String tenantType(CallContext ctx, GraphResponse org) {
-    requireOk(ctx, org, "the organization", "Organization.Read.All");
-    String type = org.body().path("value").path(0).path("tenantType").asText("");
-    if (type.isBlank()) {
-      throw new UnexpectedGraphResponseException(
-          "Graph's organization has no tenantType", ctx.tenantId(), org.status(), null);
-    }
-    return type;
-  }
-
-  private static @Nullable String organizationId(GraphResponse org) {
-    String id = org.body().path("value").path(0).path("id").asText("");
-    return id.isEmpty() ? null : id;
   }
 
   private static String requireId(CallContext ctx, JsonNode body, String what) {
@@ -347,6 +480,13 @@ public final class DirectoryReader {
       throw new AuthenticationFailedException(
           "Graph refused the app's token reading " + what + " in tenant " + ctx.tenantId()
               + " (401 " + r.errorCode() + ")", ctx.tenantId(), 0, null);
+    }
+    if (r.status() == 429) {
+      throw new io.github.b2cpermissions.GraphThrottledException(
+          "Graph kept throttling the read of " + what + " in tenant " + ctx.tenantId()
+              + (r.attempts() > 0 ? " after " + r.attempts() + " attempt(s)" : "")
+              + (r.retryAfter() != null ? "; last Retry-After " + r.retryAfter().toSeconds() + " s" : ""),
+          ctx.tenantId(), r.retryAfter(), r.attempts());
     }
     if (r.status() >= 500) {
       throw new GraphUnavailableException(

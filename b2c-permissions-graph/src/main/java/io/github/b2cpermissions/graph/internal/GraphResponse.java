@@ -2,6 +2,8 @@ package io.github.b2cpermissions.graph.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Graph answer that is not retried: a status and its JSON body (a {@link MissingNode} when the
@@ -9,8 +11,16 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  *
  * @param status the HTTP status
  * @param body the parsed body
+ * @param retryAfter the {@code Retry-After} Graph gave with a 429, 503 or 504 that the retry
+ *     policy could not outlast, or null
+ * @param attempts how many attempts were made when the retry budget ran out, or 0
  */
-public record GraphResponse(int status, JsonNode body) {
+public record GraphResponse(int status, JsonNode body, @Nullable Duration retryAfter, int attempts) {
+
+  /** An answer without retry information. */
+  public GraphResponse(int status, JsonNode body) {
+    this(status, body, null, 0);
+  }
 
   /** Whether the status is 2xx. */
   public boolean isSuccess() {

@@ -138,8 +138,12 @@ public final class GraphTransport {
   /**
    * Sends a JSON {@code $batch} of GET requests (at most 20) and returns the inner responses in the
    * order given. A batch whose inner responses include a 429, 503 or 504 is retried whole, waiting
-   * for the longest inner {@code Retry-After}.
+   * for the longest inner {@code Retry-After}; once the retry policy allows no more attempts, the
+   * last answer is returned with those items still failed (their status kept), so the other items'
+   * answers are not discarded.
    *
+   * @throws io.github.b2cpermissions.B2cPermissionsException when the {@code $batch} request itself
+   *     fails (connection, outer status, deadline) or its answer is malformed
    * @param relativeUrls request URLs relative to the v1.0 root, each starting with {@code /}
    */
   public List<GraphResponse> batchGet(CallContext ctx, List<String> relativeUrls) {
@@ -162,10 +166,11 @@ public final class GraphTransport {
     if (!outer.isSuccess()) {
       throw unexpected(ctx, "POST $batch", outer);
     }
-    return innerResponses(ctx, outer.body(), relativeUrls.size());
+    return innerResponses(ctx, outer.body(), relativeUrls.size(), outer.attempts());
   }
 
-  private List<GraphResponse> innerResponses(CallContext ctx, JsonNode batch, int expected) {
+  private List<GraphResponse> innerResponses(
+      CallContext ctx, JsonNode batch, int expected, int attempts) {
     GraphResponse[] ordered = new GraphResponse[expected];
     JsonNode responses = batch.path("responses");
     if (!responses.isArray()) {
@@ -178,7 +183,11 @@ public final class GraphTransport {
         throw new UnexpectedGraphResponseException(
             "the $batch answer has an unknown or repeated response id", ctx.tenantId(), 200, null);
       }
-      ordered[id - 1] = new GraphResponse(r.path("status").asInt(0), r.path("body"));
+      int status = r.path("status").asInt(0);
+      boolean spent = status == 429 || status == 503 || status == 504;
+      ordered[id - 1] = new GraphResponse(status, r.path("body"),
+          spent ? RetryAfter.parse(header(r.path("headers"), "Retry-After"), clock).orElse(null) : null,
+          spent ? attempts : 0);
     }
     List<GraphResponse> out = new ArrayList<>(expected);
     for (int i = 0; i < expected; i++) {
@@ -307,7 +316,16 @@ public final class GraphTransport {
         }
       }
       if (retryableStatus != 0) {
-        throw retryable(ctx, what, attempt, "HTTP " + retryableStatus + " inside $batch", longest, null);
+        Retryable again =
+            retryable(ctx, what, attempt, "HTTP " + retryableStatus + " inside $batch", longest, null);
+        if (again.again) {
+          throw again;
+        }
+        // The budget is spent: the items that still fail come back as failed, next to the answers
+        // of the others, for the caller to weigh (a decisive answer must not be lost to them).
+        LOG.debug("tenant {}: {} still has items answering {} after {} attempt(s); returning them"
+            + " as failed", ctx.tenantId(), what, retryableStatus, attempt);
+        return new GraphResponse(status, json, null, attempt);
       }
     }
     return new GraphResponse(status, json);

@@ -1,12 +1,11 @@
 package io.github.b2cpermissions.graph.internal;
 
-import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.GraphAppRole;
+import io.github.b2cpermissions.GraphAppRoles;
 import io.github.b2cpermissions.PermissionCheck;
 import io.github.b2cpermissions.PermissionStatus;
 import io.github.b2cpermissions.VerificationReport;
-import io.github.b2cpermissions.VerificationStrategy;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,29 +23,36 @@ public final class ReportAssembler {
   /**
    * Assembles the permission checks and excess roles into {@code report}.
    *
+   * <p>From the directory, a catalog permission is held only through a live assignment (already
+   * filtered to this tenant's Microsoft Graph service principal) of a role that this tenant's Graph
+   * defines and has enabled, under the catalog's value. From the token alone (a token-only check, or
+   * a directory that could not be read), a permission is granted when the token carries it.
+   *
    * @param report the builder to fill
-   * @param directory the directory's facts, or null for a token-only check
-   * @param tokenRoles the token's {@code roles}, or null when no token was read
-   * @param roles resolves role ids and values against the tenant's Microsoft Graph
+   * @param directory the directory's facts with the tenant's Graph roles, or null for the token
+   *     alone
+   * @param tokenRoles the token's {@code roles}, or null when only the directory counts
    */
   public static void assemble(
       VerificationReport.Builder report,
       @Nullable DirectoryFacts directory,
-      @Nullable Set<String> tokenRoles,
-      DirectoryReader roles) {
+      @Nullable Set<String> tokenRoles) {
     // Every Graph role held, by value, with the directory's evidence where there is some.
     Map<String, GraphAppRole> heldByValue = new LinkedHashMap<>();
     Map<String, DirectoryFacts.HeldRole> evidence = new LinkedHashMap<>();
+    Map<UUID, GraphAppRole> tenantRoles = directory == null ? null : directory.tenantRoles();
     if (directory != null) {
       for (DirectoryFacts.HeldRole h : directory.graphRoles()) {
-        GraphAppRole role = roles.graphRole(h.appRoleId())
-            .orElseGet(() -> unknownRole(h.appRoleId()));
+        GraphAppRole role = tenantRoles == null ? null : tenantRoles.get(h.appRoleId());
+        if (role == null) {
+          continue; // not a role this tenant's Graph defines and has enabled: it grants nothing
+        }
         heldByValue.putIfAbsent(role.value(), role);
         evidence.putIfAbsent(role.value(), h);
       }
     } else if (tokenRoles != null) {
       for (String value : tokenRoles) {
-        roles.graphRoleByValue(value).ifPresent(r -> heldByValue.putIfAbsent(value, r));
+        GraphAppRoles.byValue(value).ifPresent(r -> heldByValue.putIfAbsent(value, r));
       }
     }
 
@@ -88,18 +94,4 @@ public final class ReportAssembler {
     }
   }
 
-  /** Which strategy a report used, given which sources were read. */
-  public static VerificationStrategy strategyOf(boolean directory, boolean token) {
-    return directory && token ? VerificationStrategy.DIRECTORY_AND_TOKEN
-        : directory ? VerificationStrategy.DIRECTORY : VerificationStrategy.TOKEN;
-  }
-
-  /** Presence for a token-only check: a token was issued, so nothing more is known. */
-  public static AppPresence tokenOnlyPresence() {
-    return AppPresence.NOT_CHECKED;
-  }
-
-  private static GraphAppRole unknownRole(UUID id) {
-    return new GraphAppRole("unknown:" + id, id, "");
-  }
 }

@@ -9,10 +9,9 @@ import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Acquires the app-only token for a tenant through the caller's {@link TokenCredential}: the same
@@ -28,22 +27,33 @@ public final class TokenSource {
   public static final int APP_DISABLED = 7000112;
 
   private final Function<String, TokenCredential> credentials;
-  private final Map<String, TokenCredential> perTenant = new ConcurrentHashMap<>();
+  private final BoundedCache<String, TokenCredential> perTenant;
   private final String scope;
   private final boolean passTenantId;
 
   /**
    * Creates a token source.
    *
-   * @param credentials the credential for each tenant; called once per tenant and remembered
+   * @param credentials the credential for each tenant; called once per tenant and remembered for
+   *     {@code cacheExpiry}, then asked again (so a rotated credential is picked up)
    * @param scope the Graph {@code .default} scope of the cloud
    * @param passTenantId whether to name the tenant in each token request (for one credential that
    *     serves many tenants)
+   * @param cacheSize how many tenants' credentials are remembered
+   * @param cacheExpiry how long a tenant's credential is remembered
+   * @param ticker nanosecond time source for the cache
    */
-  public TokenSource(Function<String, TokenCredential> credentials, String scope, boolean passTenantId) {
+  public TokenSource(Function<String, TokenCredential> credentials, String scope, boolean passTenantId,
+      int cacheSize, Duration cacheExpiry, LongSupplier ticker) {
     this.credentials = credentials;
+    this.perTenant = new BoundedCache<>(cacheSize, cacheExpiry, ticker);
     this.scope = scope;
     this.passTenantId = passTenantId;
+  }
+
+  /** How many tenants' credentials are cached now (for tests and benchmarks). */
+  public int cachedCredentials() {
+    return perTenant.size();
   }
 
   /**
@@ -69,8 +79,7 @@ public final class TokenSource {
             "the credential source returned no credential for tenant " + ctx.tenantId(),
             ctx.tenantId(), 0, null);
       }
-      TokenCredential raced = perTenant.putIfAbsent(ctx.tenantId(), created);
-      credential = raced != null ? raced : created;
+      credential = perTenant.putIfAbsent(ctx.tenantId(), created);
     }
     TokenRequestContext request = new TokenRequestContext().addScopes(scope);
     if (passTenantId) {

@@ -22,11 +22,20 @@ class DirectoryReaderTest {
   @Test
   void agreeingRolesAreKept() throws Exception {
     var map = DirectoryReader.crossChecked(ctx, roles("[{\"id\":\"741f803b-c850-494e-b5df-cde7c675a1ca\","
-        + "\"value\":\"User.ReadWrite.All\",\"displayName\":\"x\"},"
-        + "{\"id\":\"" + UUID.randomUUID() + "\",\"value\":\"Some.Other.Role\"}]"));
+        + "\"value\":\"User.ReadWrite.All\",\"displayName\":\"x\",\"isEnabled\":true},"
+        + "{\"id\":\"" + UUID.randomUUID() + "\",\"value\":\"Some.Other.Role\",\"isEnabled\":true}]"));
     assertThat(map).hasSize(2);
     assertThat(map.get(B2cBackupPermission.USER_READ_WRITE_ALL.appRoleId()).value())
         .isEqualTo("User.ReadWrite.All");
+  }
+
+  @Test
+  void disabledOrUnflaggedRolesAreLeftOut() throws Exception {
+    var map = DirectoryReader.crossChecked(ctx, roles("[{\"id\":\"741f803b-c850-494e-b5df-cde7c675a1ca\","
+        + "\"value\":\"User.ReadWrite.All\",\"isEnabled\":false},"
+        + "{\"id\":\"" + UUID.randomUUID() + "\",\"value\":\"Some.Other.Role\"},"
+        + "{\"id\":\"" + UUID.randomUUID() + "\",\"value\":\"Kept.Role\",\"isEnabled\":true}]"));
+    assertThat(map.values()).extracting(r -> r.value()).containsExactly("Kept.Role");
   }
 
   @Test
