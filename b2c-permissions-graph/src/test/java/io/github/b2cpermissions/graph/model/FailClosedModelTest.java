@@ -53,7 +53,13 @@ class FailClosedModelTest {
    * one is listed in the report to the lead). A listed seed that agrees again fails the test, so
    * the list cannot go stale.
    */
-  private static final Set<Long> KNOWN_FAILING = Set.of();
+  private static final Set<Long> KNOWN_FAILING = Set.of(
+      // The organization answers 200 with a body that is not an organization (malformed): the
+      // verifier throws "organization without an id" (rule a) instead of using the other answers.
+      // 20261900: + service principal 500 and Graph's service principal 403 -> spec: 403 wins
+      // (DIRECTORY_UNREADABLE); 20261929 (TOKEN): + service principal 404 -> spec:
+      // APP_NOT_CONSENTED (rule b wins over a malformed item).
+      20_261_900L, 20_261_929L);
 
   private static ExecutorService executor;
 
@@ -176,8 +182,10 @@ class FailClosedModelTest {
   private static void judge(
       String which, Set<Answer> expected, Outcome got, GraphStub stub, List<String> problems) {
     boolean admitted = expected.stream().anyMatch(e -> e.admits(got.answer));
-    // The invariant the whole test exists for: SATISFIED only where the model says SATISFIED.
-    boolean falseSatisfied = got.answer.satisfied() && !FailClosedModel.onlySatisfied(expected);
+    // The invariant the whole test exists for: SATISFIED only where the model says SATISFIED
+    // (with the same statuses), whichever of the spec's open choices the implementation took.
+    boolean falseSatisfied = got.answer.satisfied()
+        && expected.stream().noneMatch(e -> e.satisfied() && e.admits(got.answer));
     if (!admitted || falseSatisfied) {
       problems.add(which + ": expected one of " + expected + "\n  got " + got.answer
           + "\n  detail: " + got.detail + "\n  requests: " + stub.requests());
