@@ -8,8 +8,13 @@ public enum VerificationStrategy {
    */
   DIRECTORY,
   /**
-   * Acquires the app-only token the backup job will use and reads its {@code roles} claim: no Graph
-   * call at all, and exactly what the job will be allowed to do until the token expires.
+   * Acquires the app-only token the backup job will use and reads the permissions from its {@code
+   * roles} claim. The tenant type and the app's service principal are confirmed from the directory
+   * once per tenant and remembered for a while; a warm check whose token shows no sign of change
+   * makes no Graph request. Between confirmations it cannot see a role revoked in the directory
+   * while a cached token still carries it, nor a service principal disabled or removed after the
+   * confirmation; a verdict other than {@link VerificationOutcome#SATISFIED}, a new {@code roles},
+   * {@code oid} or {@code tid} in the token, or the confirmation's expiry makes it read again.
    */
   TOKEN,
   /**

@@ -79,7 +79,18 @@ import org.slf4j.LoggerFactory;
  * Microsoft Graph's, the organization and the first page of assignments), plus one request per
  * further page of assignments. Where Graph refuses the assignments through the alternate key on
  * the first check of a tenant, they are read by object id: one more request, that time only. {@link
- * VerificationStrategy#TOKEN} makes no Graph request at all.
+ * VerificationStrategy#TOKEN} confirms the tenant type and the app's service principal in one
+ * {@code $batch} per tenant, then makes no Graph request on warm checks until the confirmation
+ * expires ({@link Builder#tokenConfirmationExpiry(Duration)}), a verdict is not SATISFIED, or the
+ * token's {@code roles}, {@code oid} or {@code tid} change.
+ *
+ * <p>The verdict fails closed: every answer Graph gave is used (a tenant type other than B2C, a
+ * missing or disabled service principal decide whatever else failed); the organization must be
+ * the token's tenant and list a domain-named tenant among its verified domains; a refused read
+ * gives {@link io.github.b2cpermissions.VerificationOutcome#DIRECTORY_UNREADABLE} (or, under
+ * {@link VerificationStrategy#DIRECTORY}, {@link InsufficientPrivilegesException}); only roles
+ * that the tenant's own Microsoft Graph service principal defines and has enabled can grant.
+ * Per-tenant caches are bounded by {@link Builder#tenantCacheSize(int)} and their expiries.
  *
  * <p>Retries follow the {@link GraphRetryPolicy}. The Graph SDK's own {@code RetryHandler} (and its
  * redirect handler) are removed from the HTTP client, including one passed to {@link

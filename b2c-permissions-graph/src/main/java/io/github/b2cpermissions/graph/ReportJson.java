@@ -23,6 +23,7 @@ import java.util.Set;
  *   "tenantId": "…", "tenantType": "AAD B2C" | null,
  *   "outcome": "MISSING_PERMISSIONS", "satisfied": false,
  *   "appPresence": "ENABLED", "servicePrincipalId": "…" | null,
+ *   "directoryRoleNeeded": "Application.Read.All" | null,
  *   "strategy": "DIRECTORY_AND_TOKEN", "checkedAt": "2026-11-28T18:00:00Z", "graphRequestCount": 2,
  *   "permissions": [ { "scope": "User.ReadWrite.All", "appRoleId": "…", "displayName": "…",
  *                      "status": "GRANTED" | "PROPAGATING" | "MISSING",
@@ -33,6 +34,13 @@ import java.util.Set;
  *   "consentUrl": "https://…" | null
  * }
  * }</pre>
+ *
+ * <p>{@code outcome} is any {@link io.github.b2cpermissions.VerificationOutcome} name, including
+ * {@code DIRECTORY_UNREADABLE}; {@code directoryRoleNeeded} names the Graph role whose absence made
+ * a directory read fail (present exactly when a read was refused), and the {@code capabilities}
+ * lists are empty for {@code DIRECTORY_UNREADABLE}, {@code NOT_A_B2C_TENANT}, {@code APP_DISABLED}
+ * and {@code APP_NOT_CONSENTED}. {@code appPresence} is {@code NOT_CHECKED} when the service
+ * principal could not be read.
  *
  * <p>{@code consentUrl} is the full link, including its {@code state}: it is meant to be shown to a
  * tenant admin, so do not write this JSON to logs. {@link #toJson(VerificationReport, boolean)} can
@@ -73,6 +81,7 @@ public final class ReportJson {
       g.writeBooleanField("satisfied", report.isSatisfied());
       g.writeStringField("appPresence", report.appPresence().name());
       g.writeStringField("servicePrincipalId", report.servicePrincipalId().orElse(null));
+      g.writeStringField("directoryRoleNeeded", report.directoryRoleNeeded().orElse(null));
       g.writeStringField("strategy", report.strategy().name());
       g.writeStringField("checkedAt", report.checkedAt().toString());
       g.writeNumberField("graphRequestCount", report.graphRequestCount());

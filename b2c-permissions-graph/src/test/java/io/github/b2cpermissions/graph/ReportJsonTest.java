@@ -62,6 +62,80 @@ class ReportJsonTest {
   }
 
   @Test
+  void everyFieldOfTheOutputIsExactlyAsDocumented() throws Exception {
+    VerificationReport r = VerificationReport.builder(TENANT)
+        .strategy(io.github.b2cpermissions.VerificationStrategy.DIRECTORY_AND_TOKEN)
+        .servicePrincipalId("sp-1")
+        .directoryRoleNeeded("Application.Read.All")
+        .granted(B2cBackupPermission.AUDIT_LOG_READ_ALL)
+        .checkedAt(Instant.parse("2026-11-28T18:00:00Z"))
+        .graphRequestCount(3)
+        .consentRequest(new AdminConsentRequest(URI.create("https://login.example/t/adminconsent?state=s"), "s"))
+        .build();
+    JsonNode json = MAPPER.readTree(ReportJson.toJson(r));
+    java.util.List<String> names = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("schemaVersion", "tenantId", "tenantType", "outcome",
+        "satisfied", "appPresence", "servicePrincipalId", "directoryRoleNeeded", "strategy",
+        "checkedAt", "graphRequestCount", "permissions", "excessRoles", "capabilities", "consentUrl");
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(ReportJson.SCHEMA_VERSION);
+    assertThat(json.get("tenantId").asText()).isEqualTo(TENANT);
+    assertThat(json.get("tenantType").asText()).isEqualTo("AAD B2C");
+    assertThat(json.get("outcome").asText()).isEqualTo("DIRECTORY_UNREADABLE");
+    assertThat(json.get("satisfied").isBoolean()).isTrue();
+    assertThat(json.get("satisfied").booleanValue()).isFalse();
+    assertThat(json.get("appPresence").asText()).isEqualTo("ENABLED");
+    assertThat(json.get("servicePrincipalId").asText()).isEqualTo("sp-1");
+    assertThat(json.get("directoryRoleNeeded").asText()).isEqualTo("Application.Read.All");
+    assertThat(json.get("strategy").asText()).isEqualTo("DIRECTORY_AND_TOKEN");
+    assertThat(json.get("checkedAt").asText()).isEqualTo("2026-11-28T18:00:00Z");
+    assertThat(json.get("graphRequestCount").asInt()).isEqualTo(3);
+    assertThat(json.get("permissions")).hasSize(14);
+    int i = 0;
+    for (B2cBackupPermission p : B2cBackupPermission.values()) {
+      JsonNode c = json.get("permissions").get(i++);
+      java.util.List<String> fields = new java.util.ArrayList<>();
+      c.fieldNames().forEachRemaining(fields::add);
+      assertThat(fields).containsExactly("scope", "appRoleId", "displayName", "status",
+          "narrowerRoleHeld", "assignmentId", "grantedAt");
+      assertThat(c.get("scope").asText()).isEqualTo(p.scope());
+      assertThat(c.get("appRoleId").asText()).isEqualTo(p.appRoleId().toString());
+      assertThat(c.get("displayName").asText()).isEqualTo(p.displayName());
+      assertThat(c.get("status").asText()).isEqualTo(
+          p == B2cBackupPermission.AUDIT_LOG_READ_ALL ? "GRANTED" : "MISSING");
+      assertThat(c.get("narrowerRoleHeld").isNull()).isTrue();
+      assertThat(c.get("assignmentId").isNull()).isTrue();
+      assertThat(c.get("grantedAt").isNull()).isTrue();
+    }
+    assertThat(json.get("excessRoles").isArray()).isTrue();
+    assertThat(json.get("excessRoles")).isEmpty();
+    JsonNode caps = json.get("capabilities");
+    java.util.List<String> capFields = new java.util.ArrayList<>();
+    caps.fieldNames().forEachRemaining(capFields::add);
+    assertThat(capFields).containsExactly("backup", "skippedForBackup", "restore", "skippedForRestore");
+    assertThat(caps.get("backup")).isEmpty();
+    assertThat(caps.get("restore")).isEmpty();
+    assertThat(caps.get("skippedForBackup")).hasSize(io.github.b2cpermissions.BackupCapability.values().length);
+    assertThat(caps.get("skippedForRestore")).hasSize(
+        r.skippedCapabilities(io.github.b2cpermissions.BackupOperation.RESTORE).size());
+    assertThat(caps.get("skippedForRestore")).isNotEmpty();
+    assertThat(json.get("consentUrl").asText()).isEqualTo("https://login.example/t/adminconsent?state=s");
+  }
+
+  @Test
+  void absentOptionalFieldsAreWrittenAsNull() throws Exception {
+    VerificationReport r = VerificationReport.builder(TENANT).tenantType(null)
+        .appPresence(io.github.b2cpermissions.AppPresence.NOT_CHECKED).build();
+    JsonNode json = MAPPER.readTree(ReportJson.toJson(r));
+    assertThat(json.get("tenantType").isNull()).isTrue();
+    assertThat(json.get("servicePrincipalId").isNull()).isTrue();
+    assertThat(json.get("directoryRoleNeeded").isNull()).isTrue();
+    assertThat(json.get("consentUrl").isNull()).isTrue();
+    assertThat(json.get("appPresence").asText()).isEqualTo("NOT_CHECKED");
+    assertThat(json.get("outcome").asText()).isEqualTo("MISSING_PERMISSIONS");
+  }
+
+  @Test
   void consentUrlCanBeLeftOutForLogs() throws Exception {
     JsonNode json = MAPPER.readTree(ReportJson.toJson(sample(), false));
     assertThat(json.get("consentUrl").isNull()).isTrue();

@@ -97,6 +97,11 @@ public final class B2cBackupJob {
       case NOT_A_B2C_TENANT:
         return new BackupRun(tenantId, Decision.ABORTED, Set.of(), allAreas(),
             report.outcome().name(), report);
+      case DIRECTORY_UNREADABLE:
+        // Nothing is confirmed: back up nothing, and ask the admin for the read the check needs.
+        return new BackupRun(tenantId, Decision.ABORTED, Set.of(), allAreas(),
+            report.outcome().name() + ": the app needs "
+                + report.directoryRoleNeeded().orElse("a directory read role"), report);
       default:
         break;
     }

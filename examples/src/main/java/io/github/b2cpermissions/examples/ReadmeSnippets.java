@@ -47,7 +47,7 @@ final class ReadmeSnippets {
         runPartialBackup(tenantId, areas);
         report.consentUrl().ifPresent(url -> askAdminToConsent(tenantId, url.toString()));
       }
-      case APP_NOT_CONSENTED -> report.consentUrl()
+      case APP_NOT_CONSENTED, DIRECTORY_UNREADABLE -> report.consentUrl()   // no backup at all
           .ifPresent(url -> askAdminToConsent(tenantId, url.toString()));
       case APP_DISABLED, NOT_A_B2C_TENANT -> flagForSupport(tenantId, report.outcome().name());
     }

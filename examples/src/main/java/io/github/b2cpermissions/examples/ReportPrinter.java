@@ -24,6 +24,8 @@ public final class ReportPrinter {
         report.tenantType().orElse("type not read"), report.outcome());
     out.printf("  app %s, strategy %s, %d Graph request(s), checked %s%n",
         report.appPresence(), report.strategy(), report.graphRequestCount(), report.checkedAt());
+    report.directoryRoleNeeded().ifPresent(role -> out.printf(
+        "  Graph refused a directory read: grant %s so the grants can be confirmed%n", role));
     out.printf("  %-12s %-40s %s%n", "STATUS", "PERMISSION", "NOTE");
     for (PermissionCheck c : report.checks().values()) {
       String note = c.narrowerRole().map(r -> "holds only " + r.value()).orElse("");

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -70,8 +69,9 @@ public final class BatchHandler implements Function<StubRequest, StubResponse> {
     ArrayNode responses = answer.putArray("responses");
     for (JsonNode r : payload.path("requests")) {
       URI url = URI.create(version + r.path("url").asText());
+      // Inner requests are authorized by the outer request's token, as Graph does.
       StubRequest one = new StubRequest(r.path("method").asText("GET"), url.getPath(),
-          url.getRawQuery() == null ? "" : url.getRawQuery(), Map.of(), new byte[0], true);
+          url.getRawQuery() == null ? "" : url.getRawQuery(), request.headers(), new byte[0], true);
       inner.add(one);
       StubResponse res = perRequest.apply(one);
       ObjectNode out = responses.addObject();

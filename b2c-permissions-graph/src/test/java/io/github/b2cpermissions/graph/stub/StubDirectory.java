@@ -120,14 +120,23 @@ public final class StubDirectory implements Function<StubRequest, StubResponse> 
     return stub;
   }
 
+  /** Sets the base URI paging links point at (for a stub started by someone else). */
+  public void baseUri(URI uri) {
+    this.baseUri = uri;
+  }
+
   /**
    * A verifier builder for this tenant on {@code stub}: the backup app's client id, a credential
    * answering {@link #token()}, the stub's cloud and TLS trust, and a quick retry policy.
    */
   public GraphPermissionVerifier.Builder verifierBuilder(GraphStub stub) {
+    return verifierBuilderWithoutCredential(stub).credential(StubTokens.credential(this::token));
+  }
+
+  /** As {@link #verifierBuilder}, but without a credential, for a test that sets its own. */
+  public GraphPermissionVerifier.Builder verifierBuilderWithoutCredential(GraphStub stub) {
     return GraphPermissionVerifier.builder()
         .clientId(backupAppId)
-        .credential(StubTokens.credential(this::token))
         .cloud(stub.cloud())
         .httpClient(stub.okHttpClient())
         .retryPolicy(GraphRetryPolicy.custom().maxAttempts(3)
