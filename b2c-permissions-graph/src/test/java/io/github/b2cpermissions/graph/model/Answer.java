@@ -2,6 +2,7 @@ package io.github.b2cpermissions.graph.model;
 
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.PermissionStatus;
+import io.github.b2cpermissions.VerificationOutcome;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +21,7 @@ record Answer(String label, @Nullable Map<B2cBackupPermission, PermissionStatus>
   static final String NOT_A_B2C_TENANT = "NOT_A_B2C_TENANT";
   static final String APP_NOT_CONSENTED = "APP_NOT_CONSENTED";
   static final String APP_DISABLED = "APP_DISABLED";
-  /** Referred to by name until the api module's constant is on this branch. */
-  static final String DIRECTORY_UNREADABLE = "DIRECTORY_UNREADABLE";
+  static final String DIRECTORY_UNREADABLE = VerificationOutcome.DIRECTORY_UNREADABLE.name();
 
   static Answer outcome(String name) {
     return new Answer(name, null);

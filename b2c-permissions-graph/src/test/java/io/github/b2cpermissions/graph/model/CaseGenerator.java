@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates a {@link TenantCase} from a seed. The strategy is {@code seed mod 3}, so consecutive
@@ -187,7 +188,7 @@ final class CaseGenerator {
   }
 
   private static StubAssignment assignment(
-      Random r, String principal, String resource, java.util.UUID role, String deleted) {
+      Random r, String principal, String resource, java.util.UUID role, @Nullable String deleted) {
     return new StubAssignment(TenantCase.uuid(r), principal, resource, role,
         "2026-01-0" + (1 + r.nextInt(9)) + "T00:00:00Z", deleted);
   }

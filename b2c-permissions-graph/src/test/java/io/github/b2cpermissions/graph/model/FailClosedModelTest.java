@@ -221,21 +221,11 @@ class FailClosedModelTest {
               + report.capabilities(op));
         }
       }
-      if (directoryRoleNeeded(report).isEmpty()) {
+      if (report.directoryRoleNeeded().isEmpty()) {
         violations.add("DIRECTORY_UNREADABLE names no directoryRoleNeeded(): " + report);
       }
     }
     return new Outcome(new Answer(outcome, statuses), report.toString(), violations);
-  }
-
-  /** {@code VerificationReport#directoryRoleNeeded()}, looked up by name until it is merged. */
-  private static Optional<?> directoryRoleNeeded(VerificationReport report) {
-    try {
-      Object v = VerificationReport.class.getMethod("directoryRoleNeeded").invoke(report);
-      return v instanceof Optional<?> o ? o : Optional.empty();
-    } catch (ReflectiveOperationException e) {
-      return Optional.empty();
-    }
   }
 
   private static void assertNotVacuous(VerificationStrategy strategy, int cases, Tally tally) {

@@ -5,6 +5,7 @@ import io.github.b2cpermissions.GraphThrottledException;
 import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
 import io.github.b2cpermissions.graph.stub.StubResponse;
+import org.jspecify.annotations.Nullable;
 
 /** What a scripted fault answers, and which exception the spec throws when it decides a check. */
 enum FaultKind {
@@ -18,9 +19,9 @@ enum FaultKind {
   DROPPED(true, GraphUnavailableException.class);
 
   private final boolean passing;
-  private final Class<? extends RuntimeException> failure;
+  private final @Nullable Class<? extends RuntimeException> failure;
 
-  FaultKind(boolean passing, Class<? extends RuntimeException> failure) {
+  FaultKind(boolean passing, @Nullable Class<? extends RuntimeException> failure) {
     this.passing = passing;
     this.failure = failure;
   }
@@ -32,9 +33,13 @@ enum FaultKind {
 
   /**
    * The exception a check throws when this fault is the failure that decides it (spec rule d);
-   * null for {@link #FORBIDDEN}, which rule c turns into DIRECTORY_UNREADABLE.
+   * none for {@link #FORBIDDEN}, which rule c turns into DIRECTORY_UNREADABLE (throws
+   * IllegalStateException).
    */
   Class<? extends RuntimeException> failure() {
+    if (failure == null) {
+      throw new IllegalStateException(this + " decides no exception: rule c makes it a refusal");
+    }
     return failure;
   }
 
