@@ -2,7 +2,6 @@ package io.github.b2cpermissions.testkit;
 
 import io.github.b2cpermissions.testkit.internal.GraphServer;
 import io.github.b2cpermissions.testkit.internal.LoopbackAzureHttpClient;
-import io.github.b2cpermissions.testkit.internal.Seeds;
 import io.github.b2cpermissions.testkit.internal.ServerConfig;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
 import io.github.b2cpermissions.testkit.internal.TenantSeed;
@@ -55,21 +54,6 @@ public final class FakeGraph implements AutoCloseable {
   /** A builder with the defaults: random port, page size 100, strict, one-hour tokens. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * A stopped fake built from the JSON seed format the standalone jar reads (see the module
-   * README), so that JVM tests and tests in other languages can share one seed file.
-   *
-   * @param json one tenant object, or {@code {"server": {...}, "tenants": [...]}}
-   * @return the fake, with its tenants added
-   * @throws NullPointerException if null
-   * @throws IllegalArgumentException if the JSON is malformed or describes an impossible tenant;
-   *     the message names the JSON path
-   */
-  public static FakeGraph fromSeed(String json) {
-    Objects.requireNonNull(json, "json");
-    return Seeds.load(json, new Seeds.Overrides());
   }
 
   GraphServer server() {

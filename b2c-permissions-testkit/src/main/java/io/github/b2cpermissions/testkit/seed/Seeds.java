@@ -1,10 +1,13 @@
-package io.github.b2cpermissions.testkit.internal;
+package io.github.b2cpermissions.testkit.seed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import io.github.b2cpermissions.testkit.internal.TenantModel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +24,13 @@ import org.jspecify.annotations.Nullable;
  * tenant object, or {@code {"server": {...}, "tenants": [...]}}. Unknown keys are errors, so that a
  * typo does not silently seed a different tenant.
  */
-public final class Seeds {
+final class Seeds {
+  /** The one JSON mapper of the seed format and the standalone runner. */
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static final Pattern GUID =
+      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
   private static final Set<String> ROOT_KEYS = Set.of("server", "tenants");
   private static final Set<String> SERVER_KEYS =
       Set.of("port", "pageSize", "strict", "tokenLifetimeSeconds", "journalLimit");
@@ -47,10 +57,10 @@ public final class Seeds {
   private Seeds() {}
 
   /** Server settings a command line may override; null fields keep the seed's value. */
-  public static final class Overrides {
-    public @Nullable Integer port;
-    public @Nullable Integer pageSize;
-    public @Nullable Boolean strict;
+  static final class Overrides {
+    @Nullable Integer port;
+    @Nullable Integer pageSize;
+    @Nullable Boolean strict;
   }
 
   /**
@@ -58,8 +68,13 @@ public final class Seeds {
    *
    * @throws IllegalArgumentException naming the JSON path of the first problem
    */
-  public static FakeGraph load(String json, Overrides overrides) {
-    JsonNode root = Json.parseOrThrow(json, "the seed");
+  static FakeGraph load(String json, Overrides overrides) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the seed is not valid JSON: " + e.getOriginalMessage(), e);
+    }
     if (!root.isObject()) {
       throw new IllegalArgumentException("the seed must be a JSON object");
     }
@@ -307,10 +322,9 @@ public final class Seeds {
   }
 
   private static UUID uuid(String s, String path) {
-    UUID u = Ids.parseGuid(s);
-    if (u == null) {
+    if (!GUID.matcher(s).matches()) {
       throw new IllegalArgumentException(path + " must be a GUID, was '" + s + "'");
     }
-    return u;
+    return UUID.fromString(s);
   }
 }
