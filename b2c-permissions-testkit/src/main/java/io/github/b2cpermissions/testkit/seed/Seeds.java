@@ -7,6 +7,7 @@ import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import io.github.b2cpermissions.testkit.FakeGraphTenantBuilder;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
 import java.net.URI;
 import java.time.Duration;
@@ -111,7 +112,7 @@ final class Seeds {
     if (overrides.strict != null) {
       server.strict(overrides.strict);
     }
-    List<FakeGraphTenant.Builder> tenants = new ArrayList<>();
+    List<FakeGraphTenantBuilder> tenants = new ArrayList<>();
     if (multi) {
       JsonNode list = root.path("tenants");
       if (!list.isArray()) {
@@ -127,19 +128,19 @@ final class Seeds {
     for (int i = 0; i < tenants.size(); i++) {
       try {
         graph.addTenant(tenants.get(i));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | IllegalStateException e) {
         throw new IllegalArgumentException((multi ? "$.tenants[" + i + "]" : "$") + ": " + e.getMessage(), e);
       }
     }
     return graph;
   }
 
-  private static FakeGraphTenant.Builder tenant(JsonNode t, String path) {
+  private static FakeGraphTenantBuilder tenant(JsonNode t, String path) {
     if (!t.isObject()) {
       throw new IllegalArgumentException(path + " must be a tenant object");
     }
     checkKeys(t, TENANT_KEYS, path);
-    FakeGraphTenant.Builder b = FakeGraphTenant.builder();
+    FakeGraphTenantBuilder b = FakeGraphTenant.builder();
     try {
       if (t.has("domain")) {
         b.b2c(textAt(t, "domain", path));
@@ -213,7 +214,7 @@ final class Seeds {
     return b;
   }
 
-  private static void app(FakeGraphTenant.Builder b, JsonNode app, String path) {
+  private static void app(FakeGraphTenantBuilder b, JsonNode app, String path) {
     checkKeys(app, APP_KEYS, path);
     List<URI> uris = new ArrayList<>();
     if (app.has("redirectUris")) {
