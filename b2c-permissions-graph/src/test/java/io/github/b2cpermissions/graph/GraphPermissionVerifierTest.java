@@ -534,7 +534,7 @@ class GraphPermissionVerifierTest {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(APPLICATION_READ_WRITE_ALL));
     // MSAL does not cache tokens from an authority with a port (MSAL4J issue 529), so the fake's
     // tokens are cached here the way MSAL caches Entra's in production.
-    CachingTokenCredential cached = t.server().cachingCredential();
+    CachingTokenCredential cached = t.cachingCredential();
     try (GraphPermissionVerifier v = verifierBuilder().credentials(x -> cached).build()) {
       assertThat(v.verify(t.tenantId())).isMissingExactly(APPLICATION_READ_WRITE_ALL);
       t.grant(APPLICATION_READ_WRITE_ALL);

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,30 +28,34 @@ import reactor.core.publisher.Mono;
  * challenge makes MSAL bypass its cache too). Cheap enough for fleets of thousands of tenants:
  * one HTTP client, no per-tenant objects besides the cached token.
  *
- * <p>Each request must name its tenant ({@link TokenRequestContext#setTenantId(String)}); the
- * client id and secret are that hosted tenant's. Thread-safe.
+ * <p>A request names its tenant ({@link TokenRequestContext#setTenantId(String)}); one that does
+ * not is for the tenant the credential was made for ({@link FakeGraphTenant#cachingCredential()}),
+ * and fails for a credential of the whole server ({@link FakeGraph#cachingCredential()}). The client
+ * id and secret are that hosted tenant's. Thread-safe.
  */
 public final class CachingTokenCredential implements TokenCredential {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FakeGraph graph;
+  private final @Nullable String defaultTenant;
   private final Map<String, AccessToken> cache = new ConcurrentHashMap<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
 
-  CachingTokenCredential(FakeGraph graph) {
+  CachingTokenCredential(FakeGraph graph, @Nullable String defaultTenant) {
     this.graph = graph;
+    this.defaultTenant = defaultTenant;
   }
 
   /**
    * The cached token for the request's tenant, or a new one from the fake's token endpoint.
    *
    * @param request the scopes and the tenant id, and claims to bypass the cache
-   * @return the token; fails with {@link IllegalArgumentException} if the request names no tenant
-   *     and with {@link ClientAuthenticationException} if the token endpoint refuses
+   * @return the token; fails with {@link IllegalArgumentException} if neither the request nor the
+   *     credential names a tenant, and with {@link ClientAuthenticationException} if the token endpoint refuses
    */
   @Override
   public Mono<AccessToken> getToken(TokenRequestContext request) {
-    String tenant = request.getTenantId();
+    String tenant = request.getTenantId() != null ? request.getTenantId() : defaultTenant;
     if (tenant == null) {
       return Mono.error(new IllegalArgumentException("the token request must name its tenant"));
     }

@@ -227,7 +227,7 @@ public final class FakeGraph implements AutoCloseable {
    * of token caching; {@link FakeGraphTenant#credential()} gives azure-identity's own credential.
    */
   public CachingTokenCredential cachingCredential() {
-    return new CachingTokenCredential(this);
+    return new CachingTokenCredential(this, null);
   }
 
   /** The azure-core HTTP client of the credentials this fake hands out: one per fake. */

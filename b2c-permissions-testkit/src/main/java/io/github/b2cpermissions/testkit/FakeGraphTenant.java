@@ -269,6 +269,15 @@ public final class FakeGraphTenant {
   }
 
   /**
+   * A new {@link CachingTokenCredential} for the backup app, for this tenant unless a request names
+   * another hosted one: tokens are cached per tenant as MSAL caches Entra ID's, which MSAL does not
+   * do for the fake's authority (it has a port).
+   */
+  public CachingTokenCredential cachingCredential() {
+    return new CachingTokenCredential(graph, tenantId());
+  }
+
+  /**
    * Issues an access token for the backup app as the token endpoint would, without an HTTP round
    * trip (for tests of raw HTTP clients). The request is not journaled.
    *
