@@ -29,11 +29,7 @@ public enum FakeRoute {
       false,
       // Application: Organization.Read.All; higher: Directory.Read.All, Organization.ReadWrite.All,
       // Directory.ReadWrite.All.
-      alternatives(
-          any("Organization.Read.All"),
-          any("Directory.Read.All"),
-          any("Organization.ReadWrite.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.ORGANIZATION_READ),
 
   /** {@code GET /v1.0/organization/{id}}. */
   GET_ORGANIZATION(
@@ -42,11 +38,7 @@ public enum FakeRoute {
       "organization-get",
       false,
       // Same table as the list.
-      alternatives(
-          any("Organization.Read.All"),
-          any("Directory.Read.All"),
-          any("Organization.ReadWrite.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.ORGANIZATION_READ),
 
   /**
    * {@code GET /v1.0/servicePrincipals(appId='{appId}')}: a service principal by its alternate key.
@@ -59,11 +51,7 @@ public enum FakeRoute {
       true,
       // Application: Application.Read.All; higher: Application.ReadWrite.OwnedBy (owners only, not
       // modelled), Application.ReadWrite.All, Directory.Read.All; Directory.ReadWrite.All implied.
-      alternatives(
-          any("Application.Read.All"),
-          any("Application.ReadWrite.All"),
-          any("Directory.Read.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.APPLICATION_READ),
 
   /** {@code GET /v1.0/servicePrincipals/{id}}. A caller may read itself without any role. */
   GET_SERVICE_PRINCIPAL(
@@ -72,11 +60,7 @@ public enum FakeRoute {
       "serviceprincipal-get",
       true,
       // As above.
-      alternatives(
-          any("Application.Read.All"),
-          any("Application.ReadWrite.All"),
-          any("Directory.Read.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.APPLICATION_READ),
 
   /** {@code GET /v1.0/servicePrincipals}, with {@code $filter=appId eq '…'} or without. */
   LIST_SERVICE_PRINCIPALS(
@@ -86,11 +70,7 @@ public enum FakeRoute {
       false,
       // Application: Application.Read.All; higher: Application.ReadWrite.OwnedBy (not modelled),
       // Application.ReadWrite.All, Directory.Read.All; Directory.ReadWrite.All implied.
-      alternatives(
-          any("Application.Read.All"),
-          any("Application.ReadWrite.All"),
-          any("Directory.Read.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.APPLICATION_READ),
 
   /** {@code GET /v1.0/servicePrincipals/{id}/appRoleAssignments}: what the principal was granted. */
   LIST_APP_ROLE_ASSIGNMENTS(
@@ -100,11 +80,7 @@ public enum FakeRoute {
       false,
       // Application: Application.Read.All; higher: Application.ReadWrite.All,
       // Application.ReadWrite.OwnedBy (not modelled), Directory.Read.All, Directory.ReadWrite.All.
-      alternatives(
-          any("Application.Read.All"),
-          any("Application.ReadWrite.All"),
-          any("Directory.Read.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.APPLICATION_READ),
 
   /** {@code GET /v1.0/servicePrincipals/{id}/appRoleAssignments/{assignmentId}}. */
   GET_APP_ROLE_ASSIGNMENT(
@@ -113,11 +89,7 @@ public enum FakeRoute {
       "serviceprincipal-list-approleassignments",
       false,
       // Read like the list.
-      alternatives(
-          any("Application.Read.All"),
-          any("Application.ReadWrite.All"),
-          any("Directory.Read.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.APPLICATION_READ),
 
   /** {@code POST /v1.0/servicePrincipals/{id}/appRoleAssignments}: grants an app role. */
   CREATE_APP_ROLE_ASSIGNMENT(
@@ -128,11 +100,7 @@ public enum FakeRoute {
       // Application: AppRoleAssignment.ReadWrite.All and Application.Read.All; higher:
       // AppRoleAssignment.ReadWrite.All and Directory.Read.All; the ReadWrite forms of the second
       // role implied.
-      alternatives(
-          all("AppRoleAssignment.ReadWrite.All", "Application.Read.All"),
-          all("AppRoleAssignment.ReadWrite.All", "Directory.Read.All"),
-          all("AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All"),
-          all("AppRoleAssignment.ReadWrite.All", "Directory.ReadWrite.All"))),
+      Ladders.APP_ROLE_ASSIGNMENT_CREATE),
 
   /** {@code DELETE /v1.0/servicePrincipals/{id}/appRoleAssignments/{assignmentId}}: revokes. */
   DELETE_APP_ROLE_ASSIGNMENT(
@@ -142,7 +110,7 @@ public enum FakeRoute {
       false,
       // Application: AppRoleAssignment.ReadWrite.All; some revisions of the page add
       // Application.ReadWrite.All as the higher privileged permission.
-      alternatives(any("AppRoleAssignment.ReadWrite.All"), any("Application.ReadWrite.All"))),
+      Ladders.APP_ROLE_ASSIGNMENT_DELETE),
 
   /** {@code GET /v1.0/servicePrincipals/{id}/appRoleAssignedTo}: grants of this resource's roles. */
   LIST_APP_ROLE_ASSIGNED_TO(
@@ -152,11 +120,7 @@ public enum FakeRoute {
       false,
       // Application: Application.Read.All; higher: Application.ReadWrite.OwnedBy (not modelled),
       // Directory.Read.All, Application.ReadWrite.All, Directory.ReadWrite.All.
-      alternatives(
-          any("Application.Read.All"),
-          any("Directory.Read.All"),
-          any("Application.ReadWrite.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.APPLICATION_READ_DIRECTORY_FIRST),
 
   // ---- B2C data: users ------------------------------------------------------------------------
 
@@ -168,10 +132,10 @@ public enum FakeRoute {
       false,
       // Application: User.Read.All; higher: User.ReadWrite.All, Directory.Read.All,
       // Directory.ReadWrite.All. User.ReadBasic.All (basic properties only) is not modelled.
-      userRead()),
+      Ladders.USER_READ),
 
   /** {@code GET /v1.0/users/{id}}: by object id or userPrincipalName. */
-  GET_USER("GET", "/v1.0/users/{id}", "user-get", false, userRead()),
+  GET_USER("GET", "/v1.0/users/{id}", "user-get", false, Ladders.USER_READ),
 
   /** {@code POST /v1.0/users}: creates a user, identities, phones and other mails included. */
   CREATE_USER(
@@ -180,7 +144,7 @@ public enum FakeRoute {
       "user-post-users",
       false,
       // Application: User.ReadWrite.All; higher: Directory.ReadWrite.All.
-      alternatives(any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+      Ladders.USER_WRITE),
 
   /**
    * {@code PATCH /v1.0/users/{id}}: the properties without a finer permission of their own. A PATCH
@@ -196,7 +160,7 @@ public enum FakeRoute {
       false,
       // Application: User.ReadWrite.All; higher: Directory.ReadWrite.All. The page lists the
       // fine-grained roles below as least privileged, each for its own properties only.
-      alternatives(any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+      Ladders.USER_WRITE),
 
   /** The {@code identities} property of {@code PATCH /v1.0/users/{id}}. */
   UPDATE_USER_IDENTITIES(
@@ -206,7 +170,7 @@ public enum FakeRoute {
       false,
       // "Updating the identities property requires the User.ManageIdentities.All permission": the
       // fake takes the sentence literally, User.ReadWrite.All does not do.
-      alternatives(any("User.ManageIdentities.All"))),
+      Ladders.USER_IDENTITIES_WRITE),
 
   /** The {@code accountEnabled} property of {@code PATCH /v1.0/users/{id}}. */
   UPDATE_USER_ACCOUNT_ENABLED(
@@ -217,11 +181,7 @@ public enum FakeRoute {
       // User.EnableDisableAccount.All with User.Read.All is the least privileged combination
       // (with Directory.Read.All, which contains User.Read.All: implied); higher:
       // User.ReadWrite.All, Directory.ReadWrite.All.
-      alternatives(
-          all("User.EnableDisableAccount.All", "User.Read.All"),
-          all("User.EnableDisableAccount.All", "Directory.Read.All"),
-          any("User.ReadWrite.All"),
-          any("Directory.ReadWrite.All"))),
+      Ladders.USER_ACCOUNT_ENABLED_WRITE),
 
   /** The {@code otherMails} property of {@code PATCH /v1.0/users/{id}}. */
   UPDATE_USER_OTHER_MAILS(
@@ -230,8 +190,7 @@ public enum FakeRoute {
       "user-update",
       false,
       // User-Mail.ReadWrite.All; higher: User.ReadWrite.All, Directory.ReadWrite.All.
-      alternatives(
-          any("User-Mail.ReadWrite.All"), any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+      Ladders.USER_MAIL_WRITE),
 
   /** The {@code mobilePhone} and {@code businessPhones} properties of {@code PATCH /v1.0/users/{id}}. */
   UPDATE_USER_PHONES(
@@ -240,8 +199,7 @@ public enum FakeRoute {
       "user-update",
       false,
       // User-Phone.ReadWrite.All; higher: User.ReadWrite.All, Directory.ReadWrite.All.
-      alternatives(
-          any("User-Phone.ReadWrite.All"), any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+      Ladders.USER_PHONE_WRITE),
 
   /** {@code DELETE /v1.0/users/{id}}. */
   DELETE_USER(
@@ -251,17 +209,17 @@ public enum FakeRoute {
       false,
       // Application: User.ReadWrite.All (User.DeleteRestore.All, newer and narrower, is not in the
       // fake's role catalog); higher: Directory.ReadWrite.All.
-      alternatives(any("User.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+      Ladders.USER_WRITE),
 
   // ---- B2C data: authentication methods -------------------------------------------------------
 
   /** {@code GET /v1.0/users/{id}/authentication/methods}: every method of the user. */
   LIST_AUTHENTICATION_METHODS(
-      "GET", "/v1.0/users/{id}/authentication/methods", "authentication-list-methods", false, methodRead()),
+      "GET", "/v1.0/users/{id}/authentication/methods", "authentication-list-methods", false, Ladders.METHOD_READ),
 
   /** {@code GET /v1.0/users/{id}/authentication/phoneMethods}. */
   LIST_PHONE_METHODS(
-      "GET", "/v1.0/users/{id}/authentication/phoneMethods", "authentication-list-phonemethods", false, methodRead()),
+      "GET", "/v1.0/users/{id}/authentication/phoneMethods", "authentication-list-phonemethods", false, Ladders.METHOD_READ),
 
   /** {@code GET /v1.0/users/{id}/authentication/phoneMethods/{methodId}}. */
   GET_PHONE_METHOD(
@@ -269,7 +227,7 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/phoneMethods/{methodId}",
       "phoneauthenticationmethod-get",
       false,
-      methodRead()),
+      Ladders.METHOD_READ),
 
   /** {@code POST /v1.0/users/{id}/authentication/phoneMethods}. */
   CREATE_PHONE_METHOD(
@@ -278,7 +236,7 @@ public enum FakeRoute {
       "authentication-post-phonemethods",
       false,
       // Application: UserAuthenticationMethod.ReadWrite.All.
-      methodWrite()),
+      Ladders.METHOD_WRITE),
 
   /** {@code DELETE /v1.0/users/{id}/authentication/phoneMethods/{methodId}}. */
   DELETE_PHONE_METHOD(
@@ -286,11 +244,11 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/phoneMethods/{methodId}",
       "phoneauthenticationmethod-delete",
       false,
-      methodWrite()),
+      Ladders.METHOD_WRITE),
 
   /** {@code GET /v1.0/users/{id}/authentication/emailMethods}. */
   LIST_EMAIL_METHODS(
-      "GET", "/v1.0/users/{id}/authentication/emailMethods", "authentication-list-emailmethods", false, methodRead()),
+      "GET", "/v1.0/users/{id}/authentication/emailMethods", "authentication-list-emailmethods", false, Ladders.METHOD_READ),
 
   /** {@code GET /v1.0/users/{id}/authentication/emailMethods/{methodId}}. */
   GET_EMAIL_METHOD(
@@ -298,7 +256,7 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/emailMethods/{methodId}",
       "emailauthenticationmethod-get",
       false,
-      methodRead()),
+      Ladders.METHOD_READ),
 
   /** {@code POST /v1.0/users/{id}/authentication/emailMethods}. */
   CREATE_EMAIL_METHOD(
@@ -306,7 +264,7 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/emailMethods",
       "authentication-post-emailmethods",
       false,
-      methodWrite()),
+      Ladders.METHOD_WRITE),
 
   /** {@code DELETE /v1.0/users/{id}/authentication/emailMethods/{methodId}}. */
   DELETE_EMAIL_METHOD(
@@ -314,7 +272,7 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/emailMethods/{methodId}",
       "emailauthenticationmethod-delete",
       false,
-      methodWrite()),
+      Ladders.METHOD_WRITE),
 
   // ---- B2C data: groups -----------------------------------------------------------------------
 
@@ -326,10 +284,10 @@ public enum FakeRoute {
       false,
       // Application: GroupMember.Read.All; higher: Group.Read.All, Directory.Read.All,
       // Group.ReadWrite.All, Directory.ReadWrite.All; GroupMember.ReadWrite.All implied.
-      groupRead()),
+      Ladders.GROUP_READ),
 
   /** {@code GET /v1.0/groups/{id}}. */
-  GET_GROUP("GET", "/v1.0/groups/{id}", "group-get", false, groupRead()),
+  GET_GROUP("GET", "/v1.0/groups/{id}", "group-get", false, Ladders.GROUP_READ),
 
   /** {@code POST /v1.0/groups}: creates a security group. */
   CREATE_GROUP(
@@ -340,7 +298,7 @@ public enum FakeRoute {
       // Application: Group.Create; higher: Directory.ReadWrite.All, Group.ReadWrite.All. The fake's
       // Graph service principal does not publish Group.Create (it is not in the reference role
       // table), so only the higher roles can be granted here.
-      alternatives(any("Group.Create"), any("Directory.ReadWrite.All"), any("Group.ReadWrite.All"))),
+      Ladders.GROUP_CREATE),
 
   /** {@code DELETE /v1.0/groups/{id}}. */
   DELETE_GROUP(
@@ -349,10 +307,10 @@ public enum FakeRoute {
       "group-delete",
       false,
       // Application: Group.ReadWrite.All; higher: Directory.ReadWrite.All.
-      alternatives(any("Group.ReadWrite.All"), any("Directory.ReadWrite.All"))),
+      Ladders.GROUP_DELETE),
 
   /** {@code GET /v1.0/groups/{id}/members}. */
-  LIST_GROUP_MEMBERS("GET", "/v1.0/groups/{id}/members", "group-list-members", false, groupRead()),
+  LIST_GROUP_MEMBERS("GET", "/v1.0/groups/{id}/members", "group-list-members", false, Ladders.GROUP_READ),
 
   /** {@code POST /v1.0/groups/{id}/members/$ref}: adds a member by {@code @odata.id}. */
   ADD_GROUP_MEMBER(
@@ -361,11 +319,11 @@ public enum FakeRoute {
       "group-post-members",
       false,
       // Application: GroupMember.ReadWrite.All; higher: Group.ReadWrite.All, Directory.ReadWrite.All.
-      groupWrite()),
+      Ladders.GROUP_WRITE),
 
   /** {@code DELETE /v1.0/groups/{id}/members/{memberId}/$ref}: removes a member. */
   REMOVE_GROUP_MEMBER(
-      "DELETE", "/v1.0/groups/{id}/members/{memberId}/$ref", "group-delete-members", false, groupWrite()),
+      "DELETE", "/v1.0/groups/{id}/members/{memberId}/$ref", "group-delete-members", false, Ladders.GROUP_WRITE),
 
   // ---- B2C data: user flows and identity providers --------------------------------------------
 
@@ -376,10 +334,10 @@ public enum FakeRoute {
       "identitycontainer-list-b2cuserflows",
       false,
       // Application: IdentityUserFlow.Read.All; higher: IdentityUserFlow.ReadWrite.All.
-      flowRead()),
+      Ladders.USER_FLOW_READ),
 
   /** {@code GET /v1.0/identity/b2cUserFlows/{id}}. */
-  GET_B2C_USER_FLOW("GET", "/v1.0/identity/b2cUserFlows/{id}", "b2cidentityuserflow-get", false, flowRead()),
+  GET_B2C_USER_FLOW("GET", "/v1.0/identity/b2cUserFlows/{id}", "b2cidentityuserflow-get", false, Ladders.USER_FLOW_READ),
 
   /** {@code GET /v1.0/identity/b2cUserFlows/{id}/identityProviders}: the flow's sign-in providers. */
   LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS(
@@ -387,7 +345,7 @@ public enum FakeRoute {
       "/v1.0/identity/b2cUserFlows/{id}/identityProviders",
       "b2cidentityuserflow-list-identityproviders",
       false,
-      flowRead()),
+      Ladders.USER_FLOW_READ),
 
   /** {@code GET /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments}. */
   LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS(
@@ -395,7 +353,7 @@ public enum FakeRoute {
       "/v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments",
       "b2cidentityuserflow-list-userattributeassignments",
       false,
-      flowRead()),
+      Ladders.USER_FLOW_READ),
 
   /** {@code POST /v1.0/identity/b2cUserFlows}. */
   CREATE_B2C_USER_FLOW(
@@ -404,7 +362,7 @@ public enum FakeRoute {
       "identitycontainer-post-b2cuserflows",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
-      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+      Ladders.USER_FLOW_WRITE),
 
   /**
    * {@code PATCH /v1.0/identity/b2cUserFlows/{id}}: Graph lets {@code isLanguageCustomizationEnabled}
@@ -416,7 +374,7 @@ public enum FakeRoute {
       "b2cidentityuserflow-update",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
-      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+      Ladders.USER_FLOW_WRITE),
 
   /**
    * {@code POST /v1.0/identity/b2cUserFlows/{id}/identityProviders/$ref}: adds an identity provider
@@ -428,7 +386,7 @@ public enum FakeRoute {
       "b2cidentityuserflow-post-identityproviders",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
-      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+      Ladders.USER_FLOW_WRITE),
 
   /**
    * {@code DELETE /v1.0/identity/b2cUserFlows/{id}/identityProviders/{providerId}/$ref}: removes an
@@ -439,7 +397,7 @@ public enum FakeRoute {
       "/v1.0/identity/b2cUserFlows/{id}/identityProviders/{providerId}/$ref",
       "b2cidentityuserflow-delete-identityproviders",
       false,
-      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+      Ladders.USER_FLOW_WRITE),
 
   /**
    * {@code POST /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments}: assigns a user attribute
@@ -451,7 +409,7 @@ public enum FakeRoute {
       "b2cidentityuserflow-post-userattributeassignments",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
-      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+      Ladders.USER_FLOW_WRITE),
 
   /**
    * {@code DELETE /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments/{attributeId}}: removes
@@ -462,7 +420,7 @@ public enum FakeRoute {
       "/v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments/{attributeId}",
       "identityuserflowattributeassignment-delete",
       false,
-      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+      Ladders.USER_FLOW_WRITE),
 
   /** {@code DELETE /v1.0/identity/b2cUserFlows/{id}}. */
   DELETE_B2C_USER_FLOW(
@@ -470,7 +428,7 @@ public enum FakeRoute {
       "/v1.0/identity/b2cUserFlows/{id}",
       "b2cidentityuserflow-delete",
       false,
-      alternatives(any("IdentityUserFlow.ReadWrite.All"))),
+      Ladders.USER_FLOW_WRITE),
 
   /** {@code GET /v1.0/identity/identityProviders}. */
   LIST_IDENTITY_PROVIDERS(
@@ -479,11 +437,11 @@ public enum FakeRoute {
       "identitycontainer-list-identityproviders",
       false,
       // Application: IdentityProvider.Read.All; higher: IdentityProvider.ReadWrite.All.
-      idpRead()),
+      Ladders.IDENTITY_PROVIDER_READ),
 
   /** {@code GET /v1.0/identity/identityProviders/{id}}. */
   GET_IDENTITY_PROVIDER(
-      "GET", "/v1.0/identity/identityProviders/{id}", "identityproviderbase-get", false, idpRead()),
+      "GET", "/v1.0/identity/identityProviders/{id}", "identityproviderbase-get", false, Ladders.IDENTITY_PROVIDER_READ),
 
   /** {@code POST /v1.0/identity/identityProviders}. */
   CREATE_IDENTITY_PROVIDER(
@@ -492,7 +450,7 @@ public enum FakeRoute {
       "identitycontainer-post-identityproviders",
       false,
       // Application: IdentityProvider.ReadWrite.All.
-      alternatives(any("IdentityProvider.ReadWrite.All"))),
+      Ladders.IDENTITY_PROVIDER_WRITE),
 
   /** {@code PATCH /v1.0/identity/identityProviders/{id}}. */
   UPDATE_IDENTITY_PROVIDER(
@@ -500,7 +458,7 @@ public enum FakeRoute {
       "/v1.0/identity/identityProviders/{id}",
       "identityproviderbase-update",
       false,
-      alternatives(any("IdentityProvider.ReadWrite.All"))),
+      Ladders.IDENTITY_PROVIDER_WRITE),
 
   /** {@code DELETE /v1.0/identity/identityProviders/{id}}. */
   DELETE_IDENTITY_PROVIDER(
@@ -508,7 +466,7 @@ public enum FakeRoute {
       "/v1.0/identity/identityProviders/{id}",
       "identityproviderbase-delete",
       false,
-      alternatives(any("IdentityProvider.ReadWrite.All"))),
+      Ladders.IDENTITY_PROVIDER_WRITE),
 
   // ---- B2C data: directory roles and role assignments -----------------------------------------
 
@@ -520,14 +478,14 @@ public enum FakeRoute {
       false,
       // Application: RoleManagement.Read.Directory; higher: Directory.Read.All,
       // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All.
-      roleRead()),
+      Ladders.ROLE_READ),
 
   /** {@code GET /v1.0/directoryRoles/{id}}. */
-  GET_DIRECTORY_ROLE("GET", "/v1.0/directoryRoles/{id}", "directoryrole-get", false, roleRead()),
+  GET_DIRECTORY_ROLE("GET", "/v1.0/directoryRoles/{id}", "directoryrole-get", false, Ladders.ROLE_READ),
 
   /** {@code GET /v1.0/directoryRoles/{id}/members}. */
   LIST_DIRECTORY_ROLE_MEMBERS(
-      "GET", "/v1.0/directoryRoles/{id}/members", "directoryrole-list-members", false, roleRead()),
+      "GET", "/v1.0/directoryRoles/{id}/members", "directoryrole-list-members", false, Ladders.ROLE_READ),
 
   /** {@code GET /v1.0/roleManagement/directory/roleAssignments}. */
   LIST_ROLE_ASSIGNMENTS(
@@ -537,12 +495,7 @@ public enum FakeRoute {
       false,
       // Application: RoleManagement.Read.Directory; higher: Directory.Read.All,
       // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All, RoleManagement.Read.All.
-      alternatives(
-          any("RoleManagement.Read.Directory"),
-          any("Directory.Read.All"),
-          any("RoleManagement.ReadWrite.Directory"),
-          any("Directory.ReadWrite.All"),
-          any("RoleManagement.Read.All"))),
+      Ladders.ROLE_ASSIGNMENT_READ),
 
   /** {@code GET /v1.0/roleManagement/directory/roleAssignments/{id}}. */
   GET_ROLE_ASSIGNMENT(
@@ -550,12 +503,7 @@ public enum FakeRoute {
       "/v1.0/roleManagement/directory/roleAssignments/{id}",
       "unifiedroleassignment-get",
       false,
-      alternatives(
-          any("RoleManagement.Read.Directory"),
-          any("Directory.Read.All"),
-          any("RoleManagement.ReadWrite.Directory"),
-          any("Directory.ReadWrite.All"),
-          any("RoleManagement.Read.All"))),
+      Ladders.ROLE_ASSIGNMENT_READ),
 
   /** {@code POST /v1.0/roleManagement/directory/roleAssignments}. */
   CREATE_ROLE_ASSIGNMENT(
@@ -564,7 +512,7 @@ public enum FakeRoute {
       "rbacapplication-post-roleassignments",
       false,
       // Application: RoleManagement.ReadWrite.Directory.
-      alternatives(any("RoleManagement.ReadWrite.Directory"))),
+      Ladders.ROLE_WRITE),
 
   /** {@code DELETE /v1.0/roleManagement/directory/roleAssignments/{id}}. */
   DELETE_ROLE_ASSIGNMENT(
@@ -572,7 +520,7 @@ public enum FakeRoute {
       "/v1.0/roleManagement/directory/roleAssignments/{id}",
       "unifiedroleassignment-delete",
       false,
-      alternatives(any("RoleManagement.ReadWrite.Directory"))),
+      Ladders.ROLE_WRITE),
 
   // ---- B2C data: audit log --------------------------------------------------------------------
 
@@ -583,7 +531,7 @@ public enum FakeRoute {
       "directoryaudit-list",
       false,
       // Application: AuditLog.Read.All; no higher permission.
-      alternatives(any("AuditLog.Read.All"))),
+      Ladders.AUDIT_LOG_READ),
 
   /** {@code GET /v1.0/auditLogs/directoryAudits/{id}}. */
   GET_DIRECTORY_AUDIT(
@@ -591,7 +539,7 @@ public enum FakeRoute {
       "/v1.0/auditLogs/directoryAudits/{id}",
       "directoryaudit-get",
       false,
-      alternatives(any("AuditLog.Read.All"))),
+      Ladders.AUDIT_LOG_READ),
 
   // ---- B2C data: applications -----------------------------------------------------------------
 
@@ -603,10 +551,10 @@ public enum FakeRoute {
       false,
       // Application: Application.Read.All; higher: Application.ReadWrite.OwnedBy (not modelled),
       // Application.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
-      appRead()),
+      Ladders.APPLICATION_READ),
 
   /** {@code GET /v1.0/applications/{id}}. */
-  GET_APPLICATION("GET", "/v1.0/applications/{id}", "application-get", false, appRead()),
+  GET_APPLICATION("GET", "/v1.0/applications/{id}", "application-get", false, Ladders.APPLICATION_READ),
 
   /** {@code POST /v1.0/applications}. */
   CREATE_APPLICATION(
@@ -615,7 +563,7 @@ public enum FakeRoute {
       "application-post-applications",
       false,
       // Application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
-      alternatives(any("Application.ReadWrite.All"))),
+      Ladders.APPLICATION_WRITE),
 
   /** {@code PATCH /v1.0/applications/{id}}. */
   UPDATE_APPLICATION(
@@ -624,7 +572,7 @@ public enum FakeRoute {
       "application-update",
       false,
       // Application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
-      alternatives(any("Application.ReadWrite.All"))),
+      Ladders.APPLICATION_WRITE),
 
   /** {@code DELETE /v1.0/applications/{id}}. */
   DELETE_APPLICATION(
@@ -632,34 +580,34 @@ public enum FakeRoute {
       "/v1.0/applications/{id}",
       "application-delete",
       false,
-      alternatives(any("Application.ReadWrite.All"))),
+      Ladders.APPLICATION_WRITE),
 
   /**
    * {@code POST /v1.0/$batch}: needs only a valid token; each request inside is authorized, routed
    * and faulted on its own.
    */
-  BATCH("POST", "/v1.0/$batch", "json-batching", false, alternatives()),
+  BATCH("POST", "/v1.0/$batch", "json-batching", false, Ladders.NONE),
 
   // ---- Microsoft identity platform ------------------------------------------------------------
 
   /** {@code POST /{tenant}/oauth2/v2.0/token}: the client credentials grant. */
-  TOKEN("POST", "/{tenant}/oauth2/v2.0/token", "", false, alternatives()),
+  TOKEN("POST", "/{tenant}/oauth2/v2.0/token", "", false, Ladders.NONE),
 
   /** {@code GET /{tenant}/adminconsent}: the v1 admin consent endpoint. */
-  ADMIN_CONSENT("GET", "/{tenant}/adminconsent", "", false, alternatives()),
+  ADMIN_CONSENT("GET", "/{tenant}/adminconsent", "", false, Ladders.NONE),
 
   /** {@code GET /{tenant}/v2.0/adminconsent}: the v2 admin consent endpoint. */
-  ADMIN_CONSENT_V2("GET", "/{tenant}/v2.0/adminconsent", "", false, alternatives()),
+  ADMIN_CONSENT_V2("GET", "/{tenant}/v2.0/adminconsent", "", false, Ladders.NONE),
 
   /** {@code GET /{tenant}/v2.0/.well-known/openid-configuration}. */
   OPENID_CONFIGURATION(
-      "GET", "/{tenant}/v2.0/.well-known/openid-configuration", "", false, alternatives()),
+      "GET", "/{tenant}/v2.0/.well-known/openid-configuration", "", false, Ladders.NONE),
 
   /** {@code GET /{tenant}/discovery/v2.0/keys}: the keys that sign the fake's tokens. */
-  SIGNING_KEYS("GET", "/{tenant}/discovery/v2.0/keys", "", false, alternatives()),
+  SIGNING_KEYS("GET", "/{tenant}/discovery/v2.0/keys", "", false, Ladders.NONE),
 
   /** {@code GET /common/discovery/instance}: instance discovery, for clients that ask. */
-  INSTANCE_DISCOVERY("GET", "/common/discovery/instance", "", false, alternatives());
+  INSTANCE_DISCOVERY("GET", "/common/discovery/instance", "", false, Ladders.NONE);
 
   private static final String DOCS = "https://learn.microsoft.com/graph/api/";
 
@@ -682,78 +630,93 @@ public enum FakeRoute {
     this.allowedBy = allowedBy;
   }
 
-  private static Set<String> any(String role) {
-    return Set.of(role);
-  }
+  /**
+   * The permission ladders of the table, each written once: a ladder is the list of role sets that
+   * allow a family of routes, in the order the reference page lists them. A nested class because an
+   * enum's constants cannot read the enum's own static fields while they are built.
+   */
+  private static final class Ladders {
+    private static final String DIRECTORY_READ = "Directory.Read.All";
+    private static final String DIRECTORY_WRITE = "Directory.ReadWrite.All";
 
-  private static Set<String> all(String... roles) {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(roles)));
-  }
+    static final List<Set<String>> NONE = List.of();
 
-  private static List<Set<String>> userRead() {
-    return alternatives(
-        any("User.Read.All"),
-        any("User.ReadWrite.All"),
-        any("Directory.Read.All"),
-        any("Directory.ReadWrite.All"));
-  }
+    static final List<Set<String>> ORGANIZATION_READ =
+        anyOf("Organization.Read.All", DIRECTORY_READ, "Organization.ReadWrite.All", DIRECTORY_WRITE);
 
-  private static List<Set<String>> methodRead() {
+    static final List<Set<String>> APPLICATION_READ =
+        anyOf("Application.Read.All", "Application.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
+    /** The same roles as {@link #APPLICATION_READ}, in the order the assignment pages list them. */
+    static final List<Set<String>> APPLICATION_READ_DIRECTORY_FIRST =
+        anyOf("Application.Read.All", DIRECTORY_READ, "Application.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> APPLICATION_WRITE = anyOf("Application.ReadWrite.All");
+
+    static final List<Set<String>> APP_ROLE_ASSIGNMENT_CREATE =
+        each("AppRoleAssignment.ReadWrite.All", APPLICATION_READ_DIRECTORY_FIRST);
+    static final List<Set<String>> APP_ROLE_ASSIGNMENT_DELETE =
+        anyOf("AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All");
+
+    static final List<Set<String>> USER_READ = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
+    static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");
+    static final List<Set<String>> USER_ACCOUNT_ENABLED_WRITE =
+        then(each("User.EnableDisableAccount.All", anyOf("User.Read.All", DIRECTORY_READ)), USER_WRITE);
+    static final List<Set<String>> USER_MAIL_WRITE = then(anyOf("User-Mail.ReadWrite.All"), USER_WRITE);
+    static final List<Set<String>> USER_PHONE_WRITE = then(anyOf("User-Phone.ReadWrite.All"), USER_WRITE);
+
     // Application: UserAuthenticationMethod.Read.All; higher: UserAuthenticationMethod.ReadWrite.All.
-    return alternatives(
-        any("UserAuthenticationMethod.Read.All"), any("UserAuthenticationMethod.ReadWrite.All"));
-  }
+    static final List<Set<String>> METHOD_READ =
+        anyOf("UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All");
+    static final List<Set<String>> METHOD_WRITE = anyOf("UserAuthenticationMethod.ReadWrite.All");
 
-  private static List<Set<String>> methodWrite() {
-    return alternatives(any("UserAuthenticationMethod.ReadWrite.All"));
-  }
+    static final List<Set<String>> GROUP_READ =
+        anyOf("GroupMember.Read.All", "Group.Read.All", DIRECTORY_READ, "GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> GROUP_WRITE = anyOf("GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> GROUP_CREATE = anyOf("Group.Create", DIRECTORY_WRITE, "Group.ReadWrite.All");
+    static final List<Set<String>> GROUP_DELETE = anyOf("Group.ReadWrite.All", DIRECTORY_WRITE);
 
-  private static List<Set<String>> groupRead() {
-    return alternatives(
-        any("GroupMember.Read.All"),
-        any("Group.Read.All"),
-        any("Directory.Read.All"),
-        any("GroupMember.ReadWrite.All"),
-        any("Group.ReadWrite.All"),
-        any("Directory.ReadWrite.All"));
-  }
+    static final List<Set<String>> USER_FLOW_READ = anyOf("IdentityUserFlow.Read.All", "IdentityUserFlow.ReadWrite.All");
+    static final List<Set<String>> USER_FLOW_WRITE = anyOf("IdentityUserFlow.ReadWrite.All");
 
-  private static List<Set<String>> groupWrite() {
-    return alternatives(
-        any("GroupMember.ReadWrite.All"), any("Group.ReadWrite.All"), any("Directory.ReadWrite.All"));
-  }
+    static final List<Set<String>> IDENTITY_PROVIDER_READ = anyOf("IdentityProvider.Read.All", "IdentityProvider.ReadWrite.All");
+    static final List<Set<String>> IDENTITY_PROVIDER_WRITE = anyOf("IdentityProvider.ReadWrite.All");
 
-  private static List<Set<String>> flowRead() {
-    return alternatives(any("IdentityUserFlow.Read.All"), any("IdentityUserFlow.ReadWrite.All"));
-  }
+    static final List<Set<String>> ROLE_READ =
+        anyOf("RoleManagement.Read.Directory", DIRECTORY_READ, "RoleManagement.ReadWrite.Directory", DIRECTORY_WRITE);
+    static final List<Set<String>> ROLE_ASSIGNMENT_READ = then(ROLE_READ, anyOf("RoleManagement.Read.All"));
+    static final List<Set<String>> ROLE_WRITE = anyOf("RoleManagement.ReadWrite.Directory");
 
-  private static List<Set<String>> idpRead() {
-    return alternatives(any("IdentityProvider.Read.All"), any("IdentityProvider.ReadWrite.All"));
-  }
+    static final List<Set<String>> AUDIT_LOG_READ = anyOf("AuditLog.Read.All");
 
-  private static List<Set<String>> roleRead() {
-    return alternatives(
-        any("RoleManagement.Read.Directory"),
-        any("Directory.Read.All"),
-        any("RoleManagement.ReadWrite.Directory"),
-        any("Directory.ReadWrite.All"));
-  }
+    private Ladders() {}
 
-  private static List<Set<String>> appRead() {
-    return alternatives(
-        any("Application.Read.All"),
-        any("Application.ReadWrite.All"),
-        any("Directory.Read.All"),
-        any("Directory.ReadWrite.All"));
-  }
-
-  @SafeVarargs
-  private static List<Set<String>> alternatives(Set<String>... sets) {
-    List<Set<String>> out = new ArrayList<>(sets.length);
-    for (Set<String> set : sets) {
-      out.add(set);
+    /** One alternative per role: any one of them allows the route. */
+    private static List<Set<String>> anyOf(String... roles) {
+      List<Set<String>> out = new ArrayList<>(roles.length);
+      for (String role : roles) {
+        out.add(Set.of(role));
+      }
+      return Collections.unmodifiableList(out);
     }
-    return Collections.unmodifiableList(out);
+
+    /** {@code role} together with each alternative of {@code ladder}. */
+    private static List<Set<String>> each(String role, List<Set<String>> ladder) {
+      List<Set<String>> out = new ArrayList<>(ladder.size());
+      for (Set<String> option : ladder) {
+        Set<String> both = new LinkedHashSet<>();
+        both.add(role);
+        both.addAll(option);
+        out.add(Collections.unmodifiableSet(both));
+      }
+      return Collections.unmodifiableList(out);
+    }
+
+    /** The alternatives of {@code first}, then those of {@code higher}. */
+    private static List<Set<String>> then(List<Set<String>> first, List<Set<String>> higher) {
+      List<Set<String>> out = new ArrayList<>(first);
+      out.addAll(higher);
+      return Collections.unmodifiableList(out);
+    }
   }
 
   /** The HTTP method, such as {@code GET}. */

@@ -1,48 +1,25 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The mutable B2C directory of one tenant, rebuilt from its {@link B2cSeed} on reset. Users are
  * kept compact: generated users exist only as an index until changed (then as a {@link UserRec}
- * overlay); other users are {@link UserRec}s; Graph JSON is built per request. Other objects are
- * small and kept as Graph JSON. Positions in a collection are stable (deleted users leave a hole),
+ * overlay); other users are {@link UserRec}s; Graph JSON is built per request ({@link UserShapes}).
+ * Other objects are small and kept as Graph JSON ({@link ObjectCollections}); group and role members
+ * are {@link Memberships}. Positions in a collection are stable (deleted users leave a hole),
  * so a {@code $skiptoken} position stays valid while the collection changes. Thread-safe: every
  * method synchronizes on the store.
  */
 public final class B2cStore {
-  /** The well-known ids Graph gives phone methods, by phone type. */
-  static final Map<String, String> PHONE_METHOD_IDS =
-      Map.of(
-          "mobile", "3179e48a-750b-4051-897c-87b9720928f7",
-          "alternateMobile", "b6332ec1-7057-4abe-9331-3d72feddfe41",
-          "office", "e37fc753-ff3b-4958-9484-eaa9425c82bc");
-  /** The well-known id of the email method and of the password method. */
-  static final String EMAIL_METHOD_ID = "3ddfcfc8-9383-446f-83cc-3ab9be4be18f";
-  static final String PASSWORD_METHOD_ID = "28c10230-6103-485e-b985-444c60001490";
-
-  /** User properties in Graph's order; the first eleven are the default set (no $select). */
-  static final List<String> USER_PROPERTIES =
-      List.of(
-          "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone",
-          "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id",
-          "accountEnabled", "createdDateTime", "creationType", "deletedDateTime", "identities",
-          "otherMails", "userType");
-  static final int USER_DEFAULT_COUNT = 11;
-
   final String domain;
   private final UserGenerator generator;
   private final int generatedCount;
@@ -50,10 +27,8 @@ public final class B2cStore {
   private final Map<Integer, UserRec> generatedChanged = new HashMap<>();
   private final List<@Nullable UserRec> users = new ArrayList<>();
   private final Map<String, Integer> userPosById = new HashMap<>();
-  private final Map<String, List<@Nullable ObjectNode>> objects = new HashMap<>();
-  private final Map<String, Map<String, Integer>> objectPos = new HashMap<>();
-  private final Map<String, Set<String>> groupMembers = new HashMap<>();
-  private final Map<String, Set<String>> roleMembers = new HashMap<>();
+  private final ObjectCollections objects = new ObjectCollections();
+  private final Memberships memberships;
 
   B2cStore(B2cSeed seed, String domain) {
     this.domain = domain;
@@ -83,11 +58,10 @@ public final class B2cStore {
     }
     for (Map.Entry<String, List<ObjectNode>> e : seed.objects.entrySet()) {
       for (ObjectNode o : e.getValue()) {
-        addObjectInternal(e.getKey(), o.deepCopy());
+        objects.add(e.getKey(), o.deepCopy());
       }
     }
-    seed.groupMembers.forEach((g, ms) -> groupMembers.put(g.toLowerCase(Locale.ROOT), new LinkedHashSet<>(ms)));
-    seed.roleMembers.forEach((g, ms) -> roleMembers.put(g.toLowerCase(Locale.ROOT), new LinkedHashSet<>(ms)));
+    this.memberships = new Memberships(seed.groupMembers, seed.roleMembers);
   }
 
   private static String key(String id) {
@@ -256,181 +230,70 @@ public final class B2cStore {
     } else {
       users.set(p - generatedCount, null);
     }
-    for (Set<String> ms : groupMembers.values()) {
-      ms.removeIf(m -> m.equalsIgnoreCase(objectId));
-    }
-    for (Set<String> ms : roleMembers.values()) {
-      ms.removeIf(m -> m.equalsIgnoreCase(objectId));
-    }
+    memberships.userDeleted(objectId);
     return true;
   }
 
   /** A user as Graph JSON with every property the fake models. */
   ObjectNode userJson(UserRec u) {
-    ObjectNode o = Json.object();
-    ArrayNode bp = o.putArray("businessPhones");
-    for (String p : u.businessPhones) {
-      bp.add(p);
-    }
-    o.put("displayName", u.displayName);
-    o.put("givenName", u.givenName);
-    o.putNull("jobTitle");
-    o.put("mail", u.mail);
-    o.put("mobilePhone", u.mobilePhone);
-    o.putNull("officeLocation");
-    o.putNull("preferredLanguage");
-    o.put("surname", u.surname);
-    o.put("userPrincipalName", u.userPrincipalName);
-    o.put("id", u.id);
-    o.put("accountEnabled", u.accountEnabled);
-    o.put("createdDateTime", Json.timestamp(Instant.ofEpochSecond(u.createdEpochSecond)));
-    o.put("creationType", u.creationType);
-    o.putNull("deletedDateTime");
-    ArrayNode ids = o.putArray("identities");
-    for (UserRec.Identity i : u.identities) {
-      ObjectNode n = ids.addObject();
-      n.put("signInType", i.signInType);
-      n.put("issuer", i.issuer);
-      n.put("issuerAssignedId", i.issuerAssignedId);
-    }
-    ArrayNode om = o.putArray("otherMails");
-    for (String m : u.otherMails) {
-      om.add(m);
-    }
-    o.put("userType", "Member");
-    return o;
+    return UserShapes.user(u);
   }
 
-  // ---- authentication methods -----------------------------------------------------------------
-
-  static ObjectNode phoneMethodJson(UserRec.Phone p) {
-    ObjectNode o = Json.object();
-    o.put("id", PHONE_METHOD_IDS.get(p.phoneType));
-    o.put("phoneNumber", p.phoneNumber);
-    o.put("phoneType", p.phoneType);
-    o.put("smsSignInState", "notAllowedByPolicy");
-    return o;
-  }
-
-  static ObjectNode emailMethodJson(String address) {
-    ObjectNode o = Json.object();
-    o.put("id", EMAIL_METHOD_ID);
-    o.put("emailAddress", address);
-    return o;
-  }
-
-  /** Every method of a user, typed, as the {@code /authentication/methods} collection lists them. */
-  static List<ObjectNode> methodsJson(UserRec u) {
-    List<ObjectNode> out = new ArrayList<>();
-    if (u.hasPassword) {
-      ObjectNode o = Json.object();
-      o.put("@odata.type", "#microsoft.graph.passwordAuthenticationMethod");
-      o.put("id", PASSWORD_METHOD_ID);
-      o.putNull("password");
-      o.put("createdDateTime", Json.timestamp(Instant.ofEpochSecond(u.createdEpochSecond)));
-      out.add(o);
-    }
-    for (UserRec.Phone p : u.phoneMethods) {
-      ObjectNode o = Json.object();
-      o.put("@odata.type", "#microsoft.graph.phoneAuthenticationMethod");
-      o.setAll(phoneMethodJson(p));
-      out.add(o);
-    }
-    if (u.emailMethod != null) {
-      ObjectNode o = Json.object();
-      o.put("@odata.type", "#microsoft.graph.emailAuthenticationMethod");
-      o.setAll(emailMethodJson(u.emailMethod));
-      out.add(o);
-    }
-    return out;
-  }
-
-  // ---- other objects --------------------------------------------------------------------------
-
-  private void addObjectInternal(String collection, ObjectNode o) {
-    List<@Nullable ObjectNode> list = objects.computeIfAbsent(collection, k -> new ArrayList<>());
-    objectPos.computeIfAbsent(collection, k -> new HashMap<>()).put(key(o.path("id").asText()), list.size());
-    list.add(o);
-  }
+  // ---- other objects ({@link ObjectCollections}) and memberships ({@link Memberships}) ---------
 
   synchronized void addObject(String collection, ObjectNode o) {
-    addObjectInternal(collection, o);
+    objects.add(collection, o);
   }
 
   synchronized int objectPositions(String collection) {
-    List<@Nullable ObjectNode> l = objects.get(collection);
-    return l == null ? 0 : l.size();
+    return objects.size(collection);
   }
 
   /** A copy of the object at a position, or null. */
   synchronized @Nullable ObjectNode objectAt(String collection, int pos) {
-    List<@Nullable ObjectNode> l = objects.get(collection);
-    ObjectNode o = l == null || pos >= l.size() ? null : l.get(pos);
-    return o == null ? null : o.deepCopy();
+    return objects.at(collection, pos);
   }
 
   /** A copy of an object by id, or null. */
   synchronized @Nullable ObjectNode object(String collection, String id) {
-    Integer p = objectPos.getOrDefault(collection, Map.of()).get(key(id));
-    return p == null ? null : objectAt(collection, p);
+    return objects.byId(collection, id);
   }
 
   synchronized boolean replaceObject(String collection, ObjectNode o) {
-    Integer p = objectPos.getOrDefault(collection, Map.of()).get(key(o.path("id").asText()));
-    if (p == null || objects.get(collection).get(p) == null) {
-      return false;
-    }
-    objects.get(collection).set(p, o);
-    return true;
+    return objects.replace(collection, o);
   }
 
+  /** Deletes an object, its memberships and its own members. */
   synchronized boolean deleteObject(String collection, String id) {
-    Map<String, Integer> pos = objectPos.get(collection);
-    Integer p = pos == null ? null : pos.remove(key(id));
-    if (p == null) {
+    if (!objects.delete(collection, id)) {
       return false;
     }
-    objects.get(collection).set(p, null);
-    groupMembers.remove(key(id));
-    roleMembers.remove(key(id));
-    for (Set<String> ms : groupMembers.values()) {
-      ms.removeIf(m -> m.equalsIgnoreCase(id));
-    }
+    memberships.objectDeleted(id);
     return true;
   }
-
-  // ---- memberships ----------------------------------------------------------------------------
 
   synchronized List<String> members(boolean ofGroup, String id) {
-    Set<String> s = (ofGroup ? groupMembers : roleMembers).get(key(id));
-    return s == null ? List.of() : new ArrayList<>(s);
+    return memberships.members(ofGroup, id);
   }
 
   /** Adds a member; false when it already is one. */
   synchronized boolean addMember(boolean toGroup, String id, String memberId) {
-    Set<String> s = (toGroup ? groupMembers : roleMembers).computeIfAbsent(key(id), k -> new LinkedHashSet<>());
-    for (String m : s) {
-      if (m.equalsIgnoreCase(memberId)) {
-        return false;
-      }
-    }
-    return s.add(memberId);
+    return memberships.add(toGroup, id, memberId);
   }
 
   synchronized boolean removeMember(boolean fromGroup, String id, String memberId) {
-    Set<String> s = (fromGroup ? groupMembers : roleMembers).get(key(id));
-    return s != null && s.removeIf(m -> m.equalsIgnoreCase(memberId));
+    return memberships.remove(fromGroup, id, memberId);
   }
 
   /** A directory object by id as a member listing shows it, or null. */
   synchronized @Nullable ObjectNode directoryObject(String id) {
     UserRec u = user(id);
     if (u != null) {
-      ObjectNode full = userJson(u);
+      ObjectNode full = UserShapes.user(u);
       ObjectNode o = Json.object();
       o.put("@odata.type", "#microsoft.graph.user");
-      for (int i = 0; i < USER_DEFAULT_COUNT; i++) {
-        String p = USER_PROPERTIES.get(i);
+      for (int i = 0; i < UserShapes.DEFAULT_COUNT; i++) {
+        String p = UserShapes.PROPERTIES.get(i);
         o.set(p, full.get(p));
       }
       return o;
@@ -445,17 +308,8 @@ public final class B2cStore {
     return null;
   }
 
-  /** Approximate retained bytes of the changed state, for the benchmark. */
-  synchronized String describe() {
-    return "B2cStore{generated=" + generatedCount + ", deleted=" + generatedDeleted.cardinality() + ", changed=" + generatedChanged.size() + ", users=" + users.size() + ", collections=" + objects.keySet() + "}";
-  }
-
   static @Nullable String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
-  }
-
-  static Map<String, Integer> emptyPositions() {
-    return new LinkedHashMap<>();
   }
 }

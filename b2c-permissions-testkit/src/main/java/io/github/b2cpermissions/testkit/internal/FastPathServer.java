@@ -24,24 +24,24 @@ import wiremock.org.eclipse.jetty.server.handler.HandlerWrapper;
  * the fake and writes ordinary replies straight to the response, skipping WireMock's per-request
  * stub machinery (which costs about as much again as the fake itself). Replies that need one of
  * WireMock's connection faults are handed to WireMock, whose request filter picks them up on the
- * same thread. Built against the Jetty that {@code wiremock-standalone} 3.13 shades; {@link
- * GraphServer} falls back to the plain filter path if these classes do not link (another WireMock
+ * same thread ({@link WireMockFilter}). Built against the Jetty that {@code wiremock-standalone} 3.13
+ * shades; {@link GraphServer} falls back to the plain filter path if these classes do not link (another WireMock
  * version on the classpath).
  */
 final class FastPathServer extends Jetty11HttpServer {
-  private final GraphServer graph;
+  private final Dispatcher dispatcher;
 
-  private FastPathServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs, GraphServer graph) {
+  private FastPathServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs, Dispatcher dispatcher) {
     super(options, admin, stubs);
-    this.graph = graph;
+    this.dispatcher = dispatcher;
   }
 
   /** The factory WireMock calls to build its HTTP server. */
-  static HttpServerFactory factory(GraphServer graph) {
+  static HttpServerFactory factory(Dispatcher dispatcher) {
     return new HttpServerFactory() {
       @Override
       public HttpServer buildHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
-        return new FastPathServer(options, admin, stubs, graph);
+        return new FastPathServer(options, admin, stubs, dispatcher);
       }
     };
   }
@@ -55,13 +55,13 @@ final class FastPathServer extends Jetty11HttpServer {
           public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
               throws IOException, ServletException {
             Exchange ex = exchange(request);
-            Reply reply = graph.handleSafely(ex);
+            Reply reply = dispatcher.handleSafely(ex);
             if (reply.transportFault != null) {
-              GraphServer.PENDING.set(reply);
+              WireMockFilter.PENDING.set(reply);
               try {
                 super.handle(target, base, request, response);
               } finally {
-                GraphServer.PENDING.remove();
+                WireMockFilter.PENDING.remove();
               }
               return;
             }

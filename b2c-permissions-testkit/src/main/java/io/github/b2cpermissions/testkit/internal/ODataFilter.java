@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * and lambdas {@code prop/any(x:…)} over arrays, such as {@code identities/any(c:c/issuerAssignedId
  * eq 'a@b.com' and c/issuer eq 'contoso.onmicrosoft.com')} or {@code otherMails/any(m:m eq 'x')}.
  * String comparisons ignore case, as Graph's directory does. Only the properties the collection
- * lists may be filtered on; anything else is rejected with the message Graph gives.
+ * lists may be filtered on; anything else is rejected with the message Graph gives. The fake's only
+ * {@code $filter} parser: every collection route filters through it.
  */
 final class ODataFilter {
   /** A filter the fake cannot or Graph would not evaluate; the message is Graph's wording. */
@@ -330,6 +331,10 @@ final class ODataFilter {
       }
       if (t.equals("null")) {
         return new Literal(null, null, null, true, t);
+      }
+      if (GUID.matcher(t).matches()) {
+        // An Edm.Guid literal is written without quotes and may start with a letter.
+        return new Literal(t, null, null, false, t);
       }
       if (t.startsWith("#")) {
         String raw = t.substring(1);

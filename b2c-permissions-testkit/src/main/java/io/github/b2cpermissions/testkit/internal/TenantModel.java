@@ -22,141 +22,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TenantModel {
 
-  /** An app role assignment. */
-  static final class Assignment {
-    final int seq;
-    final UUID principalId;
-    final String principalDisplayName;
-    final UUID appRoleId;
-    final UUID resourceId;
-    final String resourceDisplayName;
-    final Instant created;
-    final @Nullable Instant deleted;
-    /** The Graph role value when the resource is Microsoft Graph, else null. */
-    final @Nullable String graphRole;
-
-    Assignment(
-        int seq,
-        UUID principalId,
-        String principalDisplayName,
-        UUID appRoleId,
-        UUID resourceId,
-        String resourceDisplayName,
-        Instant created,
-        @Nullable Instant deleted,
-        @Nullable String graphRole) {
-      this.seq = seq;
-      this.principalId = principalId;
-      this.principalDisplayName = principalDisplayName;
-      this.appRoleId = appRoleId;
-      this.resourceId = resourceId;
-      this.resourceDisplayName = resourceDisplayName;
-      this.created = created;
-      this.deleted = deleted;
-      this.graphRole = graphRole;
-    }
-  }
-
-  /** A resource service principal other than Graph and the backup app. */
-  static final class OtherResource {
-    final UUID id;
-    final String appId;
-    final String displayName;
-    final Set<UUID> roleIds = new LinkedHashSet<>();
-
-    OtherResource(UUID id, String appId, String displayName) {
-      this.id = id;
-      this.appId = appId;
-      this.displayName = displayName;
-    }
-  }
-
-  /** What a service principal id or app id resolved to. */
-  enum SpKind {
-    GRAPH,
-    BACKUP,
-    OTHER
-  }
-
-  /** A resolved service principal. */
-  static final class Sp {
-    final SpKind kind;
-    final UUID id;
-    final String appId;
-    final String displayName;
-    final boolean enabled;
-    final @Nullable OtherResource other;
-
-    Sp(SpKind kind, UUID id, String appId, String displayName, boolean enabled, @Nullable OtherResource other) {
-      this.kind = kind;
-      this.id = id;
-      this.appId = appId;
-      this.displayName = displayName;
-      this.enabled = enabled;
-      this.other = other;
-    }
-  }
-
-  private static final class Revocation {
-    final String role;
-    final Instant at;
-
-    Revocation(String role, Instant at) {
-      this.role = role;
-      this.at = at;
-    }
-  }
-
-  private static final class State {
-    AppPresence presence;
-    UUID backupSpId;
-    final List<Assignment> assignments = new ArrayList<>();
-    final List<Revocation> revocations = new ArrayList<>();
-    final List<OtherResource> others = new ArrayList<>();
-    int nextSeq = 1;
-    Duration propagationDelay;
-    AdminConsentOutcome consentOutcome = AdminConsentOutcome.ACCEPT;
-    boolean seedIdUsed;
-    final FaultPlan faults = new FaultPlan();
-    @Nullable B2cStore b2c;
-
-    State(AppPresence presence, UUID backupSpId, Duration propagationDelay) {
-      this.presence = presence;
-      this.backupSpId = backupSpId;
-      this.propagationDelay = propagationDelay;
-    }
-  }
-
   /** The appId of the default "other resource": Office 365 Exchange Online. */
   public static final String EXCHANGE_APP_ID = "00000002-0000-0ff1-ce00-000000000000";
 
   public static final String GRAPH_DISPLAY_NAME = "Microsoft Graph";
 
-  /** The last token the token endpoint issued here, for reuse; see {@code IdentityRoutes}. */
-  static final class IssuedToken {
-    final String token;
-    final String clientId;
-    final boolean certificate;
-    final List<String> roles;
-    final long issuedAt;
-    final long expiresAt;
-    final long epoch;
-
-    IssuedToken(String token, String clientId, boolean certificate, List<String> roles, long issuedAt, long expiresAt, long epoch) {
-      this.token = token;
-      this.clientId = clientId;
-      this.certificate = certificate;
-      this.roles = roles;
-      this.issuedAt = issuedAt;
-      this.expiresAt = expiresAt;
-      this.epoch = epoch;
-    }
-  }
-
   public final TenantSeed seed;
   private final GraphServer server;
   volatile @Nullable IssuedToken lastIssued;
-  private @Nullable State state;
+  private @Nullable TenantState state;
   private long epoch = -1;
 
   TenantModel(TenantSeed seed, GraphServer server) {
@@ -170,7 +44,7 @@ public final class TenantModel {
 
   /** The B2C directory (users, groups, user flows and so on), built from the seed on first use. */
   public synchronized B2cStore b2c() {
-    State s = state();
+    TenantState s = state();
     B2cStore b = s.b2c;
     if (b == null) {
       b = new B2cStore(seed.b2c, seed.domain);
@@ -183,9 +57,9 @@ public final class TenantModel {
     return server.clock().instant();
   }
 
-  private State state() {
+  private TenantState state() {
     long serverEpoch = server.epoch();
-    State s = state;
+    TenantState s = state;
     if (s == null || epoch != serverEpoch) {
       s = materialize();
       state = s;
@@ -194,88 +68,12 @@ public final class TenantModel {
     return s;
   }
 
-  private State materialize() {
-    State s = new State(seed.presence, seed.backupServicePrincipalId, seed.propagationDelay);
-    s.seedIdUsed = seed.presence != AppPresence.NOT_FOUND;
-    Instant seededAt = now().minus(Duration.ofDays(30));
-    if (seed.presence != AppPresence.NOT_FOUND) {
-      for (String role : seed.grantedRoles) {
-        addGraphAssignment(s, role, seededAt, null);
-      }
-      for (TenantSeed.OtherGrant g : seed.otherGrants) {
-        addOtherAssignment(s, g.resourceAppId, g.resourceDisplayName, g.appRoleId, seededAt);
-      }
-      for (String role : seed.deletedRoles) {
-        addGraphAssignment(s, role, seededAt, seededAt.plus(Duration.ofDays(1)));
-      }
-    }
-    return s;
-  }
-
-  private Assignment addGraphAssignment(
-      State s, String role, Instant created, @Nullable Instant deleted) {
-    RoleCatalog.Role r = RoleCatalog.byValue(role);
-    if (r == null) {
-      throw new IllegalArgumentException("Microsoft Graph has no app role " + role);
-    }
-    Assignment a =
-        new Assignment(
-            s.nextSeq++,
-            s.backupSpId,
-            seed.app.displayName,
-            r.id(),
-            seed.graphServicePrincipalId,
-            GRAPH_DISPLAY_NAME,
-            created,
-            deleted,
-            r.value());
-    s.assignments.add(a);
-    return a;
-  }
-
-  private Assignment addOtherAssignment(
-      State s, String appId, String displayName, UUID roleId, Instant created) {
-    OtherResource res = null;
-    for (OtherResource o : s.others) {
-      if (o.appId.equalsIgnoreCase(appId)) {
-        res = o;
-      }
-    }
-    if (res == null) {
-      res = new OtherResource(derivedId(appId), appId, displayName);
-      s.others.add(res);
-    }
-    res.roleIds.add(roleId);
-    for (Assignment a : s.assignments) {
-      if (a.deleted == null
-          && a.principalId.equals(s.backupSpId)
-          && a.resourceId.equals(res.id)
-          && a.appRoleId.equals(roleId)) {
-        return a;
-      }
-    }
-    Assignment a =
-        new Assignment(
-            s.nextSeq++,
-            s.backupSpId,
-            seed.app.displayName,
-            roleId,
-            res.id,
-            res.displayName,
-            created,
-            null,
-            null);
-    s.assignments.add(a);
-    return a;
-  }
-
-  /** Object ids for other resources: stable per tenant and app id. */
-  private UUID derivedId(String appId) {
-    return UUID.nameUUIDFromBytes((seed.tenantId + "/" + appId.toLowerCase(java.util.Locale.ROOT)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  private TenantState materialize() {
+    return TenantState.fromSeed(seed, now());
   }
 
   /** The Graph-shaped id of an assignment: 32 bytes, base64url, like Graph's 43-character ids. */
-  String assignmentId(Assignment a) {
+  String assignmentId(AppRoleAssignment a) {
     ByteBuffer b = ByteBuffer.allocate(32);
     b.putLong(a.principalId.getMostSignificantBits());
     b.putLong(a.principalId.getLeastSignificantBits());
@@ -284,7 +82,7 @@ public final class TenantModel {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
   }
 
-  private void requirePresent(State s, String action) {
+  private void requirePresent(TenantState s, String action) {
     if (s.presence == AppPresence.NOT_FOUND) {
       throw new IllegalStateException(
           "cannot "
@@ -299,22 +97,22 @@ public final class TenantModel {
 
   /** Grants a Graph role to the backup app; idempotent. Returns the assignment id. */
   public synchronized String grant(String role) {
-    State s = state();
+    TenantState s = state();
     requirePresent(s, "grant " + role);
-    for (Assignment a : s.assignments) {
+    for (AppRoleAssignment a : s.assignments) {
       if (a.deleted == null && role.equals(a.graphRole) && a.principalId.equals(s.backupSpId)) {
         return assignmentId(a);
       }
     }
-    return assignmentId(addGraphAssignment(s, role, now(), null));
+    return assignmentId(s.addGraphAssignment(seed, role, now(), null));
   }
 
   /** Revokes a Graph role; returns whether anything was revoked. */
   public synchronized boolean revoke(String role) {
-    State s = state();
+    TenantState s = state();
     boolean removed = false;
-    for (Iterator<Assignment> it = s.assignments.iterator(); it.hasNext(); ) {
-      Assignment a = it.next();
+    for (Iterator<AppRoleAssignment> it = s.assignments.iterator(); it.hasNext(); ) {
+      AppRoleAssignment a = it.next();
       if (a.deleted == null && role.equals(a.graphRole) && a.principalId.equals(s.backupSpId)) {
         it.remove();
         removed = true;
@@ -328,17 +126,17 @@ public final class TenantModel {
 
   /** Grants a role of another resource; returns the assignment id. */
   public synchronized String grantOther(String resourceAppId, String resourceDisplayName, UUID roleId) {
-    State s = state();
+    TenantState s = state();
     requirePresent(s, "grant a role of " + resourceDisplayName);
-    return assignmentId(addOtherAssignment(s, resourceAppId, resourceDisplayName, roleId, now()));
+    return assignmentId(s.addOtherAssignment(seed, resourceAppId, resourceDisplayName, roleId, now()));
   }
 
   /** Adds an assignment of a Graph role that carries a deletedDateTime. */
   public synchronized String addDeleted(String role) {
-    State s = state();
+    TenantState s = state();
     requirePresent(s, "add a deleted assignment");
     Instant now = now();
-    return assignmentId(addGraphAssignment(s, role, now.minus(Duration.ofDays(1)), now));
+    return assignmentId(s.addGraphAssignment(seed, role, now.minus(Duration.ofDays(1)), now));
   }
 
   public synchronized AppPresence presence() {
@@ -350,26 +148,26 @@ public final class TenantModel {
   }
 
   public synchronized void disableServicePrincipal() {
-    State s = state();
+    TenantState s = state();
     requirePresent(s, "disable the service principal");
     s.presence = AppPresence.DISABLED;
   }
 
   public synchronized void enableServicePrincipal() {
-    State s = state();
+    TenantState s = state();
     requirePresent(s, "enable the service principal");
     s.presence = AppPresence.ENABLED;
   }
 
   /** Deletes the service principal and, as Entra does, its app role assignments. */
   public synchronized void removeServicePrincipal() {
-    State s = state();
+    TenantState s = state();
     if (s.presence == AppPresence.NOT_FOUND) {
       return;
     }
     Instant now = now();
-    for (Iterator<Assignment> it = s.assignments.iterator(); it.hasNext(); ) {
-      Assignment a = it.next();
+    for (Iterator<AppRoleAssignment> it = s.assignments.iterator(); it.hasNext(); ) {
+      AppRoleAssignment a = it.next();
       if (a.principalId.equals(s.backupSpId)) {
         if (a.graphRole != null && a.deleted == null) {
           s.revocations.add(new Revocation(a.graphRole, now));
@@ -382,7 +180,7 @@ public final class TenantModel {
 
   /** Creates the service principal (enabled, no grants) if absent; returns whether it did. */
   public synchronized boolean createServicePrincipal() {
-    State s = state();
+    TenantState s = state();
     if (s.presence != AppPresence.NOT_FOUND) {
       return false;
     }
@@ -403,9 +201,9 @@ public final class TenantModel {
   }
 
   public synchronized Set<String> directoryRoles() {
-    State s = state();
+    TenantState s = state();
     Set<String> out = new LinkedHashSet<>();
-    for (Assignment a : s.assignments) {
+    for (AppRoleAssignment a : s.assignments) {
       if (a.deleted == null && a.graphRole != null && a.principalId.equals(s.backupSpId)) {
         out.add(a.graphRole);
       }
@@ -415,10 +213,10 @@ public final class TenantModel {
 
   /** The roles a token issued now carries: grants older than the delay, and revocations younger. */
   synchronized List<String> tokenRoles(Instant now) {
-    State s = state();
+    TenantState s = state();
     Set<String> out = new LinkedHashSet<>();
     Duration d = s.propagationDelay;
-    for (Assignment a : s.assignments) {
+    for (AppRoleAssignment a : s.assignments) {
       if (a.deleted == null
           && a.graphRole != null
           && a.principalId.equals(s.backupSpId)
@@ -461,8 +259,8 @@ public final class TenantModel {
 
   // ---- reads used by the Graph routes ----------------------------------------------------------
 
-  synchronized @Nullable Sp spById(String id) {
-    State s = state();
+  synchronized @Nullable ServicePrincipalRef spById(String id) {
+    TenantState s = state();
     if (id.equalsIgnoreCase(seed.graphServicePrincipalId.toString())) {
       return graphSp();
     }
@@ -477,8 +275,8 @@ public final class TenantModel {
     return null;
   }
 
-  synchronized @Nullable Sp spByAppId(String appId) {
-    State s = state();
+  synchronized @Nullable ServicePrincipalRef spByAppId(String appId) {
+    TenantState s = state();
     if (appId.equalsIgnoreCase(B2cBackupPermission.MICROSOFT_GRAPH_APP_ID)) {
       return graphSp();
     }
@@ -493,9 +291,9 @@ public final class TenantModel {
     return null;
   }
 
-  synchronized List<Sp> allSps() {
-    State s = state();
-    List<Sp> out = new ArrayList<>();
+  synchronized List<ServicePrincipalRef> allSps() {
+    TenantState s = state();
+    List<ServicePrincipalRef> out = new ArrayList<>();
     out.add(graphSp());
     if (s.presence != AppPresence.NOT_FOUND) {
       out.add(backupSp(s));
@@ -506,9 +304,9 @@ public final class TenantModel {
     return out;
   }
 
-  private Sp graphSp() {
-    return new Sp(
-        SpKind.GRAPH,
+  private ServicePrincipalRef graphSp() {
+    return new ServicePrincipalRef(
+        ServicePrincipalRef.Kind.GRAPH,
         seed.graphServicePrincipalId,
         B2cBackupPermission.MICROSOFT_GRAPH_APP_ID,
         GRAPH_DISPLAY_NAME,
@@ -516,9 +314,9 @@ public final class TenantModel {
         null);
   }
 
-  private Sp backupSp(State s) {
-    return new Sp(
-        SpKind.BACKUP,
+  private ServicePrincipalRef backupSp(TenantState s) {
+    return new ServicePrincipalRef(
+        ServicePrincipalRef.Kind.BACKUP,
         s.backupSpId,
         seed.app.clientId,
         seed.app.displayName,
@@ -526,13 +324,13 @@ public final class TenantModel {
         null);
   }
 
-  private static Sp otherSp(OtherResource o) {
-    return new Sp(SpKind.OTHER, o.id, o.appId, o.displayName, true, o);
+  private static ServicePrincipalRef otherSp(OtherResource o) {
+    return new ServicePrincipalRef(ServicePrincipalRef.Kind.OTHER, o.id, o.appId, o.displayName, true, o);
   }
 
-  synchronized List<Assignment> assignmentsOf(UUID principalId) {
-    List<Assignment> out = new ArrayList<>();
-    for (Assignment a : state().assignments) {
+  synchronized List<AppRoleAssignment> assignmentsOf(UUID principalId) {
+    List<AppRoleAssignment> out = new ArrayList<>();
+    for (AppRoleAssignment a : state().assignments) {
       if (a.principalId.equals(principalId)) {
         out.add(a);
       }
@@ -540,9 +338,9 @@ public final class TenantModel {
     return out;
   }
 
-  synchronized List<Assignment> assignedTo(UUID resourceId) {
-    List<Assignment> out = new ArrayList<>();
-    for (Assignment a : state().assignments) {
+  synchronized List<AppRoleAssignment> assignedTo(UUID resourceId) {
+    List<AppRoleAssignment> out = new ArrayList<>();
+    for (AppRoleAssignment a : state().assignments) {
       if (a.resourceId.equals(resourceId)) {
         out.add(a);
       }
@@ -550,8 +348,8 @@ public final class TenantModel {
     return out;
   }
 
-  synchronized @Nullable Assignment findAssignment(UUID principalId, String assignmentId) {
-    for (Assignment a : state().assignments) {
+  synchronized @Nullable AppRoleAssignment findAssignment(UUID principalId, String assignmentId) {
+    for (AppRoleAssignment a : state().assignments) {
       if (a.principalId.equals(principalId) && assignmentId(a).equals(assignmentId)) {
         return a;
       }
@@ -559,47 +357,36 @@ public final class TenantModel {
     return null;
   }
 
-  /** Result of a POST: the assignment, or why it was refused (a Graph 400 message). */
-  static final class CreateResult {
-    final @Nullable Assignment assignment;
-    final @Nullable String error;
-
-    CreateResult(@Nullable Assignment assignment, @Nullable String error) {
-      this.assignment = assignment;
-      this.error = error;
-    }
-  }
-
-  synchronized CreateResult createAssignment(Sp principal, UUID resourceId, UUID appRoleId) {
-    State s = state();
-    Sp resource = spById(resourceId.toString());
+  synchronized AssignmentResult createAssignment(ServicePrincipalRef principal, UUID resourceId, UUID appRoleId) {
+    TenantState s = state();
+    ServicePrincipalRef resource = spById(resourceId.toString());
     if (resource == null) {
-      return new CreateResult(null, "Referenced resource service principal does not exist.");
+      return new AssignmentResult(null, "Referenced resource service principal does not exist.");
     }
     String graphRole = null;
-    if (resource.kind == SpKind.GRAPH) {
+    if (resource.kind == ServicePrincipalRef.Kind.GRAPH) {
       RoleCatalog.Role r = RoleCatalog.byId(appRoleId);
       if (r == null) {
-        return new CreateResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
+        return new AssignmentResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
       }
       graphRole = r.value();
-    } else if (resource.kind == SpKind.OTHER) {
+    } else if (resource.kind == ServicePrincipalRef.Kind.OTHER) {
       if (resource.other == null || !resource.other.roleIds.contains(appRoleId)) {
-        return new CreateResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
+        return new AssignmentResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
       }
     } else {
-      return new CreateResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
+      return new AssignmentResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
     }
-    for (Assignment a : s.assignments) {
+    for (AppRoleAssignment a : s.assignments) {
       if (a.deleted == null
           && a.principalId.equals(principal.id)
           && a.resourceId.equals(resourceId)
           && a.appRoleId.equals(appRoleId)) {
-        return new CreateResult(null, "Permission being assigned already exists on the object");
+        return new AssignmentResult(null, "Permission being assigned already exists on the object");
       }
     }
-    Assignment a =
-        new Assignment(
+    AppRoleAssignment a =
+        new AppRoleAssignment(
             s.nextSeq++,
             principal.id,
             principal.displayName,
@@ -610,13 +397,13 @@ public final class TenantModel {
             null,
             graphRole);
     s.assignments.add(a);
-    return new CreateResult(a, null);
+    return new AssignmentResult(a, null);
   }
 
   synchronized boolean deleteAssignment(UUID principalId, String assignmentId) {
-    State s = state();
-    for (Iterator<Assignment> it = s.assignments.iterator(); it.hasNext(); ) {
-      Assignment a = it.next();
+    TenantState s = state();
+    for (Iterator<AppRoleAssignment> it = s.assignments.iterator(); it.hasNext(); ) {
+      AppRoleAssignment a = it.next();
       if (a.principalId.equals(principalId) && assignmentId(a).equals(assignmentId)) {
         it.remove();
         if (a.graphRole != null && a.deleted == null && a.principalId.equals(s.backupSpId)) {

@@ -43,6 +43,13 @@ class ODataFilterTest {
   }
 
   @Test
+  void anUnquotedGuidIsALiteralEvenWhenItStartsWithALetter() {
+    JsonNode assignment = Json.parseOrThrow("{\"resourceId\":\"b5e1c3f0-0000-4000-8000-00000000000a\"}", "assignment");
+    assertThat(ODataFilter.parse("resourceId eq B5E1C3F0-0000-4000-8000-00000000000A", List.of("resourceId"), "AppRoleAssignment").test(assignment)).isTrue();
+    assertThat(ODataFilter.parse("resourceId eq 15e1c3f0-0000-4000-8000-00000000000a", List.of("resourceId"), "AppRoleAssignment").test(assignment)).isFalse();
+  }
+
+  @Test
   void unknownPropertiesAndBadSyntaxAreRejectedWithGraphsWording() {
     assertThatThrownBy(() -> test("jobTitle eq 'x'"))
         .isInstanceOf(ODataFilter.Unsupported.class)

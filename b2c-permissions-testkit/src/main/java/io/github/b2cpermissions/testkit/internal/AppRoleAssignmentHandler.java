@@ -1,0 +1,96 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.b2cpermissions.testkit.FakeRoute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /servicePrincipals/{id}/appRoleAssignments} and {@code …/appRoleAssignedTo}: the app roles
+ * a principal was granted and the grants of a resource's roles; granting and revoking.
+ */
+final class AppRoleAssignmentHandler {
+  private static final String TYPE = "appRoleAssignment";
+  private static final List<String> FILTERABLE = List.of("resourceId", "appRoleId", "principalId", "id");
+
+  void register(RouteTable routes) {
+    routes.collection(FakeRoute.LIST_APP_ROLE_ASSIGNMENTS, op -> list(op, false));
+    routes.collection(FakeRoute.LIST_APP_ROLE_ASSIGNED_TO, op -> list(op, true));
+    routes.entity(FakeRoute.GET_APP_ROLE_ASSIGNMENT, this::get);
+    routes.write(FakeRoute.CREATE_APP_ROLE_ASSIGNMENT, this::create);
+    routes.write(FakeRoute.DELETE_APP_ROLE_ASSIGNMENT, this::delete);
+  }
+
+  private Reply list(GraphRequest op, boolean assignedTo) {
+    ServicePrincipalRef sp = ServicePrincipalLookup.resolve(op, op.var("id"));
+    List<ObjectNode> items = new ArrayList<>();
+    for (AppRoleAssignment a : assignedTo ? op.tenant.assignedTo(sp.id) : op.tenant.assignmentsOf(sp.id)) {
+      items.add(json(op.tenant, a));
+    }
+    String nav = assignedTo ? "appRoleAssignedTo" : "appRoleAssignments";
+    return ODataReplies.collection(op, "servicePrincipals('" + sp.id + "')/" + nav, TYPE, ODataSource.of(items), FILTERABLE, null, null);
+  }
+
+  private Reply get(GraphRequest op) {
+    ServicePrincipalRef sp = ServicePrincipalLookup.resolve(op, op.var("id"));
+    String aid = op.var("assignmentId");
+    AppRoleAssignment a = op.tenant.findAssignment(sp.id, aid);
+    if (a == null) {
+      throw GraphErrorException.notFound(aid);
+    }
+    return ODataReplies.entity(op, "servicePrincipals('" + sp.id + "')/appRoleAssignments", json(op.tenant, a), "microsoft.graph." + TYPE);
+  }
+
+  private Reply create(GraphRequest op) {
+    ServicePrincipalRef sp = ServicePrincipalLookup.resolve(op, op.var("id"));
+    ObjectNode body = op.body();
+    UUID principalId = guid(body, "principalId");
+    UUID resourceId = guid(body, "resourceId");
+    UUID appRoleId = guid(body, "appRoleId");
+    if (!principalId.equals(sp.id)) {
+      throw GraphErrorException.badRequest("The principalId in the request body must be the id of the service principal in the URL.");
+    }
+    AssignmentResult result = op.tenant.createAssignment(sp, resourceId, appRoleId);
+    if (result.assignment == null) {
+      throw GraphErrorException.badRequest(result.error == null ? "Invalid request." : result.error);
+    }
+    String path = "servicePrincipals/" + sp.id + "/appRoleAssignments";
+    return ODataReplies.created(op, "servicePrincipals('" + sp.id + "')/appRoleAssignments", path, json(op.tenant, result.assignment));
+  }
+
+  private static UUID guid(ObjectNode body, String property) {
+    UUID id = Ids.parseGuid(body.path(property).asText(null));
+    if (id == null) {
+      throw GraphErrorException.badRequest("Invalid value specified for property '" + property + "' of resource 'AppRoleAssignment'.");
+    }
+    return id;
+  }
+
+  private Reply delete(GraphRequest op) {
+    ServicePrincipalRef sp = ServicePrincipalLookup.resolve(op, op.var("id"));
+    String aid = op.var("assignmentId");
+    if (!op.tenant.deleteAssignment(sp.id, aid)) {
+      throw GraphErrorException.notFound(aid);
+    }
+    return Reply.noContent();
+  }
+
+  private static ObjectNode json(TenantModel t, AppRoleAssignment a) {
+    ObjectNode o = Json.object();
+    o.put("id", t.assignmentId(a));
+    if (a.deleted == null) {
+      o.putNull("deletedDateTime");
+    } else {
+      o.put("deletedDateTime", Json.timestamp(a.deleted));
+    }
+    o.put("appRoleId", a.appRoleId.toString());
+    o.put("createdDateTime", Json.timestamp(a.created));
+    o.put("principalDisplayName", a.principalDisplayName);
+    o.put("principalId", a.principalId.toString());
+    o.put("principalType", "ServicePrincipal");
+    o.put("resourceDisplayName", a.resourceDisplayName);
+    o.put("resourceId", a.resourceId.toString());
+    return o;
+  }
+}

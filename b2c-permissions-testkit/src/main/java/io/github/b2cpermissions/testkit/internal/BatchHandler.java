@@ -1,0 +1,129 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.b2cpermissions.testkit.FakeRoute;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /$batch}: JSON batching. Each request inside runs through the {@link GraphDispatcher}
+ * on its own (authorized, faulted and journaled like a request from the wire); {@code dependsOn}
+ * fails a request whose dependency failed.
+ */
+final class BatchHandler {
+  private static final int MAX_BATCH = 20;
+
+  private final GraphDispatcher dispatcher;
+  private final GraphServer server;
+  private final ErrorEnvelopes errors;
+
+  BatchHandler(GraphDispatcher dispatcher, GraphServer server, ErrorEnvelopes errors) {
+    this.dispatcher = dispatcher;
+    this.server = server;
+    this.errors = errors;
+  }
+
+  void register(RouteTable routes) {
+    routes.write(FakeRoute.BATCH, this::batch);
+  }
+
+  private Reply batch(GraphRequest op) {
+    JsonNode body = Json.parse(op.ex.body);
+    JsonNode requests = body == null ? null : body.get("requests");
+    if (requests == null || !requests.isArray()) {
+      throw new GraphErrorException(400, "BadRequest", "Invalid batch payload format.");
+    }
+    if (requests.size() > MAX_BATCH) {
+      throw new GraphErrorException(400, "BadRequest", "Maximum number of requests in a batch is 20.");
+    }
+    Set<String> ids = new HashSet<>();
+    for (JsonNode r : requests) {
+      String id = r.path("id").asText("");
+      if (id.isEmpty() || !ids.add(id)) {
+        throw new GraphErrorException(400, "BadRequest", id.isEmpty() ? "Batch request is missing an id." : "Batch request id '" + id + "' is duplicated.");
+      }
+      if (r.path("method").asText("").isEmpty() || r.path("url").asText("").isEmpty()) {
+        throw new GraphErrorException(400, "BadRequest", "Batch request '" + id + "' needs a method and a url.");
+      }
+    }
+    Map<String, Integer> statusById = new LinkedHashMap<>();
+    ObjectNode root = Json.object();
+    ArrayNode responses = root.putArray("responses");
+    for (JsonNode r : requests) {
+      String id = r.path("id").asText();
+      Reply inner = item(op, r, statusById);
+      statusById.put(id, inner.status);
+      ObjectNode out = responses.addObject();
+      out.put("id", id);
+      out.put("status", inner.status);
+      ObjectNode headers = out.putObject("headers");
+      for (Map.Entry<String, String> h : inner.headers.entrySet()) {
+        String k = h.getKey().toLowerCase(Locale.ROOT);
+        if (!k.equals("request-id") && !k.equals("client-request-id") && !k.startsWith("x-ms-ags")) {
+          headers.put(h.getKey(), h.getValue());
+        }
+      }
+      if (inner.body.length > 0) {
+        JsonNode json = Json.parse(inner.body);
+        if (json != null) {
+          out.set("body", json);
+        } else {
+          out.put("body", Base64.getEncoder().encodeToString(inner.body));
+        }
+      }
+    }
+    Reply reply = Reply.plainJson(200, root);
+    reply.headers.put("OData-Version", "4.0");
+    return reply;
+  }
+
+  private Reply item(GraphRequest op, JsonNode r, Map<String, Integer> statusById) {
+    String method = r.path("method").asText().toUpperCase(Locale.ROOT);
+    String url = r.path("url").asText();
+    for (JsonNode dep : r.path("dependsOn")) {
+      Integer st = statusById.get(dep.asText());
+      if (st == null || st >= 400) {
+        return errors.graph(op, 424, "FailedDependency", "Request '" + r.path("id").asText() + "' depends on '" + dep.asText() + "', which failed or is not earlier in the batch.");
+      }
+    }
+    if (url.regionMatches(true, 0, "http", 0, 4)) {
+      return errors.graph(op, 400, "BadRequest", "Batch requests must use URLs relative to the version, such as /users.");
+    }
+    String pathAndQuery = "/v1.0" + (url.startsWith("/") ? url : "/" + url);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = r.path("headers").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> h = it.next();
+      headers.put(h.getKey(), List.of(h.getValue().asText()));
+    }
+    List<String> auth = op.ex.headers.get("Authorization");
+    if (auth != null) {
+      headers.put("Authorization", auth);
+    }
+    byte[] body = new byte[0];
+    JsonNode b = r.get("body");
+    if (b != null && !b.isNull()) {
+      body = b.isTextual() ? b.asText().getBytes(StandardCharsets.UTF_8) : Json.bytes(b);
+    }
+    Exchange innerEx = new Exchange(method, pathAndQuery, headers, body, true);
+    RouteMatcher.Match m = RouteMatcher.match(innerEx.method, innerEx.path);
+    Instant received = server.clock().instant();
+    Reply inner;
+    if (m.route == FakeRoute.BATCH) {
+      inner = errors.graph(op, 400, "BadRequest", "A batch request cannot contain another batch.");
+    } else {
+      inner = dispatcher.operation(innerEx, m, op.caller);
+    }
+    Dispatcher.record(server.journal(), received, innerEx, m.route, op.tenant, inner);
+    return inner;
+  }
+}

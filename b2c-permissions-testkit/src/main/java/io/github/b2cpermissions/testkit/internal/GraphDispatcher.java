@@ -1,0 +1,113 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import io.github.b2cpermissions.testkit.FakeRoute;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one Graph operation (a request, or one inside a {@code $batch}): refuses a bad token, fires
+ * status faults, answers unserved routes and query options, authorizes the caller once from the
+ * {@link FakeRoute} table (or the route's registered {@link Authorization}), then calls the route's
+ * handler and turns a {@link GraphErrorException} into Graph's envelope.
+ */
+final class GraphDispatcher {
+  private final GraphServer server;
+  private final BearerAuthenticator authenticator;
+  private final ErrorEnvelopes errors;
+  private final RouteTable routes = new RouteTable();
+
+  GraphDispatcher(GraphServer server, ErrorEnvelopes errors) {
+    this.server = server;
+    this.errors = errors;
+    this.authenticator = new BearerAuthenticator(server);
+    new OrganizationHandler().register(routes);
+    new ServicePrincipalHandler(server).register(routes);
+    new AppRoleAssignmentHandler().register(routes);
+    new BatchHandler(this, server, errors).register(routes);
+    new UserHandler().register(routes);
+    new AuthenticationMethodHandler().register(routes);
+    new GroupHandler().register(routes);
+    new UserFlowHandler().register(routes);
+    new IdentityProviderHandler().register(routes);
+    new DirectoryRoleHandler().register(routes);
+    new RoleAssignmentHandler().register(routes);
+    new AuditLogHandler().register(routes);
+    new ApplicationHandler().register(routes);
+    routes.requireComplete();
+  }
+
+  Caller authenticate(Exchange ex) {
+    return authenticator.authenticate(ex);
+  }
+
+  /** Authorizes, faults and routes one Graph operation. */
+  Reply operation(Exchange ex, RouteMatcher.Match m, Caller caller) {
+    String requestId = Ids.fastRandom().toString();
+    TenantModel t = caller.tenant;
+    if (caller.isRefused() || t == null) {
+      Reply r = errors.graph(ex, requestId, 401, "InvalidAuthenticationToken", caller.problem == null ? "Access token validation failure." : caller.problem);
+      r.headers.put(
+          "WWW-Authenticate",
+          "Bearer realm=\"\", authorization_uri=\"" + server.host() + "/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"");
+      return r;
+    }
+    FaultPlan.Fired fired = server.faults().takeStatus(m.route, ex.insideBatch);
+    if (fired == null) {
+      fired = t.faults().takeStatus(m.route, ex.insideBatch);
+    }
+    if (fired != null) {
+      return errors.graphFault(ex, requestId, fired, caller, t.seed.tenantId);
+    }
+    FakeRoute route = m.route;
+    RouteTable.Entry entry = route == null ? null : routes.get(route);
+    if (route == null || entry == null) {
+      return unmatched(ex, m, requestId);
+    }
+    GraphRequest op = new GraphRequest(ex, m, route, caller, t, requestId, server);
+    String unsupported = unsupportedQueryOption(op, entry.queryOptions);
+    if (unsupported != null) {
+      return errors.graph(op, GraphErrorException.unsupported(op, unsupported));
+    }
+    Reply r;
+    try {
+      if (!entry.authorization.allows(op)) {
+        throw GraphErrorException.forbidden();
+      }
+      r = entry.operation.handle(op);
+    } catch (GraphErrorException e) {
+      r = errors.graph(op, e);
+    }
+    r.headers.putIfAbsent("request-id", op.requestId);
+    r.headers.putIfAbsent("client-request-id", op.clientRequestId);
+    r.headers.putIfAbsent("x-ms-ags-diagnostic", "{\"ServerInfo\":{\"DataCenter\":\"Loopback\",\"Slice\":\"E\",\"Ring\":\"0\",\"ScaleUnit\":\"000\",\"RoleInstance\":\"fake-graph\"}}");
+    r.headers.putIfAbsent("x-ms-resource-unit", "1");
+    return r;
+  }
+
+  private Reply unmatched(Exchange ex, RouteMatcher.Match m, String requestId) {
+    String reason =
+        m.methodNotAllowed
+            ? "the fake serves " + ex.path + " but not with " + ex.method
+            : "the fake serves no Graph route " + ex.method + " " + ex.path;
+    Reply r;
+    if (server.config().strict) {
+      r = errors.graph(ex, requestId, 501, "NotImplementedByFake", reason + " (strict mode)");
+    } else if (m.methodNotAllowed) {
+      r = errors.graph(ex, requestId, 405, "Request_BadRequest", "Specified HTTP method is not allowed for the request uri.");
+    } else {
+      String last = m.segments.isEmpty() ? "" : m.segments.get(m.segments.size() - 1);
+      r = errors.graph(ex, requestId, 400, "BadRequest", "Resource not found for the segment '" + last + "'.");
+    }
+    r.unmatchedReason = reason;
+    return r;
+  }
+
+  private static @Nullable String unsupportedQueryOption(GraphRequest op, Set<String> allowed) {
+    for (String k : op.ex.query.keySet()) {
+      if (k.startsWith("$") && !allowed.contains(k)) {
+        return "the query option " + k;
+      }
+    }
+    return null;
+  }
+}
