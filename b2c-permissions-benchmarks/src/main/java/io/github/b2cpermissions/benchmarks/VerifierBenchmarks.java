@@ -8,8 +8,10 @@ import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.GraphRetryPolicy;
+import io.github.b2cpermissions.testkit.CachingTokenCredential;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import io.github.b2cpermissions.testkit.FakeGraphTenantBuilder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -44,6 +46,9 @@ import okhttp3.Response;
  *   <li>{@code first-verify}: the first {@code verify} in a fresh JVM (target: at most 1.5 s).
  * </ol>
  *
+ * <p>{@code fake} and {@code fake-b2c} (not part of {@code all}) measure the fake itself: see
+ * {@link FakeGraphBenchmark}.
+ *
  * Run: {@code mvn -B -q -DskipTests -pl b2c-permissions-benchmarks -am package exec:exec
  * -Dbenchmark=all}.
  */
@@ -63,6 +68,8 @@ public final class VerifierBenchmarks {
       case "retry-after" -> retryAfter();
       case "first-verify" -> firstVerify();
       case "first-verify-child" -> firstVerifyChild();
+      case "fake" -> FakeGraphBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+      case "fake-b2c" -> FakeGraphBenchmark.main(new String[] {"b2c", args.length > 1 ? args[1] : "100000"});
       case "all" -> {
         firstVerify();
         overhead();
@@ -70,7 +77,8 @@ public final class VerifierBenchmarks {
         fleet(10_000);
       }
       default -> throw new IllegalArgumentException(
-          "benchmark must be all, overhead, fleet, retry-after or first-verify; was " + which);
+          "benchmark must be all, overhead, fleet, retry-after, first-verify, fake or fake-b2c; was "
+              + which);
     }
     System.exit(0);
   }
@@ -90,11 +98,6 @@ public final class VerifierBenchmarks {
         .httpClient(trusting(server));
   }
 
-  static FakeTokenCredential credentialFor(FakeGraph server) {
-    return new FakeTokenCredential(trusting(server), server.authorityHost(),
-        FakeGraphTenant.DEFAULT_CLIENT_ID, FakeGraphTenant.DEFAULT_CLIENT_SECRET);
-  }
-
   // ---- 1. overhead -----------------------------------------------------------------------------
 
   static void overhead() throws Exception {
@@ -102,7 +105,7 @@ public final class VerifierBenchmarks {
     FakeGraph server = FakeGraph.builder().journalLimit(1_000).build().start();
     try {
       FakeGraphTenant tenant = server.addTenant(FakeGraphTenant.builder().grantedAll());
-      FakeTokenCredential credential = credentialFor(server);
+      CachingTokenCredential credential = server.cachingCredential();
       String token = credential.getToken(new com.azure.core.credential.TokenRequestContext()
           .addScopes(server.graphHost() + "/.default").setTenantId(tenant.tenantId())).block().getToken();
       byte[] batch = ("{\"requests\":["
@@ -175,7 +178,7 @@ public final class VerifierBenchmarks {
       long t0 = System.nanoTime();
       List<String> ids = new ArrayList<>(tenants);
       for (int i = 0; i < tenants; i++) {
-        FakeGraphTenant.Builder seed = FakeGraphTenant.builder().grantedAll();
+        FakeGraphTenantBuilder seed = FakeGraphTenant.builder().grantedAll();
         if (i % 10 == 0) {
           seed.without(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
         }
@@ -191,7 +194,7 @@ public final class VerifierBenchmarks {
       HeapSampler sampler = new HeapSampler();
       sampler.start();
       int concurrency = Integer.getInteger("concurrency", 100);
-      try (GraphPermissionVerifier verifier = verifierFor(server, credentialFor(server))
+      try (GraphPermissionVerifier verifier = verifierFor(server, server.cachingCredential())
           .fleetConcurrency(concurrency)
           .maxConcurrentRequests(concurrency * 2)
           .retryPolicy(GraphRetryPolicy.custom().deadline(Duration.ofMinutes(2)).build())
@@ -282,7 +285,7 @@ public final class VerifierBenchmarks {
         exchanges.add(new long[] {sent, System.nanoTime(), response.code()});
         return response;
       };
-      FakeTokenCredential credential = credentialFor(server);
+      CachingTokenCredential credential = server.cachingCredential();
       for (int seconds : new int[] {1, 2, 3}) {
         FakeGraphTenant tenant = server.addTenant(FakeGraphTenant.builder().grantedAll());
         try (GraphPermissionVerifier verifier = verifierFor(server, credential)

@@ -2,7 +2,6 @@ package io.github.b2cpermissions.testkit;
 
 import io.github.b2cpermissions.testkit.internal.GraphServer;
 import io.github.b2cpermissions.testkit.internal.LoopbackAzureHttpClient;
-import io.github.b2cpermissions.testkit.internal.Seeds;
 import io.github.b2cpermissions.testkit.internal.ServerConfig;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
 import io.github.b2cpermissions.testkit.internal.TenantSeed;
@@ -35,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * graph.stop();
  * }</pre>
  *
- * <p>For one tenant, {@link FakeGraphTenant#builder()} with {@link FakeGraphTenant.Builder#build()}
+ * <p>For one tenant, {@link FakeGraphTenant#builder()} with {@link FakeGraphTenantBuilder#build()}
  * is shorter: that tenant gets a server of its own. Instances are thread-safe.
  */
 public final class FakeGraph implements AutoCloseable {
@@ -55,21 +54,6 @@ public final class FakeGraph implements AutoCloseable {
   /** A builder with the defaults: random port, page size 100, strict, one-hour tokens. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * A stopped fake built from the JSON seed format the standalone jar reads (see the module
-   * README), so that JVM tests and tests in other languages can share one seed file.
-   *
-   * @param json one tenant object, or {@code {"server": {...}, "tenants": [...]}}
-   * @return the fake, with its tenants added
-   * @throws NullPointerException if null
-   * @throws IllegalArgumentException if the JSON is malformed or describes an impossible tenant;
-   *     the message names the JSON path
-   */
-  public static FakeGraph fromSeed(String json) {
-    Objects.requireNonNull(json, "json");
-    return Seeds.load(json, new Seeds.Overrides());
   }
 
   GraphServer server() {
@@ -115,16 +99,15 @@ public final class FakeGraph implements AutoCloseable {
   /**
    * Hosts a new tenant. The server may be running or not.
    *
-   * @param tenant the tenant's settings; server settings ({@code port}, {@code strict}, {@code
-   *     tokenLifetime}, {@code clock}) must not be set on it
+   * @param tenant the tenant's settings
    * @return the hosted tenant
    * @throws NullPointerException if {@code tenant} is null
-   * @throws IllegalArgumentException if its id or domain is already hosted, if its backup app's
-   *     client id is registered here with other settings, or if server settings were set on it
+   * @throws IllegalArgumentException if its id or domain is already hosted, or if its backup app's
+   *     client id is registered here with other settings
+   * @throws IllegalStateException if the tenant's settings do not go together
    */
-  public FakeGraphTenant addTenant(FakeGraphTenant.Builder tenant) {
+  public FakeGraphTenant addTenant(FakeGraphTenantBuilder tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    tenant.requireNoServerSettings();
     return add(tenant.seed(), false);
   }
 
@@ -236,6 +219,15 @@ public final class FakeGraph implements AutoCloseable {
       }
     }
     return c;
+  }
+
+  /**
+   * A new token credential for the backup apps of all tenants hosted here, caching one token per
+   * tenant as MSAL caches Entra ID's (see {@link CachingTokenCredential}). For fleets and for tests
+   * of token caching; {@link FakeGraphTenant#credential()} gives azure-identity's own credential.
+   */
+  public CachingTokenCredential cachingCredential() {
+    return new CachingTokenCredential(this, null);
   }
 
   /** The azure-core HTTP client of the credentials this fake hands out: one per fake. */

@@ -1,8 +1,7 @@
 package io.github.b2cpermissions.testkit;
 
-import io.github.b2cpermissions.AppPresence;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit 5 support for {@link FakeGraphTenant}. Register it on a field:
@@ -27,7 +25,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * <p>On a {@code static} field one server serves the whole class and is reset before each test; on
- * an instance field each test gets a new server, stopped after it. After each test the extension
+ * an instance field each test gets a new server, stopped after it. Server settings (port, clock,
+ * strictness, token lifetime) go to {@link Builder#server(FakeGraph.Builder)}. After each test the extension
  * fails the test if the fake received a request it does not serve (strict servers only; turn off
  * with {@link Builder#failOnUnmatchedRequests(boolean)}). Test methods may declare a {@link
  * FakeGraphTenant} or {@link FakeGraph} parameter.
@@ -42,40 +41,35 @@ public final class FakeGraphExtension
         AfterEachCallback,
         ParameterResolver {
 
-  private static final ExtensionContext.Namespace NS =
-      ExtensionContext.Namespace.create(FakeGraphExtension.class);
-  private static final String KEY = "tenant";
-
-  private final FakeGraphTenant.@Nullable Builder spec;
+  private final @Nullable String description;
   private final boolean failOnUnmatched;
-  private volatile @Nullable FakeGraphTenant tenant;
-  private volatile boolean perClass;
-  private volatile @Nullable String ownerContext;
+  private volatile TenantLifecycle lifecycle;
 
   /** For JUnit's use with {@link WithFakeGraphTenant}; builds the tenant from the annotation. */
   public FakeGraphExtension() {
-    this.spec = null;
+    this.description = null;
     this.failOnUnmatched = true;
+    this.lifecycle = new AnnotatedTenant();
   }
 
-  private FakeGraphExtension(FakeGraphTenant.Builder spec, boolean failOnUnmatched) {
-    this.spec = spec;
+  private FakeGraphExtension(String description, Supplier<FakeGraphTenant> start, boolean failOnUnmatched) {
+    this.description = description;
     this.failOnUnmatched = failOnUnmatched;
+    this.lifecycle = new PerTestTenant(start);
   }
 
   /**
-   * An extension serving a tenant built from {@code tenant} (which may carry server settings such
-   * as {@code port} or {@code clock}).
+   * An extension serving a tenant built from {@code tenant}, on a server with the default settings.
    *
    * @param tenant the tenant's settings; built again for every server the extension starts
    * @return the extension
    * @throws NullPointerException if null
    */
-  public static FakeGraphExtension of(FakeGraphTenant.Builder tenant) {
+  public static FakeGraphExtension of(FakeGraphTenantBuilder tenant) {
     return builder().tenant(tenant).build();
   }
 
-  /** A builder, for more options than {@link #of(FakeGraphTenant.Builder)}. */
+  /** A builder, for more options than {@link #of(FakeGraphTenantBuilder)}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -88,7 +82,7 @@ public final class FakeGraphExtension
    *     WithFakeGraphTenant} (declare a parameter instead)
    */
   public FakeGraphTenant tenant() {
-    FakeGraphTenant t = tenant;
+    FakeGraphTenant t = description == null ? null : lifecycle.tenant(null);
     if (t == null) {
       throw new IllegalStateException(
           "no fake tenant is running: tenant() works inside tests of a @RegisterExtension extension");
@@ -96,109 +90,34 @@ public final class FakeGraphExtension
     return t;
   }
 
-  // ---- lifecycle -------------------------------------------------------------------------------
-
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (spec != null) {
-      if (tenant == null) {
-        tenant = spec.build().start();
-        perClass = true;
-        ownerContext = context.getUniqueId();
-      }
-      return;
-    }
-    Optional<WithFakeGraphTenant> a =
-        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WithFakeGraphTenant.class);
-    if (a.isPresent()) {
-      context.getStore(NS).put(KEY, new Running(fromAnnotation(a.get()).build().start()));
-    }
+    TenantLifecycle l = lifecycle.registeredOnClass();
+    lifecycle = l;
+    l.beforeAll(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (spec != null) {
-      if (perClass) {
-        tenant().reset();
-      } else {
-        tenant = spec.build().start();
-      }
-      return;
-    }
-    Optional<WithFakeGraphTenant> onMethod =
-        AnnotationSupport.findAnnotation(context.getTestMethod(), WithFakeGraphTenant.class);
-    if (onMethod.isPresent()) {
-      context.getStore(NS).put(KEY, new Running(fromAnnotation(onMethod.get()).build().start()));
-      return;
-    }
-    Running r = classRunning(context);
-    if (r != null) {
-      r.tenant.reset();
-    }
+    lifecycle.beforeEach(context);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    FakeGraphTenant t;
-    if (spec != null) {
-      t = tenant;
-    } else {
-      Running r = context.getStore(NS).get(KEY, Running.class);
-      t = r == null ? null : r.tenant;
-    }
+    FakeGraphTenant t = lifecycle.tenant(context);
     try {
       if (t != null && failOnUnmatched && t.server().isStrict() && context.getExecutionException().isEmpty()) {
         t.journal().assertNoUnmatchedRequests();
       }
     } finally {
-      if (spec != null && !perClass && t != null) {
-        t.stop();
-        tenant = null;
-      }
+      lifecycle.afterEach(context);
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    FakeGraphTenant t = tenant;
-    if (spec != null && perClass && t != null && context.getUniqueId().equals(ownerContext)) {
-      t.stop();
-      tenant = null;
-    }
+    lifecycle.afterAll(context);
   }
-
-  private static @Nullable Running classRunning(ExtensionContext context) {
-    Optional<ExtensionContext> c = Optional.of(context);
-    while (c.isPresent()) {
-      Running r = c.get().getStore(NS).get(KEY, Running.class);
-      if (r != null) {
-        return r;
-      }
-      c = c.get().getParent();
-    }
-    return null;
-  }
-
-  private static FakeGraphTenant.Builder fromAnnotation(WithFakeGraphTenant a) {
-    FakeGraphTenant.Builder b =
-        FakeGraphTenant.builder()
-            .domain(a.domain())
-            .tenantType(a.tenantType())
-            .pageSize(a.pageSize())
-            .strict(a.strict())
-            .servicePrincipal(a.servicePrincipal());
-    if (a.servicePrincipal() != AppPresence.NOT_FOUND) {
-      if (a.grantedAll()) {
-        b.grantedAll();
-      } else {
-        b.granted(a.granted());
-      }
-      b.without(a.without()).grantedRoles(a.grantedRoles());
-    }
-    return b;
-  }
-
-  // ---- parameters ------------------------------------------------------------------------------
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -208,13 +127,7 @@ public final class FakeGraphExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    FakeGraphTenant t;
-    if (spec != null) {
-      t = tenant;
-    } else {
-      Running r = classRunning(context);
-      t = r == null ? null : r.tenant;
-    }
+    FakeGraphTenant t = lifecycle.tenant(context);
     if (t == null) {
       throw new ParameterResolutionException(
           "no fake tenant is running for "
@@ -225,45 +138,41 @@ public final class FakeGraphExtension
     return parameter.getParameter().getType() == FakeGraph.class ? t.server() : t;
   }
 
-  /**
-   * Stops a tenant when JUnit closes the store it lives in. {@code CloseableResource} rather than
-   * {@code AutoCloseable} so that JUnit versions before 5.13 close it too.
-   */
-  @SuppressWarnings("deprecation")
-  private static final class Running implements ExtensionContext.Store.CloseableResource {
-    final FakeGraphTenant tenant;
-
-    Running(FakeGraphTenant tenant) {
-      this.tenant = tenant;
-    }
-
-    @Override
-    public void close() {
-      tenant.stop();
-    }
-  }
-
   @Override
   public String toString() {
-    return "FakeGraphExtension{" + (spec == null ? "annotation" : spec) + "}";
+    return "FakeGraphExtension{" + (description == null ? "annotation" : description) + "}";
   }
 
-  /** Options of a {@link FakeGraphExtension}. */
+  /** Options of a {@link FakeGraphExtension}. Not thread-safe; each setter checks its argument. */
   public static final class Builder {
-    private FakeGraphTenant.@Nullable Builder tenant;
+    private @Nullable FakeGraphTenantBuilder tenant;
+    private FakeGraph.Builder server = FakeGraph.builder();
     private boolean failOnUnmatched = true;
 
     Builder() {}
 
     /**
-     * The tenant to serve (default: a B2C tenant with everything granted).
+     * The tenant to serve (default: a B2C tenant, {@code contoso.onmicrosoft.com}, with everything
+     * granted).
      *
      * @param tenant the settings
      * @return this
      * @throws NullPointerException if null
      */
-    public Builder tenant(FakeGraphTenant.Builder tenant) {
+    public Builder tenant(FakeGraphTenantBuilder tenant) {
       this.tenant = Objects.requireNonNull(tenant, "tenant");
+      return this;
+    }
+
+    /**
+     * The settings of the server the tenant gets (default: {@link FakeGraph#builder()}'s).
+     *
+     * @param server the settings, such as {@code FakeGraph.builder().clock(testClock)}
+     * @return this
+     * @throws NullPointerException if null
+     */
+    public Builder server(FakeGraph.Builder server) {
+      this.server = Objects.requireNonNull(server, "server");
       return this;
     }
 
@@ -281,11 +190,13 @@ public final class FakeGraphExtension
 
     /** The extension. */
     public FakeGraphExtension build() {
-      FakeGraphTenant.Builder t = tenant;
+      FakeGraphTenantBuilder t = tenant;
       if (t == null) {
         t = FakeGraphTenant.builder().b2c("contoso.onmicrosoft.com").grantedAll();
       }
-      return new FakeGraphExtension(t, failOnUnmatched);
+      FakeGraphTenantBuilder spec = t;
+      FakeGraph.Builder settings = server;
+      return new FakeGraphExtension(spec + ", " + settings, () -> spec.build(settings).start(), failOnUnmatched);
     }
   }
 }

@@ -4,28 +4,19 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
-import io.github.b2cpermissions.testkit.internal.AppRegistration;
-import io.github.b2cpermissions.testkit.internal.RoleCatalog;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
-import io.github.b2cpermissions.testkit.internal.TenantSeed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A fake Azure AD B2C tenant as Microsoft Graph and Entra ID show it to a backup app: its
@@ -46,9 +37,9 @@ import org.jspecify.annotations.Nullable;
  * URI graph = tenant.graphEndpoint();                  // https://127.0.0.1:PORT/v1.0
  * }</pre>
  *
- * <p>A tenant built with {@link Builder#build()} has a {@link FakeGraph} server to itself and
+ * <p>A tenant built with {@link FakeGraphTenantBuilder#build()} has a {@link FakeGraph} server to itself and
  * {@link #start()}, {@link #stop()} and {@link #reset()} act on that server. A tenant from {@link
- * FakeGraph#addTenant(Builder)} shares its server: {@link #reset()} resets this tenant only and
+ * FakeGraph#addTenant(FakeGraphTenantBuilder)} shares its server: {@link #reset()} resets this tenant only and
  * {@link #stop()} is refused. Instances are thread-safe.
  */
 public final class FakeGraphTenant {
@@ -79,8 +70,8 @@ public final class FakeGraphTenant {
   }
 
   /** A builder with the defaults described on each setter. */
-  public static Builder builder() {
-    return new Builder();
+  public static FakeGraphTenantBuilder builder() {
+    return new FakeGraphTenantBuilder();
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
@@ -191,11 +182,10 @@ public final class FakeGraphTenant {
     return model.seed.graphServicePrincipalId.toString();
   }
 
-  // ---- endpoints and trust ----------------------------------------------------------------------
+  // ---- endpoints and trust: the server's, see FakeGraph -----------------------------------------
 
   /**
-   * {@code https://127.0.0.1:PORT}; tokens for the fake are asked with scope {@code
-   * graphHost() + "/.default"}.
+   * {@link FakeGraph#graphHost()} of this tenant's server.
    *
    * @throws IllegalStateException if not running
    */
@@ -204,7 +194,7 @@ public final class FakeGraphTenant {
   }
 
   /**
-   * {@code https://127.0.0.1:PORT/v1.0}.
+   * {@link FakeGraph#graphEndpoint()} of this tenant's server.
    *
    * @throws IllegalStateException if not running
    */
@@ -213,7 +203,7 @@ public final class FakeGraphTenant {
   }
 
   /**
-   * {@code https://127.0.0.1:PORT}, the authority host of the token and consent endpoints.
+   * {@link FakeGraph#authorityHost()} of this tenant's server.
    *
    * @throws IllegalStateException if not running
    */
@@ -222,35 +212,39 @@ public final class FakeGraphTenant {
   }
 
   /**
-   * {@code https://127.0.0.1:PORT/{tenantId}/oauth2/v2.0/token}.
+   * This tenant's token endpoint, {@code https://127.0.0.1:PORT/{tenantId}/oauth2/v2.0/token}.
    *
    * @throws IllegalStateException if not running
    */
   public URI tokenEndpoint() {
-    return URI.create(graph.authorityHost() + "/" + tenantId() + "/oauth2/v2.0/token");
+    return URI.create(authorityHost() + "/" + tenantId() + "/oauth2/v2.0/token");
   }
 
-  /** The scope of a Graph app-only token from this fake: {@code graphHost() + "/.default"}. */
+  /**
+   * The scope of a Graph app-only token from this fake: {@code graphHost() + "/.default"}.
+   *
+   * @throws IllegalStateException if not running
+   */
   public String graphDefaultScope() {
     return graphHost() + "/.default";
   }
 
-  /** A TLS context that trusts the fake's certificate and nothing else. */
+  /** {@link FakeGraph#sslContext()} of this tenant's server. */
   public SSLContext sslContext() {
     return graph.sslContext();
   }
 
-  /** A trust manager that trusts the fake's certificate and nothing else. */
+  /** {@link FakeGraph#trustManager()} of this tenant's server. */
   public X509TrustManager trustManager() {
     return graph.trustManager();
   }
 
-  /** The fake's self-signed certificate. */
+  /** {@link FakeGraph#certificate()} of this tenant's server. */
   public X509Certificate certificate() {
     return graph.certificate();
   }
 
-  /** A {@code java.net.http} client that trusts the fake (shared per server). */
+  /** {@link FakeGraph#httpClient()} of this tenant's server. */
   public HttpClient httpClient() {
     return graph.httpClient();
   }
@@ -272,6 +266,15 @@ public final class FakeGraphTenant {
         .disableInstanceDiscovery()
         .httpClient(graph.azureHttpClient())
         .build();
+  }
+
+  /**
+   * A new {@link CachingTokenCredential} for the backup app, for this tenant unless a request names
+   * another hosted one: tokens are cached per tenant as MSAL caches Entra ID's, which MSAL does not
+   * do for the fake's authority (it has a port).
+   */
+  public CachingTokenCredential cachingCredential() {
+    return new CachingTokenCredential(graph, tenantId());
   }
 
   /**
@@ -302,7 +305,7 @@ public final class FakeGraphTenant {
    * @throws IllegalStateException if the service principal is absent
    */
   public void grant(B2cBackupPermission... permissions) {
-    for (B2cBackupPermission p : nonNull(permissions)) {
+    for (B2cBackupPermission p : TenantChecks.nonNull(permissions)) {
       model.grant(p.scope());
     }
   }
@@ -315,7 +318,7 @@ public final class FakeGraphTenant {
    * @throws NullPointerException if an argument is null
    */
   public void revoke(B2cBackupPermission... permissions) {
-    for (B2cBackupPermission p : nonNull(permissions)) {
+    for (B2cBackupPermission p : TenantChecks.nonNull(permissions)) {
       model.revoke(p.scope());
     }
   }
@@ -331,7 +334,7 @@ public final class FakeGraphTenant {
    * @throws IllegalStateException if the service principal is absent
    */
   public String grantRole(String graphRoleValue) {
-    return model.grant(checkRole(graphRoleValue));
+    return model.grant(TenantChecks.role(graphRoleValue));
   }
 
   /**
@@ -343,7 +346,7 @@ public final class FakeGraphTenant {
    * @throws IllegalArgumentException if Graph has no such role
    */
   public boolean revokeRole(String graphRoleValue) {
-    return model.revoke(checkRole(graphRoleValue));
+    return model.revoke(TenantChecks.role(graphRoleValue));
   }
 
   /**
@@ -375,7 +378,7 @@ public final class FakeGraphTenant {
    * @throws IllegalStateException if the service principal is absent
    */
   public String grantOtherResourceRole(String resourceAppId, String resourceDisplayName, UUID appRoleId) {
-    Builder.checkOtherResource(resourceAppId, resourceDisplayName, clientId());
+    TenantChecks.otherResource(resourceAppId, resourceDisplayName, clientId());
     Objects.requireNonNull(appRoleId, "appRoleId");
     return model.grantOther(resourceAppId, resourceDisplayName, appRoleId);
   }
@@ -466,7 +469,7 @@ public final class FakeGraphTenant {
    * @throws IllegalArgumentException if negative
    */
   public void grantPropagationDelay(Duration delay) {
-    model.propagationDelay(Builder.checkDelay(delay));
+    model.propagationDelay(TenantChecks.delay(delay));
   }
 
   /**
@@ -500,25 +503,6 @@ public final class FakeGraphTenant {
     return new RequestJournal(graph.server().journal(), e -> id.equals(e.tenantId));
   }
 
-  private static String checkRole(String value) {
-    Objects.requireNonNull(value, "graphRoleValue");
-    if (RoleCatalog.byValue(value) == null) {
-      throw new IllegalArgumentException(
-          "the fake's Microsoft Graph has no app role '" + value + "' (values are case-sensitive)");
-    }
-    return value;
-  }
-
-  @SafeVarargs
-  private static <T> List<T> nonNull(T... items) {
-    Objects.requireNonNull(items, "permissions");
-    List<T> out = new ArrayList<>(items.length);
-    for (T t : items) {
-      out.add(Objects.requireNonNull(t, "permission"));
-    }
-    return out;
-  }
-
   @Override
   public String toString() {
     return "FakeGraphTenant{"
@@ -536,554 +520,5 @@ public final class FakeGraphTenant {
         + ", server="
         + (graph.isRunning() ? graph.graphHost() : "stopped")
         + "}";
-  }
-
-  // ---- builder ---------------------------------------------------------------------------------
-
-  /**
-   * Settings of a fake tenant. Setters check their argument; {@link #build()} and {@link
-   * FakeGraph#addTenant(Builder)} check combinations. Not thread-safe. A builder may be used again:
-   * each tenant built from it gets new object ids unless {@link #tenantId} fixes the tenant id.
-   */
-  public static final class Builder {
-    private static final Pattern DOMAIN =
-        Pattern.compile("^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
-
-    private @Nullable String domain;
-    private String tenantType = TENANT_TYPE_B2C;
-    private @Nullable UUID tenantId;
-    private @Nullable String displayName;
-    private String clientId = DEFAULT_CLIENT_ID;
-    private String clientSecret = DEFAULT_CLIENT_SECRET;
-    private String appDisplayName = DEFAULT_APP_DISPLAY_NAME;
-    private List<URI> redirectUris = List.of(DEFAULT_REDIRECT_URI);
-    private Set<B2cBackupPermission> required = EnumSet.allOf(B2cBackupPermission.class);
-    private java.security.cert.@Nullable X509Certificate certificate;
-    private final Set<B2cBackupPermission> granted = EnumSet.noneOf(B2cBackupPermission.class);
-    private final Set<B2cBackupPermission> without = EnumSet.noneOf(B2cBackupPermission.class);
-    private final Set<String> extraRoles = new LinkedHashSet<>();
-    private final List<TenantSeed.OtherGrant> otherGrants = new ArrayList<>();
-    private final List<String> deleted = new ArrayList<>();
-    private AppPresence presence = AppPresence.ENABLED;
-    private int pageSize;
-    private Duration propagationDelay = Duration.ZERO;
-    private B2cData b2cData = B2cData.empty();
-    // Server settings, for build() only.
-    private final FakeGraph.Builder server = new FakeGraph.Builder();
-    private boolean serverSettingsSet;
-
-    Builder() {}
-
-    /**
-     * An Azure AD B2C tenant with this verified domain: {@code tenantType} {@code AAD B2C}.
-     *
-     * @param domain such as {@code contoso.onmicrosoft.com}
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if not a domain name
-     */
-    public Builder b2c(String domain) {
-      domain(domain);
-      this.tenantType = TENANT_TYPE_B2C;
-      return this;
-    }
-
-    /**
-     * The verified domain, keeping the tenant type (default: {@code fake-XXXXXXXX.onmicrosoft.com}
-     * from the tenant id).
-     *
-     * @param domain such as {@code contoso.onmicrosoft.com}
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if not a domain name
-     */
-    public Builder domain(String domain) {
-      Objects.requireNonNull(domain, "domain");
-      if (!DOMAIN.matcher(domain).matches()) {
-        throw new IllegalArgumentException("not a domain name: '" + domain + "'");
-      }
-      this.domain = domain.toLowerCase(Locale.ROOT);
-      return this;
-    }
-
-    /**
-     * The organization's {@code tenantType} (default {@code AAD B2C}): {@code AAD} for a workforce
-     * tenant, {@code CIAM} for External ID, or any other text to see how a client copes.
-     *
-     * @param tenantType not blank
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if blank
-     */
-    public Builder tenantType(String tenantType) {
-      Objects.requireNonNull(tenantType, "tenantType");
-      if (tenantType.isBlank()) {
-        throw new IllegalArgumentException("tenantType must not be blank");
-      }
-      this.tenantType = tenantType;
-      return this;
-    }
-
-    /**
-     * A fixed tenant id (default: random).
-     *
-     * @param tenantId a GUID
-     * @return this
-     * @throws NullPointerException if null
-     */
-    public Builder tenantId(UUID tenantId) {
-      this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
-      return this;
-    }
-
-    /**
-     * A fixed tenant id (default: random).
-     *
-     * @param tenantId a GUID in 8-4-4-4-12 form
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if not a GUID
-     */
-    public Builder tenantId(String tenantId) {
-      return tenantId(guid(tenantId, "tenantId"));
-    }
-
-    /**
-     * The organization's display name (default: the first label of the domain).
-     *
-     * @param displayName not blank
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if blank
-     */
-    public Builder displayName(String displayName) {
-      this.displayName = notBlank(displayName, "displayName");
-      return this;
-    }
-
-    /**
-     * The backup app: its client id and one registered redirect URI (defaults {@link
-     * #DEFAULT_CLIENT_ID} and {@link #DEFAULT_REDIRECT_URI}).
-     *
-     * @param clientId a GUID
-     * @param redirectUri an absolute https URI (or http on localhost), without fragment
-     * @return this
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the client id is not a GUID or the URI is not acceptable
-     */
-    public Builder backupApp(String clientId, URI redirectUri) {
-      this.clientId = guid(clientId, "clientId").toString();
-      this.redirectUris = List.of(checkRedirect(redirectUri));
-      return this;
-    }
-
-    /**
-     * All registered redirect URIs of the backup app (replacing earlier ones).
-     *
-     * @param redirectUris zero or more absolute https URIs (or http on localhost)
-     * @return this
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if a URI is not acceptable
-     */
-    public Builder redirectUris(URI... redirectUris) {
-      Objects.requireNonNull(redirectUris, "redirectUris");
-      List<URI> list = new ArrayList<>();
-      for (URI u : redirectUris) {
-        list.add(checkRedirect(u));
-      }
-      this.redirectUris = List.copyOf(list);
-      return this;
-    }
-
-    /**
-     * The backup app's client secret (default {@link #DEFAULT_CLIENT_SECRET}).
-     *
-     * @param clientSecret not blank
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if blank
-     */
-    public Builder clientSecret(String clientSecret) {
-      this.clientSecret = notBlank(clientSecret, "clientSecret");
-      return this;
-    }
-
-    /**
-     * Registers a certificate credential for the backup app (none by default). The token endpoint
-     * then also accepts a client assertion (a JWT signed with the certificate's RSA key, RS256 or
-     * PS256, with {@code x5t} or {@code x5t#S256} naming the certificate), as sent by
-     * azure-identity's {@code ClientCertificateCredential}.
-     *
-     * @param certificate an X.509 certificate with an RSA public key
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if its key is not RSA
-     */
-    public Builder backupAppCertificate(X509Certificate certificate) {
-      Objects.requireNonNull(certificate, "certificate");
-      if (!"RSA".equals(certificate.getPublicKey().getAlgorithm())) {
-        throw new IllegalArgumentException(
-            "client assertions are signed with RS256 or PS256: the certificate needs an RSA key, was "
-                + certificate.getPublicKey().getAlgorithm());
-      }
-      this.certificate = certificate;
-      return this;
-    }
-
-    /**
-     * The backup app's display name (default {@link #DEFAULT_APP_DISPLAY_NAME}).
-     *
-     * @param name not blank
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if blank
-     */
-    public Builder backupAppDisplayName(String name) {
-      this.appDisplayName = notBlank(name, "backupAppDisplayName");
-      return this;
-    }
-
-    /**
-     * The permissions the backup app requests, which admin consent grants (default: all 14).
-     *
-     * @param permissions the permissions (none is allowed)
-     * @return this
-     * @throws NullPointerException if an argument is null
-     */
-    public Builder requiredPermissions(B2cBackupPermission... permissions) {
-      Set<B2cBackupPermission> s = EnumSet.noneOf(B2cBackupPermission.class);
-      s.addAll(nonNull(permissions));
-      this.required = s;
-      return this;
-    }
-
-    /**
-     * Grants all 14 permissions.
-     *
-     * @return this
-     */
-    public Builder grantedAll() {
-      granted.addAll(EnumSet.allOf(B2cBackupPermission.class));
-      return this;
-    }
-
-    /**
-     * Grants these permissions (in addition to earlier ones). Nothing is granted by default.
-     *
-     * @param permissions the permissions
-     * @return this
-     * @throws NullPointerException if an argument is null
-     */
-    public Builder granted(B2cBackupPermission... permissions) {
-      granted.addAll(nonNull(permissions));
-      return this;
-    }
-
-    /**
-     * Leaves these permissions out of the granted ones, whatever order the calls come in.
-     *
-     * @param permissions the permissions
-     * @return this
-     * @throws NullPointerException if an argument is null
-     */
-    public Builder without(B2cBackupPermission... permissions) {
-      without.addAll(nonNull(permissions));
-      return this;
-    }
-
-    /**
-     * Also grants these Microsoft Graph roles by value, such as {@code User.Read.All} or {@code
-     * Directory.ReadWrite.All}.
-     *
-     * @param graphRoleValues role values of the fake's Graph service principal
-     * @return this
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if a value is not a Graph role
-     */
-    public Builder grantedRoles(String... graphRoleValues) {
-      for (String v : nonNull(graphRoleValues)) {
-        extraRoles.add(checkRole(v));
-      }
-      return this;
-    }
-
-    /**
-     * Also grants a role on another resource (see {@link
-     * FakeGraphTenant#grantOtherResourceRole(String, String, UUID)}).
-     *
-     * @param resourceAppId the resource's appId
-     * @param resourceDisplayName its display name
-     * @param appRoleId the app role id
-     * @return this
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the resource is Graph or the app itself, or a name is
-     *     blank
-     */
-    public Builder otherResourceRole(String resourceAppId, String resourceDisplayName, UUID appRoleId) {
-      Objects.requireNonNull(appRoleId, "appRoleId");
-      otherGrants.add(new TenantSeed.OtherGrant(resourceAppId, resourceDisplayName, appRoleId));
-      checkOtherResource(resourceAppId, resourceDisplayName, null);
-      return this;
-    }
-
-    /**
-     * Also adds assignments of these permissions whose {@code deletedDateTime} is set.
-     *
-     * @param permissions the permissions
-     * @return this
-     * @throws NullPointerException if an argument is null
-     */
-    public Builder deletedAssignment(B2cBackupPermission... permissions) {
-      for (B2cBackupPermission p : nonNull(permissions)) {
-        deleted.add(p.scope());
-      }
-      return this;
-    }
-
-    /**
-     * The backup app's service principal: {@link AppPresence#ENABLED} (default), {@link
-     * AppPresence#DISABLED}, or {@link AppPresence#NOT_FOUND} for a tenant that never consented
-     * (then nothing may be granted).
-     *
-     * @param presence the state
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException for {@link AppPresence#NOT_CHECKED}
-     */
-    public Builder servicePrincipal(AppPresence presence) {
-      Objects.requireNonNull(presence, "presence");
-      if (presence == AppPresence.NOT_CHECKED) {
-        throw new IllegalArgumentException("a service principal is ENABLED, DISABLED or NOT_FOUND");
-      }
-      this.presence = presence;
-      return this;
-    }
-
-    /**
-     * This tenant's collection page size (default: the server's, 100).
-     *
-     * @param pageSize 1 to 999
-     * @return this
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder pageSize(int pageSize) {
-      this.pageSize = FakeGraph.Builder.checkPageSize(pageSize);
-      server.pageSize(pageSize);
-      return this;
-    }
-
-    /**
-     * See {@link FakeGraphTenant#grantPropagationDelay(Duration)} (default zero).
-     *
-     * @param delay zero or more
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder grantPropagationDelay(Duration delay) {
-      this.propagationDelay = checkDelay(delay);
-      return this;
-    }
-
-    /**
-     * Server setting for {@link #build()}: see {@link FakeGraph.Builder#port(int)}.
-     *
-     * @param port 0 to 65535
-     * @return this
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder port(int port) {
-      server.port(port);
-      serverSettingsSet = true;
-      return this;
-    }
-
-    /**
-     * Server setting for {@link #build()}: see {@link FakeGraph.Builder#strict(boolean)}.
-     *
-     * @param strict true to fail loudly
-     * @return this
-     */
-    public Builder strict(boolean strict) {
-      server.strict(strict);
-      serverSettingsSet = true;
-      return this;
-    }
-
-    /**
-     * Server setting for {@link #build()}: see {@link FakeGraph.Builder#tokenLifetime(Duration)}.
-     *
-     * @param lifetime at least one second
-     * @return this
-     * @throws NullPointerException if null
-     * @throws IllegalArgumentException if shorter than one second
-     */
-    public Builder tokenLifetime(Duration lifetime) {
-      server.tokenLifetime(lifetime);
-      serverSettingsSet = true;
-      return this;
-    }
-
-    /**
-     * Server setting for {@link #build()}: see {@link FakeGraph.Builder#clock(Clock)}.
-     *
-     * @param clock the clock
-     * @return this
-     * @throws NullPointerException if null
-     */
-    public Builder clock(Clock clock) {
-      server.clock(clock);
-      serverSettingsSet = true;
-      return this;
-    }
-
-    /**
-     * The B2C directory content: users, groups, user flows, identity providers, directory roles,
-     * role assignments, audit entries and applications ({@link B2cData#empty()} unless set).
-     *
-     * @param data the content; {@code reset()} goes back to it
-     * @return this
-     * @throws NullPointerException if null
-     */
-    public Builder b2cData(B2cData data) {
-      this.b2cData = Objects.requireNonNull(data, "data");
-      return this;
-    }
-
-    /**
-     * A tenant with a server of its own (stopped: call {@link FakeGraphTenant#start()}).
-     *
-     * @return the tenant
-     * @throws IllegalArgumentException if the settings do not go together (for example grants for
-     *     an absent service principal)
-     */
-    public FakeGraphTenant build() {
-      TenantSeed seed = seed();
-      FakeGraph graph = FakeGraph.create(server.config());
-      return graph.add(seed, true);
-    }
-
-    void requireNoServerSettings() {
-      if (serverSettingsSet) {
-        throw new IllegalArgumentException(
-            "port, strict, tokenLifetime and clock belong to the server: set them on FakeGraph.builder()");
-      }
-    }
-
-    TenantSeed seed() {
-      UUID id = tenantId == null ? UUID.randomUUID() : tenantId;
-      String d = domain == null ? "fake-" + id.toString().substring(0, 8) + ".onmicrosoft.com" : domain;
-      String name = displayName == null ? d.substring(0, d.indexOf('.')) : displayName;
-      List<String> grantedRoles = new ArrayList<>();
-      for (B2cBackupPermission p : B2cBackupPermission.values()) {
-        if (granted.contains(p) && !without.contains(p)) {
-          grantedRoles.add(p.scope());
-        }
-      }
-      for (String r : extraRoles) {
-        if (!grantedRoles.contains(r)) {
-          grantedRoles.add(r);
-        }
-      }
-      if (presence == AppPresence.NOT_FOUND
-          && (!grantedRoles.isEmpty() || !otherGrants.isEmpty() || !deleted.isEmpty())) {
-        throw new IllegalArgumentException(
-            "a tenant without the backup app's service principal cannot have grants; drop"
-                + " servicePrincipal(NOT_FOUND) or the granted roles");
-      }
-      for (TenantSeed.OtherGrant g : otherGrants) {
-        checkOtherResource(g.resourceAppId, g.resourceDisplayName, clientId);
-      }
-      List<String> requiredRoles = new ArrayList<>();
-      for (B2cBackupPermission p : required) {
-        requiredRoles.add(p.scope());
-      }
-      AppRegistration app =
-          new AppRegistration(
-              clientId, clientSecret, appDisplayName, redirectUris, requiredRoles, certificate);
-      return new TenantSeed(
-          id,
-          d,
-          tenantType,
-          name,
-          app,
-          presence,
-          grantedRoles,
-          otherGrants,
-          deleted,
-          pageSize,
-          propagationDelay,
-          UUID.randomUUID(),
-          UUID.randomUUID()).withB2c(b2cData.seed());
-    }
-
-    static void checkOtherResource(String appId, String displayName, @Nullable String backupClientId) {
-      Objects.requireNonNull(appId, "resourceAppId");
-      notBlank(displayName, "resourceDisplayName");
-      if (appId.isBlank()) {
-        throw new IllegalArgumentException("resourceAppId must not be blank");
-      }
-      if (appId.equalsIgnoreCase(B2cBackupPermission.MICROSOFT_GRAPH_APP_ID)) {
-        throw new IllegalArgumentException(
-            "the other resource must not be Microsoft Graph; use grantRole for Graph roles");
-      }
-      if (backupClientId != null && appId.equalsIgnoreCase(backupClientId)) {
-        throw new IllegalArgumentException("the other resource must not be the backup app itself");
-      }
-    }
-
-    static Duration checkDelay(Duration delay) {
-      Objects.requireNonNull(delay, "delay");
-      if (delay.isNegative()) {
-        throw new IllegalArgumentException("delay must not be negative, was " + delay);
-      }
-      return delay;
-    }
-
-    private static UUID guid(String s, String what) {
-      Objects.requireNonNull(s, what);
-      if (!s.matches("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")) {
-        throw new IllegalArgumentException(what + " must be a GUID such as 00000000-0000-0000-0000-000000000000, was '" + s + "'");
-      }
-      return UUID.fromString(s);
-    }
-
-    private static String notBlank(String s, String what) {
-      Objects.requireNonNull(s, what);
-      if (s.isBlank()) {
-        throw new IllegalArgumentException(what + " must not be blank");
-      }
-      return s;
-    }
-
-    private static URI checkRedirect(URI u) {
-      Objects.requireNonNull(u, "redirectUri");
-      boolean localhost = "localhost".equalsIgnoreCase(u.getHost()) || "127.0.0.1".equals(u.getHost());
-      if (!u.isAbsolute()
-          || u.getHost() == null
-          || u.getRawFragment() != null
-          || !("https".equalsIgnoreCase(u.getScheme()) || ("http".equalsIgnoreCase(u.getScheme()) && localhost))) {
-        throw new IllegalArgumentException(
-            "a redirect URI must be an absolute https URI (http only on localhost) without fragment, was " + u);
-      }
-      return u;
-    }
-
-    @Override
-    public String toString() {
-      return "FakeGraphTenant.Builder{domain="
-          + domain
-          + ", tenantType="
-          + tenantType
-          + ", clientId="
-          + clientId
-          + ", clientSecret=***, granted="
-          + granted
-          + ", without="
-          + without
-          + ", servicePrincipal="
-          + presence
-          + "}";
-    }
   }
 }

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * such as {@link FakeRoute#TOKEN} included.
  *
  * <p>A tenant's faults apply to requests made with a token for that tenant; a {@link FakeGraph}'s
- * faults apply to every request. For a tenant built with {@link FakeGraphTenant.Builder#build()},
+ * faults apply to every request. For a tenant built with {@link FakeGraphTenantBuilder#build()},
  * which has its server to itself, both are the same.
  */
 public final class Faults {

@@ -1,18 +1,42 @@
 package io.github.b2cpermissions.testkit;
 
-/** The content of {@link B2cData.Builder#sample()}: fixed ids, so tests can refer to them. */
-final class Sample {
-  static final String ALICE = "11111111-0000-4000-8000-000000000001";
-  static final String BOB = "11111111-0000-4000-8000-000000000002";
-  static final String CHLOE = "11111111-0000-4000-8000-000000000003";
-  static final String DAN = "11111111-0000-4000-8000-000000000004";
-  static final String ADMIN = "11111111-0000-4000-8000-000000000005";
-  static final String GROUP_VIP = "22222222-0000-4000-8000-000000000001";
-  static final String GROUP_SUPPORT = "22222222-0000-4000-8000-000000000002";
-  static final String ROLE_GLOBAL_ADMIN = "33333333-0000-4000-8000-000000000001";
-  static final String ROLE_USER_ADMIN = "33333333-0000-4000-8000-000000000002";
-  static final String GLOBAL_ADMIN_TEMPLATE = "62e90394-69f5-4237-9190-012177145e10";
-  static final String USER_ADMIN_TEMPLATE = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+/**
+ * The fixed object ids of {@link B2cData#sample()}, so that tests can name the sample's users,
+ * groups and directory roles: {@code GET /users/} + {@link #ALICE}.
+ */
+public final class Sample {
+  /** Alice Berg: email sign-in, other mail, mobile phone, phone and email methods. */
+  public static final String ALICE = "11111111-0000-4000-8000-000000000001";
+
+  /** Bob Okafor: user name sign-in. */
+  public static final String BOB = "11111111-0000-4000-8000-000000000002";
+
+  /** Chloé Dubois: a Google account. */
+  public static final String CHLOE = "11111111-0000-4000-8000-000000000003";
+
+  /** Dan Ito: disabled, email sign-in, two phone methods. */
+  public static final String DAN = "11111111-0000-4000-8000-000000000004";
+
+  /** Tenant Admin: a business phone, member of Support agents and of Global Administrator. */
+  public static final String ADMIN = "11111111-0000-4000-8000-000000000005";
+
+  /** The group VIP customers (Alice and Chloé). */
+  public static final String GROUP_VIP = "22222222-0000-4000-8000-000000000001";
+
+  /** The group Support agents (the administrator and the VIP group). */
+  public static final String GROUP_SUPPORT = "22222222-0000-4000-8000-000000000002";
+
+  /** The Global Administrator directory role (member: the administrator). */
+  public static final String ROLE_GLOBAL_ADMIN = "33333333-0000-4000-8000-000000000001";
+
+  /** The User Administrator directory role (no members). */
+  public static final String ROLE_USER_ADMIN = "33333333-0000-4000-8000-000000000002";
+
+  /** Entra's role template id of Global Administrator. */
+  public static final String GLOBAL_ADMIN_TEMPLATE = "62e90394-69f5-4237-9190-012177145e10";
+
+  /** Entra's role template id of User Administrator. */
+  public static final String USER_ADMIN_TEMPLATE = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 
   private Sample() {}
 

@@ -113,7 +113,7 @@ class FakeGraphTenantTest {
 
   @Test
   void builderRefusesBadInput() {
-    FakeGraphTenant.Builder b = FakeGraphTenant.builder();
+    FakeGraphTenantBuilder b = FakeGraphTenant.builder();
     assertThatThrownBy(() -> b.b2c("not a domain")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.tenantId("123")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GUID");
     assertThatThrownBy(() -> b.backupApp("abc", URI.create("https://x.example/cb"))).isInstanceOf(IllegalArgumentException.class);
@@ -127,9 +127,28 @@ class FakeGraphTenantTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.clientSecret(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.granted((B2cBackupPermission) null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void settingsThatDoNotGoTogetherAreRefusedByBuildWithIllegalState() {
     assertThatThrownBy(() -> FakeGraphTenant.builder().servicePrincipal(AppPresence.NOT_FOUND).grantedAll().build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot have grants");
+    FakeGraphTenantBuilder itself =
+        FakeGraphTenant.builder().otherResourceRole(FakeGraphTenant.DEFAULT_CLIENT_ID, "Backup", UUID.randomUUID());
+    assertThatThrownBy(itself::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("backup app itself");
+    try (FakeGraph graph = FakeGraph.builder().build()) {
+      assertThatThrownBy(() -> graph.addTenant(itself)).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void aTenantWithItsOwnServerGetsTheServerSettingsItIsBuiltWith() {
+    FakeGraphTenant lenient = FakeGraphTenant.builder().grantedAll().build(FakeGraph.builder().strict(false));
+    FakeGraphTenant strict = FakeGraphTenant.builder().grantedAll().build();
+
+    assertThat(lenient.server().isStrict()).isFalse();
+    assertThat(strict.server().isStrict()).isTrue();
   }
 
   @Test

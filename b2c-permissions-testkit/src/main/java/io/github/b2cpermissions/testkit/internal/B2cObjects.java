@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Graph's JSON shapes for the B2C objects other than users: the default properties of each type,
  * filled in around what a seed or a create request gives, and the properties that may be filtered
- * on. Public only for the testkit's own seeding API.
+ * on. Public because the facade's {@code B2cData} builder, in another package, normalizes what it is
+ * given with it; users never need it.
  */
 public final class B2cObjects {
   /** Navigation properties a user flow seed may carry; never returned as properties. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.FakeGraphExtension;
+import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeRoute;
 import io.github.b2cpermissions.testkit.Http;
@@ -211,7 +212,7 @@ class GraphRoutesTest {
   @Test
   void expiredTokenIs401() {
     MutableClock clock = MutableClock.now();
-    FakeGraphTenant t = FakeGraphTenant.builder().grantedAll().clock(clock).tokenLifetime(Duration.ofMinutes(10)).build().start();
+    FakeGraphTenant t = FakeGraphTenant.builder().grantedAll().build(FakeGraph.builder().clock(clock).tokenLifetime(Duration.ofMinutes(10))).start();
     try {
       String token = t.issueAccessToken();
       assertThat(get(t, "/v1.0/organization", token).statusCode()).isEqualTo(200);
@@ -465,7 +466,7 @@ class GraphRoutesTest {
 
   @Test
   void lenientModeAnswersAsGraphDoesForAnUnknownSegment() {
-    FakeGraphTenant t = FakeGraphTenant.builder().grantedAll().strict(false).build().start();
+    FakeGraphTenant t = FakeGraphTenant.builder().grantedAll().build(FakeGraph.builder().strict(false)).start();
     try {
       HttpResponse<String> r = get(t, "/v1.0/devices", t.issueAccessToken());
       assertGraphError(r, 400, "BadRequest");

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.AdminConsentOutcome;
+import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphExtension;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeRoute;
@@ -34,13 +35,15 @@ class IdentityRoutesTest {
 
   @RegisterExtension
   static final FakeGraphExtension FAKE =
-      FakeGraphExtension.of(
-          FakeGraphTenant.builder()
-              .b2c("fabrikam.onmicrosoft.com")
-              .grantedAll()
-              .without(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL)
-              .redirectUris(URI.create("https://backup.example.com/consent"), URI.create("http://localhost:8080/cb"))
-              .clock(CLOCK));
+      FakeGraphExtension.builder()
+          .tenant(
+              FakeGraphTenant.builder()
+                  .b2c("fabrikam.onmicrosoft.com")
+                  .grantedAll()
+                  .without(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL)
+                  .redirectUris(URI.create("https://backup.example.com/consent"), URI.create("http://localhost:8080/cb")))
+          .server(FakeGraph.builder().clock(CLOCK))
+          .build();
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);

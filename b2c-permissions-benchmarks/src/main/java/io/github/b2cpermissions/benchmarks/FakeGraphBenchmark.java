@@ -1,6 +1,10 @@
-package io.github.b2cpermissions.testkit;
+package io.github.b2cpermissions.benchmarks;
 
 import io.github.b2cpermissions.B2cBackupPermission;
+import io.github.b2cpermissions.testkit.B2cData;
+import io.github.b2cpermissions.testkit.FakeGraph;
+import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import io.github.b2cpermissions.testkit.FakeUser;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,23 +21,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Benchmarks of the fake (a main, not a test: figures are printed, nothing is asserted). Run from
- * the repository root:
+ * Benchmarks of the fake itself (figures are printed, nothing is asserted): start and reset times,
+ * GETs per second, heap per hosted tenant, and with {@code b2c [users]} as arguments the B2C data
+ * (heap per user, generated and seeded, and pages per second through the users with {@code
+ * $top=999}). Run from the repository root:
  *
  * <pre>
- * mvn -B -o -q -pl b2c-permissions-testkit test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -Xmx2g -cp "b2c-permissions-testkit/target/test-classes:b2c-permissions-testkit/target/classes:$(cat b2c-permissions-testkit/target/bench.cp)" \
- *     io.github.b2cpermissions.testkit.FakeGraphBenchmark [seconds-per-throughput-run]
+ * mvn -B -q -DskipTests -pl b2c-permissions-benchmarks -am package exec:exec -Dbenchmark=fake
+ * mvn -B -q -DskipTests -pl b2c-permissions-benchmarks -am package exec:exec -Dbenchmark=fake-b2c
  * </pre>
- *
- * <p>With {@code b2c [users]} as arguments it measures only the B2C data: heap per user (generated
- * and seeded), and pages per second through the users with {@code $top=999}.
  */
-public final class FakeGraphBenchmark {
+final class FakeGraphBenchmark {
   private FakeGraphBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * Runs the fake's benchmarks.
+   *
+   * @param args seconds per throughput run (10), or {@code b2c} and a user count (100,000)
+   */
+  static void main(String[] args) throws Exception {
     System.out.printf("JVM %s, %d processors, max heap %d MB%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     if (args.length > 0 && args[0].equals("b2c")) {

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.testkit.internal;
+package io.github.b2cpermissions.testkit.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ class StandaloneMainTest {
 
   @Test
   void printedInfoLeavesSecretsToTheInfoFile() {
-    FakeGraph graph = FakeGraph.fromSeed("{\"domain\":\"contoso.onmicrosoft.com\"}").start();
+    FakeGraph graph = FakeGraphSeed.load("{\"domain\":\"contoso.onmicrosoft.com\"}").start();
     try {
       ObjectNode shown = StandaloneMain.info(graph, null, false);
       ObjectNode full = StandaloneMain.info(graph, null, true);

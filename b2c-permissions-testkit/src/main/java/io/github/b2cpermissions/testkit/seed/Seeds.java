@@ -1,10 +1,14 @@
-package io.github.b2cpermissions.testkit.internal;
+package io.github.b2cpermissions.testkit.seed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import io.github.b2cpermissions.testkit.FakeGraphTenantBuilder;
+import io.github.b2cpermissions.testkit.internal.TenantModel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +25,13 @@ import org.jspecify.annotations.Nullable;
  * tenant object, or {@code {"server": {...}, "tenants": [...]}}. Unknown keys are errors, so that a
  * typo does not silently seed a different tenant.
  */
-public final class Seeds {
+final class Seeds {
+  /** The one JSON mapper of the seed format and the standalone runner. */
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static final Pattern GUID =
+      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
   private static final Set<String> ROOT_KEYS = Set.of("server", "tenants");
   private static final Set<String> SERVER_KEYS =
       Set.of("port", "pageSize", "strict", "tokenLifetimeSeconds", "journalLimit");
@@ -47,10 +58,10 @@ public final class Seeds {
   private Seeds() {}
 
   /** Server settings a command line may override; null fields keep the seed's value. */
-  public static final class Overrides {
-    public @Nullable Integer port;
-    public @Nullable Integer pageSize;
-    public @Nullable Boolean strict;
+  static final class Overrides {
+    @Nullable Integer port;
+    @Nullable Integer pageSize;
+    @Nullable Boolean strict;
   }
 
   /**
@@ -58,8 +69,13 @@ public final class Seeds {
    *
    * @throws IllegalArgumentException naming the JSON path of the first problem
    */
-  public static FakeGraph load(String json, Overrides overrides) {
-    JsonNode root = Json.parseOrThrow(json, "the seed");
+  static FakeGraph load(String json, Overrides overrides) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the seed is not valid JSON: " + e.getOriginalMessage(), e);
+    }
     if (!root.isObject()) {
       throw new IllegalArgumentException("the seed must be a JSON object");
     }
@@ -96,7 +112,7 @@ public final class Seeds {
     if (overrides.strict != null) {
       server.strict(overrides.strict);
     }
-    List<FakeGraphTenant.Builder> tenants = new ArrayList<>();
+    List<FakeGraphTenantBuilder> tenants = new ArrayList<>();
     if (multi) {
       JsonNode list = root.path("tenants");
       if (!list.isArray()) {
@@ -112,19 +128,19 @@ public final class Seeds {
     for (int i = 0; i < tenants.size(); i++) {
       try {
         graph.addTenant(tenants.get(i));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | IllegalStateException e) {
         throw new IllegalArgumentException((multi ? "$.tenants[" + i + "]" : "$") + ": " + e.getMessage(), e);
       }
     }
     return graph;
   }
 
-  private static FakeGraphTenant.Builder tenant(JsonNode t, String path) {
+  private static FakeGraphTenantBuilder tenant(JsonNode t, String path) {
     if (!t.isObject()) {
       throw new IllegalArgumentException(path + " must be a tenant object");
     }
     checkKeys(t, TENANT_KEYS, path);
-    FakeGraphTenant.Builder b = FakeGraphTenant.builder();
+    FakeGraphTenantBuilder b = FakeGraphTenant.builder();
     try {
       if (t.has("domain")) {
         b.b2c(textAt(t, "domain", path));
@@ -198,7 +214,7 @@ public final class Seeds {
     return b;
   }
 
-  private static void app(FakeGraphTenant.Builder b, JsonNode app, String path) {
+  private static void app(FakeGraphTenantBuilder b, JsonNode app, String path) {
     checkKeys(app, APP_KEYS, path);
     List<URI> uris = new ArrayList<>();
     if (app.has("redirectUris")) {
@@ -307,10 +323,9 @@ public final class Seeds {
   }
 
   private static UUID uuid(String s, String path) {
-    UUID u = Ids.parseGuid(s);
-    if (u == null) {
+    if (!GUID.matcher(s).matches()) {
       throw new IllegalArgumentException(path + " must be a GUID, was '" + s + "'");
     }
-    return u;
+    return UUID.fromString(s);
   }
 }

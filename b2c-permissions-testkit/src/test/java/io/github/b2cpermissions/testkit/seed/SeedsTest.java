@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.testkit.internal;
+package io.github.b2cpermissions.testkit.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ class SeedsTest {
   @Test
   void aSingleTenantObjectSeedsOneTenant() {
     FakeGraph graph =
-        FakeGraph.fromSeed(
+        FakeGraphSeed.load(
             "{\"domain\":\"contoso.onmicrosoft.com\",\"tenantId\":\"11111111-2222-4333-8444-555555555555\","
                 + "\"granted\":\"all\",\"without\":[\"User-Phone.ReadWrite.All\"],\"grantedRoles\":[\"Directory.ReadWrite.All\"],"
                 + "\"deletedAssignments\":[\"User-Phone.ReadWrite.All\"],"
@@ -33,7 +33,7 @@ class SeedsTest {
   @Test
   void serverAndSeveralTenantsWithTheirApp() {
     FakeGraph graph =
-        FakeGraph.fromSeed(
+        FakeGraphSeed.load(
             "{\"server\":{\"pageSize\":7,\"strict\":false},\"tenants\":["
                 + "{\"domain\":\"a.onmicrosoft.com\",\"tenantType\":\"CIAM\",\"backupApp\":{\"clientId\":\"0f0f0f0f-1111-2222-3333-444444444444\","
                 + "\"clientSecret\":\"s\",\"displayName\":\"Acme Backup\",\"redirectUris\":[\"https://acme.example.com/cb\"],"
@@ -52,20 +52,20 @@ class SeedsTest {
 
   @Test
   void errorsNameTheJsonPath() {
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"tenants\":[{\"domian\":\"x.onmicrosoft.com\"}]}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"tenants\":[{\"domian\":\"x.onmicrosoft.com\"}]}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("$.tenants[0]")
         .hasMessageContaining("domian");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"granted\":[\"user.readwrite.all\"]}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"granted\":[\"user.readwrite.all\"]}"))
         .hasMessageContaining("$.granted")
         .hasMessageContaining("case-sensitive");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"server\":{\"pageSize\":\"ten\"},\"tenants\":[]}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"server\":{\"pageSize\":\"ten\"},\"tenants\":[]}"))
         .hasMessageContaining("$.server.pageSize");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"servicePrincipal\":\"GONE\"}")).hasMessageContaining("ENABLED, DISABLED or NOT_FOUND");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"tenants\":[{\"domain\":\"a.onmicrosoft.com\"},{\"domain\":\"a.onmicrosoft.com\"}]}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"servicePrincipal\":\"GONE\"}")).hasMessageContaining("ENABLED, DISABLED or NOT_FOUND");
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"tenants\":[{\"domain\":\"a.onmicrosoft.com\"},{\"domain\":\"a.onmicrosoft.com\"}]}"))
         .hasMessageContaining("$.tenants[1]");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("not json")).hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"servicePrincipal\":\"NOT_FOUND\",\"granted\":\"all\"}")).hasMessageContaining("cannot have grants");
+    assertThatThrownBy(() -> FakeGraphSeed.load("not json")).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"servicePrincipal\":\"NOT_FOUND\",\"granted\":\"all\"}")).hasMessageContaining("cannot have grants");
   }
 
   static final String B2C_SEED =
@@ -90,7 +90,7 @@ class SeedsTest {
 
   @Test
   void b2cDataInTheSeedIsServedWithGraphsShapes() {
-    try (FakeGraph graph = FakeGraph.fromSeed(B2C_SEED).start()) {
+    try (FakeGraph graph = FakeGraphSeed.load(B2C_SEED).start()) {
       FakeGraphTenant t = graph.tenants().get(0);
       String token = t.issueAccessToken();
       assertThat(t.b2cUserCount()).isEqualTo(6);
@@ -133,29 +133,29 @@ class SeedsTest {
 
   @Test
   void theSampleCanBeSeededFromJson() {
-    FakeGraph graph = FakeGraph.fromSeed("{\"domain\":\"contoso.onmicrosoft.com\",\"b2cData\":{\"sample\":true}}");
+    FakeGraph graph = FakeGraphSeed.load("{\"domain\":\"contoso.onmicrosoft.com\",\"b2cData\":{\"sample\":true}}");
     assertThat(graph.tenants().get(0).b2cUserCount()).isEqualTo(5);
   }
 
   @Test
   void b2cDataErrorsNameTheJsonPath() {
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"phone\":\"x\"}]}}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"phone\":\"x\"}]}}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("$.b2cData.users[0]")
         .hasMessageContaining("phone");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"identities\":[{\"signInType\":\"federated\",\"issuerAssignedId\":\"1\"}]}]}}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"identities\":[{\"signInType\":\"federated\",\"issuerAssignedId\":\"1\"}]}]}}"))
         .hasMessageContaining("$.b2cData.users[0].identities[0].issuer");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"domain\":\"a.onmicrosoft.com\",\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"identities\":[{\"signInType\":\"emailAddress\",\"issuer\":\"b.onmicrosoft.com\",\"issuerAssignedId\":\"a@x.com\"}]}]}}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"domain\":\"a.onmicrosoft.com\",\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"identities\":[{\"signInType\":\"emailAddress\",\"issuer\":\"b.onmicrosoft.com\",\"issuerAssignedId\":\"a@x.com\"}]}]}}"))
         .hasMessageContaining("tenant's domain");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"authentication\":{\"phoneMethods\":[{\"phoneType\":\"pager\",\"phoneNumber\":\"+1 1\"}]}}]}}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"b2cData\":{\"users\":[{\"displayName\":\"A\",\"authentication\":{\"phoneMethods\":[{\"phoneType\":\"pager\",\"phoneNumber\":\"+1 1\"}]}}]}}"))
         .hasMessageContaining("$.b2cData.users[0].authentication.phoneMethods[0]")
         .hasMessageContaining("phoneType");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"generatedUsers\":{\"count\":-1}}}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"b2cData\":{\"generatedUsers\":{\"count\":-1}}}"))
         .hasMessageContaining("$.b2cData.generatedUsers");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"groups\":[{\"displayName\":\"G\",\"members\":[\"x\"]}]}}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"b2cData\":{\"groups\":[{\"displayName\":\"G\",\"members\":[\"x\"]}]}}"))
         .hasMessageContaining("$.b2cData.groups[0]")
         .hasMessageContaining("needs an id");
-    assertThatThrownBy(() -> FakeGraph.fromSeed("{\"b2cData\":{\"userFlow\":[]}}"))
+    assertThatThrownBy(() -> FakeGraphSeed.load("{\"b2cData\":{\"userFlow\":[]}}"))
         .hasMessageContaining("$.b2cData")
         .hasMessageContaining("userFlow");
   }

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.testkit.internal;
+package io.github.b2cpermissions.testkit.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.testkit.internal;
+package io.github.b2cpermissions.testkit.seed;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * killed, for products written in other languages. Prints one JSON line with the endpoints and
  * tenants (client secrets only go to {@code --info-out}).
  */
-public final class StandaloneMain {
+final class StandaloneMain {
   private static final String USAGE =
       String.join(
           "\n",
@@ -102,14 +102,14 @@ public final class StandaloneMain {
     if (infoOut != null) {
       Files.writeString(infoOut, info(graph, certOut, true).toPrettyString(), StandardCharsets.UTF_8);
     }
-    out.println(Json.MAPPER.writeValueAsString(info(graph, certOut, false)));
+    out.println(Seeds.MAPPER.writeValueAsString(info(graph, certOut, false)));
     out.flush();
     new CountDownLatch(1).await();
     return 0;
   }
 
   static ObjectNode info(FakeGraph graph, @Nullable Path certOut, boolean secrets) {
-    ObjectNode o = Json.object();
+    ObjectNode o = Seeds.MAPPER.createObjectNode();
     o.put("graphHost", graph.graphHost().toString());
     o.put("graphEndpoint", graph.graphEndpoint().toString());
     o.put("authorityHost", graph.authorityHost().toString());
