@@ -120,7 +120,7 @@ class FailClosedHostileGraphTest {
   void revokedRoleStillInACachedTokenMeetingOneRefusalIsDirectoryUnreadable() {
     StubDirectory t = StubDirectory.grantedAll();
     try (GraphStub stub = t.start()) {
-      CachingCredential caching = new CachingCredential(StubTokens.credential(t::token));
+      TokenCredential caching = StubTokens.caching(t::token);
       try (GraphPermissionVerifier v =
           t.verifierBuilderWithoutCredential(stub).credentials(x -> caching).build()) {
         assertThat(v.verify(t.tenantId).outcome()).isEqualTo(VerificationOutcome.SATISFIED);

@@ -594,7 +594,7 @@ class GraphPermissionVerifierTest {
   @Test
   void revokedRoleInACachedTokenMeetingARefusedReadIsNeverSatisfied() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll());
-    CachingCredential caching = new CachingCredential(t.credential());
+    CachingTokenCredential caching = t.cachingCredential();
     try (GraphPermissionVerifier v = verifierBuilder().credentials(tenant -> caching).build()) {
       assertThat(v.verify(t.tenantId())).isSatisfied();
       t.revoke(AUDIT_LOG_READ_ALL);

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -60,6 +61,23 @@ public final class StubTokens {
   public static TokenCredential credential(Supplier<String> token) {
     return request -> Mono.fromSupplier(() -> new AccessToken(
         token.get(), OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
+  }
+
+  /**
+   * A credential that keeps the first token {@code token} gives until a request carries claims (a
+   * claims challenge), the way MSAL serves a cached token in production: a role revoked since then
+   * stays in the token the check sees.
+   */
+  public static TokenCredential caching(Supplier<String> token) {
+    AtomicReference<String> cached = new AtomicReference<>();
+    return request -> Mono.fromSupplier(() -> {
+      String current = request.getClaims() == null ? cached.get() : null;
+      if (current == null) {
+        current = token.get();
+        cached.set(current);
+      }
+      return new AccessToken(current, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
+    });
   }
 
   private static String encode(String json) {
