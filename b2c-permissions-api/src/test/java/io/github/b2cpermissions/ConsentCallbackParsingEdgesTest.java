@@ -120,4 +120,23 @@ class ConsentCallbackParsingEdgesTest {
     assertThat(callback.toString()).isEqualTo(
         "ConsentCallback{status=GRANTED, reportedTenantId=72f988bf-86f1-41af-91ab-2d7cd011db47, scope=[a b]}");
   }
+
+  @Test
+  void summaryOfAGrantWithoutATenantNamesNone() {
+    ConsentCallback callback = ConsentCallback.parse(GRANT, STATE);
+
+    assertThat(callback.summary()).startsWith(
+        "The redirect reports that an administrator granted admin consent. Verify");
+    assertThat(callback.reportedTenantId()).isEmpty();
+  }
+
+  @Test
+  void codesOfOneToNineDigitsInAnyLetterCaseAreRead() {
+    assertThat(AadstsError.parseCode("AADSTS7: x")).hasValue(7);
+    assertThat(AadstsError.parseCode("aadsts65004: declined")).hasValue(65004);
+    assertThat(AadstsError.parseCode("x AaDsTs123456789")).hasValue(123456789);
+    assertThat(AadstsError.parseCode("AADSTS1234567890")).isEmpty();
+    assertThat(AadstsError.parseCode("AADSTS")).isEmpty();
+    assertThat(AadstsError.parseCode("AADSTS: then AADSTS50011")).hasValue(50011);
+  }
 }
