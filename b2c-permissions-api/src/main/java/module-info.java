@@ -7,4 +7,6 @@ module io.github.b2cpermissions {
   requires static transitive org.jspecify;
 
   exports io.github.b2cpermissions;
+  // Shared helpers for our own Graph module only; not an API.
+  exports io.github.b2cpermissions.internal to io.github.b2cpermissions.graph;
 }

@@ -45,14 +45,14 @@ public enum AadstsError {
       "The tenant requires an administrator to approve the permissions this app asks for. An"
           + " administrator who can grant application permissions (Global Administrator or"
           + " Privileged Role Administrator) must open the admin consent link; a request raised"
-          + " through the tenant's admin consent workflow also needs that approval."),
+          + " through the admin consent workflow of the tenant also needs that approval."),
 
   /** 50011: the redirect URI is not one registered on the app. */
   REDIRECT_URI_MISMATCH(
       50011,
       "The redirect URI sent with the request does not match any redirect URI registered on the app."
-          + " Register the exact URI (scheme, host, port, path and trailing slash) under the app"
-          + " registration's Web platform, or configure the one already registered."),
+          + " Register the exact URI (scheme, host, port, path and trailing slash) on the Web platform"
+          + " of the app registration, or configure the one already registered."),
 
   /** 900971: no reply address was given or registered. */
   NO_REPLY_ADDRESS(
@@ -70,7 +70,7 @@ public enum AadstsError {
   RESOURCE_NOT_FOUND(
       500011,
       "The requested resource was not found in the tenant. Check that the scope names the Microsoft"
-          + " Graph host of the tenant's own national cloud (for example https://graph.microsoft.com"
+          + " Graph host of the national cloud the tenant lives in (for example https://graph.microsoft.com"
           + " in the global cloud) and that the cloud setting matches the tenant."),
 
   /** 50194: the app is single-tenant and cannot be used from another tenant. */
@@ -83,7 +83,7 @@ public enum AadstsError {
   /** 7000215: the client secret is wrong. */
   INVALID_CLIENT_SECRET(
       7000215,
-      "The client secret is not valid. Use the secret's value, not its secret id, or create a new"
+      "The client secret is not valid. Use the value of the secret, not its secret id, or create a new"
           + " client secret in the app registration and update the configuration."),
 
   /** 7000222: the client secret has expired. */

@@ -1,5 +1,6 @@
 package io.github.b2cpermissions;
 
+import io.github.b2cpermissions.internal.Redaction;
 import java.net.URI;
 import java.util.Objects;
 
@@ -27,7 +28,10 @@ public record AdminConsentRequest(URI url, String state) {
     }
   }
 
-  /** The URL with the value of its {@code state} parameter replaced by {@code ***}. */
+  /**
+   * The URL with the value of its {@code state} parameter replaced by {@code ***}, whether the state
+   * is the first query parameter or a later one.
+   */
   public String redactedUrl() {
     return Redaction.redactQueryParameter(url.toString(), "state");
   }

@@ -262,7 +262,7 @@ public enum B2cBackupPermission {
    * @return the permission, or empty for an unknown, blank or null value
    */
   public static Optional<B2cBackupPermission> fromScope(@Nullable String scope) {
-    return scope == null ? Optional.empty() : Optional.ofNullable(BY_SCOPE.get(scope));
+    return Optional.ofNullable(scope).map(BY_SCOPE::get);
   }
 
   /**
@@ -272,7 +272,7 @@ public enum B2cBackupPermission {
    * @return the permission, or empty for an unknown or null id
    */
   public static Optional<B2cBackupPermission> fromAppRoleId(@Nullable UUID appRoleId) {
-    return appRoleId == null ? Optional.empty() : Optional.ofNullable(BY_ID.get(appRoleId));
+    return Optional.ofNullable(appRoleId).map(BY_ID::get);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.b2cpermissions;
 
+import io.github.b2cpermissions.internal.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -26,8 +27,14 @@ import org.jspecify.annotations.Nullable;
  * it to decide what the product may do in a tenant. Confirm the grant with a {@link
  * PermissionVerifier} instead.
  *
- * <p>{@link #toString()} shows untrusted text with control and non-ASCII characters escaped. The
- * state is not kept at all.
+ * <p>{@link #summary()} and {@link #toString()} are safe to put in a web page as they are: every
+ * value taken from the redirect is shown inside {@code [} and {@code ]}, cut to a bounded length,
+ * and any character other than ASCII letters, digits, the space and {@code .,:;_-+=/()!?@#%*~^|$} is
+ * written as a {@code \\uXXXX} escape. Neither text therefore ever holds {@code < > & " ' `}, a
+ * control character or a non-ASCII character, and both may be used as HTML element content or in a
+ * quoted attribute without further escaping. The accessors ({@link #error()}, {@link
+ * #errorDescription()}, {@link #scope()}) return the decoded text unchanged: escape it yourself
+ * before display. The state is not kept at all.
  */
 public final class ConsentCallback {
 
@@ -45,6 +52,7 @@ public final class ConsentCallback {
   static final int MAX_REDIRECT_LENGTH = 16_384;
 
   private static final int SHOWN_TEXT_LENGTH = 200;
+  private static final int SHOWN_ERROR_LENGTH = 64;
   private static final Pattern SCHEME_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final Pattern GUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -365,16 +373,18 @@ public final class ConsentCallback {
   }
 
   /**
-   * One or two sentences for the product's user: what happened and, for errors, what to do. Values
-   * taken from the redirect are quoted with control and non-ASCII characters escaped.
+   * One or two sentences for the product's user: what happened and, for errors, what to do. Safe to
+   * put in a web page without escaping (see the class description): values taken from the redirect
+   * appear in {@code [...]}, at most 64 characters of the error code and 200 of its description,
+   * with anything outside the safe character set written as {@code \\uXXXX}.
    */
   public String summary() {
     switch (status) {
       case GRANTED:
         return "The redirect reports that an administrator granted admin consent"
             + (reportedTenantId == null ? "" : " in tenant " + reportedTenantId)
-            + ". Verify the tenant's permissions before relying on it; new grants can take a few"
-            + " minutes to reach Microsoft Graph.";
+            + ". Verify the permissions in that tenant before relying on it; new grants can take a"
+            + " few minutes to reach Microsoft Graph.";
       case DECLINED:
         return "The administrator declined or cancelled admin consent, so nothing was granted. Ask"
             + " the administrator to open the consent link again and accept.";
@@ -385,12 +395,12 @@ public final class ConsentCallback {
         }
         StringBuilder sb =
             new StringBuilder("Admin consent failed: Entra ID returned error ")
-                .append(Redaction.printable(Objects.requireNonNull(error), 64));
+                .append(Redaction.displayable(Objects.requireNonNull(error), SHOWN_ERROR_LENGTH));
         if (aadstsCode > 0) {
           sb.append(" (AADSTS").append(aadstsCode).append(')');
         }
         if (errorDescription != null) {
-          sb.append(": ").append(Redaction.printable(errorDescription, SHOWN_TEXT_LENGTH));
+          sb.append(": ").append(Redaction.displayable(errorDescription, SHOWN_TEXT_LENGTH));
         }
         return sb.append('.').toString();
     }
@@ -418,6 +428,10 @@ public final class ConsentCallback {
     return Objects.hash(status, reportedTenantId, scope, error, errorDescription, aadstsCode);
   }
 
+  /**
+   * Describes the outcome for logs; never the state. Safe to put in a web page, like {@link
+   * #summary()}.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("ConsentCallback{status=").append(status);
@@ -425,17 +439,17 @@ public final class ConsentCallback {
       sb.append(", reportedTenantId=").append(reportedTenantId);
     }
     if (scope != null) {
-      sb.append(", scope=").append(Redaction.printable(scope, SHOWN_TEXT_LENGTH));
+      sb.append(", scope=").append(Redaction.displayable(scope, SHOWN_TEXT_LENGTH));
     }
     if (error != null) {
-      sb.append(", error=").append(Redaction.printable(error, 64));
+      sb.append(", error=").append(Redaction.displayable(error, SHOWN_ERROR_LENGTH));
     }
     if (aadstsCode > 0) {
       sb.append(", aadstsCode=").append(aadstsCode);
     }
     if (errorDescription != null) {
       sb.append(", errorDescription=")
-          .append(Redaction.printable(errorDescription, SHOWN_TEXT_LENGTH));
+          .append(Redaction.displayable(errorDescription, SHOWN_TEXT_LENGTH));
     }
     return sb.append('}').toString();
   }

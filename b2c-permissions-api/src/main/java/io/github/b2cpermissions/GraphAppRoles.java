@@ -67,7 +67,7 @@ public final class GraphAppRoles {
    * @return the role, or empty when unknown, blank or null
    */
   public static Optional<GraphAppRole> byValue(@Nullable String value) {
-    return value == null ? Optional.empty() : Optional.ofNullable(BY_VALUE.get(value));
+    return Optional.ofNullable(value).map(BY_VALUE::get);
   }
 
   /**
@@ -77,7 +77,7 @@ public final class GraphAppRoles {
    * @return the role, or empty when unknown or null
    */
   public static Optional<GraphAppRole> byId(@Nullable UUID id) {
-    return id == null ? Optional.empty() : Optional.ofNullable(BY_ID.get(id));
+    return Optional.ofNullable(id).map(BY_ID::get);
   }
 
   /** Every known role, catalog roles first, as an unmodifiable list. */

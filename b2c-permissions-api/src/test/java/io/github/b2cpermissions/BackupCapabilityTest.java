@@ -86,4 +86,48 @@ class BackupCapabilityTest {
     assertThatThrownBy(() -> BackupCapability.available(Arrays.asList(USER_READ_WRITE_ALL, null),
         BackupOperation.BACKUP)).isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void backupListsUnrestorablePartsAsSkippedWhenTheirGrantIsMissing() {
+    EnumSet<B2cBackupPermission> granted = EnumSet.allOf(B2cBackupPermission.class);
+    granted.remove(DIRECTORY_READ_ALL);
+
+    assertThat(BackupCapability.unavailable(granted, BackupOperation.BACKUP)).containsExactly(
+        BackupCapability.GROUP_MEMBERSHIPS, BackupCapability.TENANT_DETAILS, BackupCapability.AUDIT_LOGS);
+    assertThat(BackupCapability.unavailable(granted, BackupOperation.RESTORE)).isEmpty();
+  }
+
+  @Test
+  void restoreNeverListsUnrestorablePartsEvenWithNoGrants() {
+    assertThat(BackupCapability.unavailable(Set.of(), BackupOperation.RESTORE))
+        .containsExactlyElementsOf(
+            Arrays.stream(BackupCapability.values()).filter(BackupCapability::isRestorable).toList())
+        .doesNotContain(BackupCapability.TENANT_DETAILS, BackupCapability.AUDIT_LOGS);
+  }
+
+  @Test
+  void aPartWorksExactlyWhenNothingItNeedsIsMissing() {
+    for (BackupCapability c : BackupCapability.values()) {
+      for (BackupOperation op : BackupOperation.values()) {
+        for (B2cBackupPermission withheld : B2cBackupPermission.values()) {
+          EnumSet<B2cBackupPermission> granted = EnumSet.allOf(B2cBackupPermission.class);
+          granted.remove(withheld);
+          boolean needed = c.requires(op).contains(withheld);
+          assertThat(c.missingFor(op, granted)).isEqualTo(needed ? Set.of(withheld) : Set.of());
+          assertThat(c.worksWith(op, granted))
+              .as("%s %s without %s", c, op, withheld)
+              .isEqualTo(!needed && (op == BackupOperation.BACKUP || c.isRestorable()));
+        }
+      }
+    }
+  }
+
+  @Test
+  void restoreRequirementsAreEmptyExactlyForUnrestorableParts() {
+    assertThat(BackupCapability.TENANT_DETAILS.requires(BackupOperation.RESTORE)).isEmpty();
+    assertThat(BackupCapability.TENANT_DETAILS.requires(BackupOperation.BACKUP)).containsExactly(DIRECTORY_READ_ALL);
+    assertThat(BackupCapability.USERS.isRestorable()).isTrue();
+    assertThat(BackupCapability.TENANT_DETAILS.isRestorable()).isFalse();
+    assertThatThrownBy(() -> BackupCapability.USERS.requires(null)).isInstanceOf(NullPointerException.class);
+  }
 }

@@ -542,7 +542,7 @@ class ConsentCallbackTest {
 
     assertThat(callback.toString())
         .contains("ERROR")
-        .contains("'access_denied'")
+        .contains("error=[access_denied]")
         .contains("aadstsCode=90094")
         .doesNotContain(STATE);
   }

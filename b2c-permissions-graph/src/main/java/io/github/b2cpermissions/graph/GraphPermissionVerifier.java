@@ -10,7 +10,6 @@ import com.microsoft.kiota.http.middleware.RedirectHandler;
 import com.microsoft.kiota.http.middleware.RetryHandler;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.AuthenticationFailedException;
-import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.FleetProgressListener;
@@ -674,12 +673,11 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    */
   private void checkTokenIdentity(CallContext ctx, AccessTokenClaims claims) {
     String aud = claims.audience();
-    String graphHost = cloud.graphHost().toString();
-    if (aud == null || !(aud.equalsIgnoreCase(graphHost) || aud.equalsIgnoreCase(graphHost + "/")
-        || aud.equalsIgnoreCase(B2cBackupPermission.MICROSOFT_GRAPH_APP_ID))) {
+    if (aud == null || !cloud.isTokenAudience(aud)) {
       throw new AuthenticationFailedException(
           "the token for tenant " + ctx.tenantId() + " is for audience " + aud
-              + ", not for Microsoft Graph at " + graphHost + "; check the credential and cloud",
+              + ", not for Microsoft Graph (" + cloud.tokenAudience()
+              + "); check the credential and the cloud's tokenAudience",
           ctx.tenantId(), 0, null);
     }
     if (claims.expiresAtEpochSecond() <= clock.instant().getEpochSecond()) {
@@ -1076,7 +1074,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       TokenCredential shared = sharedCredential;
       if (shared == null && clientSecret != null) {
         ClientSecretCredentialBuilder sb = new ClientSecretCredentialBuilder()
-            .authorityHost(cloud.authorityHost().toString())
+            .authorityHost(cloud.authorityHost().orElseThrow().toString())
             .tenantId("organizations")
             .clientId(Objects.requireNonNull(clientId))
             .clientSecret(clientSecret)
@@ -1084,20 +1082,20 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         if (identityHttpClient != null) {
           sb.httpClient(identityHttpClient);
         }
-        if (cloud.name().equals("CUSTOM")) {
+        if (cloud.isCustom()) {
           sb.disableInstanceDiscovery();
         }
         shared = sb.build();
       } else if (shared == null && certificatePath != null) {
         ClientCertificateCredentialBuilder cb = new ClientCertificateCredentialBuilder()
-            .authorityHost(cloud.authorityHost().toString())
+            .authorityHost(cloud.authorityHost().orElseThrow().toString())
             .tenantId("organizations")
             .clientId(Objects.requireNonNull(clientId))
             .additionallyAllowedTenants("*");
         if (identityHttpClient != null) {
           cb.httpClient(identityHttpClient);
         }
-        if (cloud.name().equals("CUSTOM")) {
+        if (cloud.isCustom()) {
           cb.disableInstanceDiscovery();
         }
         if (certificatePassword != null) {
@@ -1116,7 +1114,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
      *
      * @throws IllegalStateException if no client id was set, or not exactly one credential source
      *     ({@link #credentials}, {@link #credential}, {@link #clientSecret} or {@link
-     *     #clientCertificate}) was set
+     *     #clientCertificate}) was set, or a client secret or certificate was set with a cloud that
+     *     has no authority host
      */
     public GraphPermissionVerifier build() {
       if (clientId == null) {
@@ -1127,6 +1126,11 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
       if (sources != 1) {
         throw new IllegalStateException("set exactly one credential source (credentials, credential,"
             + " clientSecret or clientCertificate); " + sources + " were set");
+      }
+      if ((clientSecret != null || certificatePath != null) && cloud.authorityHost().isEmpty()) {
+        throw new IllegalStateException("clientSecret and clientCertificate need a cloud with an"
+            + " authority host to get tokens from; " + cloud + " has none. Set one on the cloud, or"
+            + " pass your own TokenCredential with credential(...) or credentials(...)");
       }
       return new GraphPermissionVerifier(this);
     }

@@ -2,6 +2,7 @@ package io.github.b2cpermissions.graph;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link GraphPermissionVerifier} retries Graph requests that failed for a passing reason:
@@ -100,6 +101,25 @@ public final class GraphRetryPolicy {
     return deadline;
   }
 
+  /** Two policies are equal when all five settings are. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof GraphRetryPolicy)) {
+      return false;
+    }
+    GraphRetryPolicy other = (GraphRetryPolicy) o;
+    return maxAttempts == other.maxAttempts
+        && initialBackoff.equals(other.initialBackoff)
+        && maxBackoff.equals(other.maxBackoff)
+        && maxRetryAfter.equals(other.maxRetryAfter)
+        && deadline.equals(other.deadline);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, deadline);
+  }
+
   @Override
   public String toString() {
     return "GraphRetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
@@ -107,7 +127,10 @@ public final class GraphRetryPolicy {
         + ", deadline=" + deadline + "}";
   }
 
-  /** Builds a {@link GraphRetryPolicy}. Each setter checks its value at once. */
+  /**
+   * Builds a {@link GraphRetryPolicy}. Each setter checks its value at once; {@link #build()} checks
+   * that the backoff bounds agree. Not thread-safe.
+   */
   public static final class Builder {
     private int maxAttempts = 5;
     private Duration initialBackoff = Duration.ofSeconds(2);
@@ -189,6 +212,13 @@ public final class GraphRetryPolicy {
             "initialBackoff " + initialBackoff + " exceeds maxBackoff " + maxBackoff);
       }
       return new GraphRetryPolicy(this);
+    }
+
+    @Override
+    public String toString() {
+      return "GraphRetryPolicy.Builder{maxAttempts=" + maxAttempts + ", initialBackoff="
+          + initialBackoff + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter
+          + ", deadline=" + deadline + "}";
     }
 
     private static Duration nonNegative(Duration d, String name) {

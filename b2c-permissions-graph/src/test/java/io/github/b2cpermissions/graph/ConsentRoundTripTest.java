@@ -43,8 +43,8 @@ class ConsentRoundTripTest {
     tenant.stop();
   }
 
-  private GraphConsentUrlBuilder consent(ConsentEndpointVersion version) {
-    return GraphConsentUrlBuilder.builder()
+  private GraphConsentUrls consent(ConsentEndpointVersion version) {
+    return GraphConsentUrls.builder()
         .clientId(tenant.clientId())
         .redirectUri(tenant.redirectUris().get(0))
         .cloud(GraphCloud.custom(tenant.authorityHost(), tenant.graphHost()))
@@ -58,7 +58,7 @@ class ConsentRoundTripTest {
     return browser.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private GraphPermissionVerifier verifier(GraphConsentUrlBuilder consent) {
+  private GraphPermissionVerifier verifier(GraphConsentUrls consent) {
     return GraphPermissionVerifier.builder()
         .clientId(tenant.clientId())
         .credentials(t -> tenant.credential())
@@ -73,7 +73,7 @@ class ConsentRoundTripTest {
   @EnumSource(ConsentEndpointVersion.class)
   void unconsentedTenantBecomesSatisfiedThroughTheConsentUrl(ConsentEndpointVersion version)
       throws Exception {
-    GraphConsentUrlBuilder consent = consent(version);
+    GraphConsentUrls consent = consent(version);
     try (GraphPermissionVerifier verifier = verifier(consent)) {
       VerificationReport before = verifier.verify(tenant.domain());
       assertThat(before).hasOutcome(VerificationOutcome.APP_NOT_CONSENTED).hasConsentUrl();
@@ -114,7 +114,7 @@ class ConsentRoundTripTest {
   @Test
   void unregisteredRedirectUriGetsNoRedirect() throws Exception {
     tenant.createServicePrincipal();
-    GraphConsentUrlBuilder wrong = GraphConsentUrlBuilder.builder().clientId(tenant.clientId())
+    GraphConsentUrls wrong = GraphConsentUrls.builder().clientId(tenant.clientId())
         .redirectUri("https://evil.example/callback")
         .cloud(GraphCloud.custom(tenant.authorityHost(), tenant.graphHost())).build();
     HttpResponse<String> page = open(wrong.adminConsentUrl(tenant.tenantId()).url());

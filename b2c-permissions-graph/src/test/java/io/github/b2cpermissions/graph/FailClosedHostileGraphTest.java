@@ -145,7 +145,7 @@ class FailClosedHostileGraphTest {
     // Only Organization.Read.All: every read but the organization is refused.
     fail(t, r -> !Read.ORGANIZATION.in(t).test(r), StubResponse.forbidden());
     try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub)
-        .consentUrlBuilder(GraphConsentUrlBuilder.builder().clientId(t.backupAppId)
+        .consentUrlBuilder(GraphConsentUrls.builder().clientId(t.backupAppId)
             .redirectUri(java.net.URI.create("https://app.example/consent")).build())
         .build()) {
       VerificationReport report = v.verify(t.tenantId);

@@ -141,7 +141,7 @@ class GraphPermissionVerifierTest {
   @Test
   void missingRoleIsReportedWithConsentUrl() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(USER_PHONE_READ_WRITE_ALL));
-    GraphConsentUrlBuilder consent = GraphConsentUrlBuilder.builder()
+    GraphConsentUrls consent = GraphConsentUrls.builder()
         .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
         .redirectUri(FakeGraphTenant.DEFAULT_REDIRECT_URI)
         .cloud(GraphCloud.custom(server.authorityHost(), server.graphHost()))

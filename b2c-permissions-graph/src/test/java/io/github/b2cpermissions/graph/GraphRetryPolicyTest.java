@@ -23,6 +23,37 @@ class GraphRetryPolicyTest {
         .deadline(Duration.ofSeconds(5)).build();
     GraphRetryPolicy copy = GraphRetryPolicy.from(p).build();
     assertThat(copy.toString()).isEqualTo(p.toString());
+    assertThat(copy).isEqualTo(p).hasSameHashCodeAs(p);
+  }
+
+  @Test
+  void fromDerivesAPolicyAndLeavesTheOriginalAlone() {
+    GraphRetryPolicy base = GraphRetryPolicy.ofDefaults();
+    GraphRetryPolicy patient = GraphRetryPolicy.from(base).deadline(Duration.ofMinutes(10)).build();
+
+    assertThat(patient.deadline()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(patient.maxAttempts()).isEqualTo(base.maxAttempts());
+    assertThat(patient.initialBackoff()).isEqualTo(base.initialBackoff());
+    assertThat(patient.maxBackoff()).isEqualTo(base.maxBackoff());
+    assertThat(patient.maxRetryAfter()).isEqualTo(base.maxRetryAfter());
+    assertThat(base.deadline()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(patient).isNotEqualTo(base);
+    assertThat(GraphRetryPolicy.custom().build()).isEqualTo(base);
+  }
+
+  @Test
+  void policiesDifferingInOneSettingAreNotEqual() {
+    GraphRetryPolicy base = GraphRetryPolicy.ofDefaults();
+    assertThat(GraphRetryPolicy.from(base).maxAttempts(2).build()).isNotEqualTo(base);
+    assertThat(GraphRetryPolicy.from(base).initialBackoff(Duration.ofSeconds(1)).build()).isNotEqualTo(base);
+    assertThat(GraphRetryPolicy.from(base).maxBackoff(Duration.ofSeconds(31)).build()).isNotEqualTo(base);
+    assertThat(GraphRetryPolicy.from(base).maxRetryAfter(Duration.ofSeconds(1)).build()).isNotEqualTo(base);
+    assertThat(base).isNotEqualTo("GraphRetryPolicy");
+  }
+
+  @Test
+  void builderToStringShowsItsSettings() {
+    assertThat(GraphRetryPolicy.custom().maxAttempts(7).toString()).contains("maxAttempts=7");
   }
 
   @Test

@@ -10,7 +10,7 @@ import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.ConsentEndpointVersion;
 import io.github.b2cpermissions.graph.GraphCloud;
-import io.github.b2cpermissions.graph.GraphConsentUrlBuilder;
+import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.ReportJson;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
@@ -178,7 +178,7 @@ public final class B2cPermissionsCli {
           .httpClient(new OkHttpClient.Builder()
               .sslSocketFactory(tenant.sslContext().getSocketFactory(), tenant.trustManager())
               .build())
-          .consentUrlBuilder(GraphConsentUrlBuilder.builder().clientId(tenant.clientId())
+          .consentUrlBuilder(GraphConsentUrls.builder().clientId(tenant.clientId())
               .redirectUri(tenant.redirectUris().get(0)).cloud(cloud).build())
           .build();
     }
@@ -257,7 +257,7 @@ public final class B2cPermissionsCli {
       if (demo) {
         FakeGraphTenant fake = demoTenant();
         try (Demo running = new Demo(fake)) {
-          GraphConsentUrlBuilder b = GraphConsentUrlBuilder.builder().clientId(fake.clientId())
+          GraphConsentUrls b = GraphConsentUrls.builder().clientId(fake.clientId())
               .redirectUri(redirectUri != null ? redirectUri : fake.redirectUris().get(0).toString())
               .cloud(GraphCloud.custom(fake.authorityHost(), fake.graphHost()))
               .endpointVersion(v1 ? ConsentEndpointVersion.V1 : ConsentEndpointVersion.V2).build();
@@ -267,7 +267,7 @@ public final class B2cPermissionsCli {
       if (redirectUri == null) {
         throw new IllegalArgumentException("--redirect-uri is required against a real tenant");
       }
-      GraphConsentUrlBuilder b = GraphConsentUrlBuilder.builder().clientId(env("AZURE_CLIENT_ID"))
+      GraphConsentUrls b = GraphConsentUrls.builder().clientId(env("AZURE_CLIENT_ID"))
           .redirectUri(redirectUri).cloud(realCloud())
           .endpointVersion(v1 ? ConsentEndpointVersion.V1 : ConsentEndpointVersion.V2).build();
       return print(b.adminConsentUrl(tenant != null ? tenant : env("AZURE_TENANT_ID")));

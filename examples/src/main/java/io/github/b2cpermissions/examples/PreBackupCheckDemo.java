@@ -5,7 +5,7 @@ import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.ConsentCallback;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.GraphCloud;
-import io.github.b2cpermissions.graph.GraphConsentUrlBuilder;
+import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public final class PreBackupCheckDemo {
           + tenant.tenantId() + ") at " + tenant.graphEndpoint());
 
       GraphCloud cloud = GraphCloud.custom(tenant.authorityHost(), tenant.graphHost());
-      GraphConsentUrlBuilder consent = GraphConsentUrlBuilder.builder()
+      GraphConsentUrls consent = GraphConsentUrls.builder()
           .clientId(tenant.clientId())
           .redirectUri(tenant.redirectUris().get(0))
           .cloud(cloud)

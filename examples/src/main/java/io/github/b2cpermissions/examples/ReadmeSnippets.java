@@ -7,7 +7,7 @@ import io.github.b2cpermissions.ConsentCallback;
 import io.github.b2cpermissions.PermissionVerifier;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.GraphCloud;
-import io.github.b2cpermissions.graph.GraphConsentUrlBuilder;
+import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.GraphRetryPolicy;
 import java.time.Duration;
@@ -22,7 +22,7 @@ final class ReadmeSnippets {
 
   static GraphPermissionVerifier buildVerifier(String backupAppClientId, String clientSecret) {
     // snippet:build
-    GraphConsentUrlBuilder consent = GraphConsentUrlBuilder.builder()
+    GraphConsentUrls consent = GraphConsentUrls.builder()
         .clientId(backupAppClientId)
         .redirectUri("https://backup.example.com/consent/callback")
         .build();
@@ -55,7 +55,7 @@ final class ReadmeSnippets {
   }
 
   static void consentCallback(
-      GraphConsentUrlBuilder consent, PermissionVerifier verifier, String tenantId, String redirect) {
+      GraphConsentUrls consent, PermissionVerifier verifier, String tenantId, String redirect) {
     // snippet:consent
     AdminConsentRequest request = consent.adminConsentUrl(tenantId);
     saveInSession(request.state());                // keep the state; send the admin to request.url()

@@ -1,5 +1,6 @@
 package io.github.b2cpermissions.graph.internal;
 
+import io.github.b2cpermissions.internal.Redaction;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -72,24 +73,12 @@ public final class TenantIdentifiers {
 
   /**
    * Describes a rejected value for an error message: quoted, shortened to 64 characters, and with
-   * control and non-ASCII characters shown as {@code \\uXXXX} so they cannot forge log lines.
+   * control and non-ASCII characters shown as {@code \\uXXXX} so they cannot forge log lines. The
+   * escaping itself is the api module's {@link Redaction#printable(String, int)}, shared so that the
+   * modules cannot drift apart.
    */
   public static String describe(String value) {
-    StringBuilder sb = new StringBuilder("'");
-    int limit = Math.min(value.length(), 64);
-    for (int i = 0; i < limit; i++) {
-      char c = value.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
-        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append('\'');
-    if (value.length() > limit) {
-      sb.append("... (").append(value.length()).append(" characters)");
-    }
-    return sb.toString();
+    return Redaction.printable(value, 64);
   }
 
   /**

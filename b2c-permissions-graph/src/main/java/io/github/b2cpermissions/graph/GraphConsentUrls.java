@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds Entra ID admin consent links for the backup app in any Microsoft cloud, and reads the
  * redirects they lead back to (see {@link ConsentUrlBuilder}). Immutable and thread-safe; create one
- * with {@link #builder()}:
+ * with {@link #builder()}, or derive one from another with {@link #from(GraphConsentUrls)}:
  *
  * <pre>{@code
- * ConsentUrlBuilder consent = GraphConsentUrlBuilder.builder()
+ * ConsentUrlBuilder consent = GraphConsentUrls.builder()
  *     .clientId("11111111-2222-3333-4444-555555555555")
  *     .redirectUri(URI.create("https://backup.example.com/consent/callback"))
  *     .cloud(GraphCloud.GLOBAL)              // the default
@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * messages quoted, shortened and with control and non-ASCII characters escaped; a state never
  * appears.
  */
-public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
+public final class GraphConsentUrls implements ConsentUrlBuilder {
 
   /** Longest caller-supplied state, in characters. */
   public static final int MAX_STATE_LENGTH = 512;
@@ -72,7 +72,7 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
   private final ConsentEndpointVersion endpointVersion;
   private final SecureRandom random = new SecureRandom();
 
-  private GraphConsentUrlBuilder(Builder builder) {
+  private GraphConsentUrls(Builder builder) {
     this.clientId = Objects.requireNonNull(builder.clientId);
     this.redirectUri = Objects.requireNonNull(builder.redirectUri);
     this.encodedRedirectUri = URLEncoder.encode(redirectUri.toString(), StandardCharsets.UTF_8);
@@ -80,9 +80,33 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
     this.endpointVersion = builder.endpointVersion;
   }
 
-  /** A new builder; {@code clientId} and {@code redirectUri} are required. */
+  /**
+   * Starts a configuration from nothing; {@code clientId} and {@code redirectUri} are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Starts a configuration from the settings of {@code existing}, for example to derive the V1
+   * links or another cloud's links of the same app. Changing the copy leaves {@code existing} as it
+   * is.
+   *
+   * @param existing the configuration to copy
+   * @return a new builder holding {@code existing}'s client id, redirect URI, cloud and endpoint
+   *     version
+   * @throws NullPointerException if {@code existing} is null
+   */
+  public static Builder from(GraphConsentUrls existing) {
+    Objects.requireNonNull(existing, "existing");
+    Builder b = new Builder();
+    b.clientId = existing.clientId;
+    b.redirectUri = existing.redirectUri;
+    b.cloud = existing.cloud;
+    b.endpointVersion = existing.endpointVersion;
+    return b;
   }
 
   /** The backup app's application (client) id, lower case. */
@@ -140,7 +164,9 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
 
   private AdminConsentRequest request(String tenantSegment, String state) {
     StringBuilder url =
-        new StringBuilder(cloud.authorityHost().toString()).append('/').append(tenantSegment);
+        new StringBuilder(cloud.authorityHost().orElseThrow().toString())
+            .append('/')
+            .append(tenantSegment);
     if (endpointVersion == ConsentEndpointVersion.V2) {
       url.append("/v2.0/adminconsent?client_id=")
           .append(clientId)
@@ -226,7 +252,7 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
 
   @Override
   public String toString() {
-    return "GraphConsentUrlBuilder{clientId="
+    return "GraphConsentUrls{clientId="
         + clientId
         + ", redirectUri="
         + redirectUri
@@ -238,7 +264,7 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
   }
 
   /**
-   * Configures a {@link GraphConsentUrlBuilder}. Each setter checks its value at once; {@link
+   * Configures a {@link GraphConsentUrls}. Each setter checks its value at once; {@link
    * #build()} checks that the required ones were set. Not thread-safe.
    */
   public static final class Builder {
@@ -268,7 +294,7 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
      *
      * @param redirectUri an absolute {@code https} URI, or {@code http} on a loopback host ({@code
      *     127.0.0.1}, {@code [::1]}, {@code localhost}); with a host, without user info or
-     *     fragment, at most {@value GraphConsentUrlBuilder#MAX_REDIRECT_URI_LENGTH} printable ASCII
+     *     fragment, at most {@value GraphConsentUrls#MAX_REDIRECT_URI_LENGTH} printable ASCII
      *     characters, none of {@code ! $ ' ( ) , ; *}, no {@code .} or {@code ..} path segment, no
      *     encoded {@code /}, {@code \} or control character, and no query parameter the consent
      *     redirect uses ({@code state}, {@code tenant}, {@code admin_consent}, {@code scope},
@@ -314,12 +340,19 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
      * scope} names. Defaults to {@link GraphCloud#GLOBAL}; use {@link GraphCloud#custom} for a
      * private or test endpoint.
      *
-     * @param cloud the cloud
+     * @param cloud the cloud; it must have an authority host
      * @return this builder
      * @throws NullPointerException if {@code cloud} is null
+     * @throws IllegalArgumentException if the cloud has no authority host to serve the consent page
      */
     public Builder cloud(GraphCloud cloud) {
-      this.cloud = Objects.requireNonNull(cloud, "cloud");
+      Objects.requireNonNull(cloud, "cloud");
+      if (cloud.authorityHost().isEmpty()) {
+        throw new IllegalArgumentException(
+            "admin consent links need a cloud with an authority host, which serves the consent"
+                + " page; " + cloud + " has none");
+      }
+      this.cloud = cloud;
       return this;
     }
 
@@ -336,12 +369,12 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
     }
 
     /**
-     * Builds the consent link builder.
+     * Builds the consent link configuration.
      *
-     * @return an immutable, thread-safe {@link GraphConsentUrlBuilder}
+     * @return an immutable, thread-safe {@link GraphConsentUrls}
      * @throws IllegalStateException if {@code clientId} or {@code redirectUri} was not set
      */
-    public GraphConsentUrlBuilder build() {
+    public GraphConsentUrls build() {
       if (clientId == null) {
         throw new IllegalStateException("clientId is required: set the backup app's client id");
       }
@@ -349,12 +382,12 @@ public final class GraphConsentUrlBuilder implements ConsentUrlBuilder {
         throw new IllegalStateException(
             "redirectUri is required: set a redirect URI registered on the backup app");
       }
-      return new GraphConsentUrlBuilder(this);
+      return new GraphConsentUrls(this);
     }
 
     @Override
     public String toString() {
-      return "GraphConsentUrlBuilder.Builder{clientId="
+      return "GraphConsentUrls.Builder{clientId="
           + clientId
           + ", redirectUri="
           + redirectUri

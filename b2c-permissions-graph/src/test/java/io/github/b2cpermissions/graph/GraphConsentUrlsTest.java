@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class GraphConsentUrlBuilderTest {
+class GraphConsentUrlsTest {
 
   private static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
   private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -32,15 +32,15 @@ class GraphConsentUrlBuilderTest {
       "https%3A%2F%2Fbackup.example.com%2Fconsent%2Fcallback";
   private static final String STATE = "caller-state_1.2~x";
 
-  private static GraphConsentUrlBuilder.Builder base() {
-    return GraphConsentUrlBuilder.builder().clientId(CLIENT_ID).redirectUri(URI.create(REDIRECT));
+  private static GraphConsentUrls.Builder base() {
+    return GraphConsentUrls.builder().clientId(CLIENT_ID).redirectUri(URI.create(REDIRECT));
   }
 
-  private static GraphConsentUrlBuilder v2(GraphCloud cloud) {
+  private static GraphConsentUrls v2(GraphCloud cloud) {
     return base().cloud(cloud).build();
   }
 
-  private static GraphConsentUrlBuilder v1(GraphCloud cloud) {
+  private static GraphConsentUrls v1(GraphCloud cloud) {
     return base().cloud(cloud).endpointVersion(ConsentEndpointVersion.V1).build();
   }
 
@@ -115,11 +115,51 @@ class GraphConsentUrlBuilderTest {
 
   @Test
   void defaultsAreTheGlobalCloudAndTheV2Endpoint() {
-    GraphConsentUrlBuilder builder = base().build();
+    GraphConsentUrls builder = base().build();
 
     assertThat(builder.cloud()).isEqualTo(GraphCloud.GLOBAL);
     assertThat(builder.endpointVersion()).isEqualTo(ConsentEndpointVersion.V2);
     assertThat(builder.adminConsentUrl(TENANT).url().getPath()).endsWith("/v2.0/adminconsent");
+  }
+
+  @Test
+  void privateEndpointCloudAsksConsentForGraphsAudienceNotThePrivateHost() {
+    GraphCloud privateEndpoint =
+        GraphCloud.from(GraphCloud.GLOBAL).graphHost(URI.create("https://graph.contoso.internal")).build();
+
+    String url = v2(privateEndpoint).adminConsentUrl(TENANT, STATE).url().toString();
+
+    assertThat(url)
+        .startsWith("https://login.microsoftonline.com/" + TENANT + "/v2.0/adminconsent?")
+        .contains("&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default&")
+        .doesNotContain("contoso.internal");
+  }
+
+  @Test
+  void cloudWithoutAnAuthorityHostIsRefusedWhereItIsSet() {
+    GraphCloud graphOnly = GraphCloud.custom(URI.create("https://graph.contoso.internal"));
+
+    assertThatThrownBy(() -> base().cloud(graphOnly))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("authority host");
+  }
+
+  @Test
+  void fromCopiesEverySettingAndLeavesTheOriginalAlone() {
+    GraphCloud cloud = GraphCloud.custom(URI.create("https://127.0.0.1:8443"), URI.create("https://127.0.0.1:9443"));
+    GraphConsentUrls original = base().cloud(cloud).endpointVersion(ConsentEndpointVersion.V1).build();
+
+    GraphConsentUrls copy = GraphConsentUrls.from(original).build();
+    GraphConsentUrls v2 = GraphConsentUrls.from(original).endpointVersion(ConsentEndpointVersion.V2).build();
+
+    assertThat(copy.clientId()).isEqualTo(CLIENT_ID);
+    assertThat(copy.redirectUri()).isEqualTo(URI.create(REDIRECT));
+    assertThat(copy.cloud()).isEqualTo(cloud);
+    assertThat(copy.endpointVersion()).isEqualTo(ConsentEndpointVersion.V1);
+    assertThat(copy.adminConsentUrl(TENANT, STATE)).isEqualTo(original.adminConsentUrl(TENANT, STATE));
+    assertThat(v2.endpointVersion()).isEqualTo(ConsentEndpointVersion.V2);
+    assertThat(original.endpointVersion()).isEqualTo(ConsentEndpointVersion.V1);
+    assertThatThrownBy(() -> GraphConsentUrls.from(null)).isInstanceOf(NullPointerException.class);
   }
 
   // --- tenants ------------------------------------------------------------------------------
@@ -224,7 +264,7 @@ class GraphConsentUrlBuilderTest {
   @ParameterizedTest
   @MethodSource("hostileTenants")
   void hostileTenantsAreRejectedWithAnEscapedShortMessage(String tenant) {
-    for (GraphConsentUrlBuilder builder : new GraphConsentUrlBuilder[] {v1(GraphCloud.GLOBAL), v2(GraphCloud.GLOBAL)}) {
+    for (GraphConsentUrls builder : new GraphConsentUrls[] {v1(GraphCloud.GLOBAL), v2(GraphCloud.GLOBAL)}) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> builder.adminConsentUrl(tenant))
           .withMessageStartingWith("tenant must be a GUID or a domain name")
@@ -254,7 +294,7 @@ class GraphConsentUrlBuilderTest {
 
   @Test
   void generatedStateIs256BitsOfBase64Url() {
-    GraphConsentUrlBuilder builder = v2(GraphCloud.GLOBAL);
+    GraphConsentUrls builder = v2(GraphCloud.GLOBAL);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 1_000; i++) {
       AdminConsentRequest request = builder.adminConsentUrl(TENANT);
@@ -272,7 +312,7 @@ class GraphConsentUrlBuilderTest {
 
     AdminConsentRequest request = v2(GraphCloud.GLOBAL).adminConsentUrl(TENANT, state);
 
-    assertThat(state).hasSize(GraphConsentUrlBuilder.MAX_STATE_LENGTH);
+    assertThat(state).hasSize(GraphConsentUrls.MAX_STATE_LENGTH);
     assertThat(request.state()).isEqualTo(state);
     assertThat(request.url().getRawQuery()).endsWith("&state=" + state);
   }
@@ -280,7 +320,7 @@ class GraphConsentUrlBuilderTest {
   static Stream<String> hostileStates() {
     return Stream.of(
         "",
-        "a".repeat(GraphConsentUrlBuilder.MAX_STATE_LENGTH + 1),
+        "a".repeat(GraphConsentUrls.MAX_STATE_LENGTH + 1),
         "a".repeat(10_240),
         "secret value",
         "secret\r\nvalue",
@@ -342,7 +382,7 @@ class GraphConsentUrlBuilderTest {
         "https://localhost/cb"
       })
   void acceptedRedirectUrisAreSentEncodedExactlyOnce(String redirect) {
-    GraphConsentUrlBuilder builder = base().redirectUri(redirect).build();
+    GraphConsentUrls builder = base().redirectUri(redirect).build();
 
     SimulatedConsentEndpoint.Request read =
         SimulatedConsentEndpoint.read(builder.adminConsentUrl(TENANT).url());
@@ -353,7 +393,7 @@ class GraphConsentUrlBuilderTest {
 
   @Test
   void percentEscapesInTheRedirectUriAreEncodedOnceMore() {
-    GraphConsentUrlBuilder builder =
+    GraphConsentUrls builder =
         base().redirectUri(URI.create("https://backup.example.com/my%20app/cb?x=a%26b")).build();
 
     assertThat(builder.adminConsentUrl(TENANT, STATE).url().getRawQuery())
@@ -406,7 +446,7 @@ class GraphConsentUrlBuilderTest {
   @ParameterizedTest
   @MethodSource("hostileRedirectUris")
   void hostileRedirectUrisAreRejectedClearly(String redirect, String reason) {
-    GraphConsentUrlBuilder.Builder builder = GraphConsentUrlBuilder.builder();
+    GraphConsentUrls.Builder builder = GraphConsentUrls.builder();
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> builder.redirectUri(redirect))
@@ -434,7 +474,7 @@ class GraphConsentUrlBuilderTest {
       })
   void redirectUriTextThatIsNotAUriIsRejectedWithAnEscapedMessage(String redirect) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> GraphConsentUrlBuilder.builder().redirectUri(redirect))
+        .isThrownBy(() -> GraphConsentUrls.builder().redirectUri(redirect))
         .withMessageStartingWith("redirectUri is not a valid URI")
         .satisfies(
             e -> assertThat(e.getMessage()).doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0000"));
@@ -445,7 +485,7 @@ class GraphConsentUrlBuilderTest {
     URI unicode = new URI("https", "backup.example.com", "/c\u0430llback", null);
 
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> GraphConsentUrlBuilder.builder().redirectUri(unicode))
+        .isThrownBy(() -> GraphConsentUrls.builder().redirectUri(unicode))
         .withMessageContaining("printable ASCII")
         .withMessageContaining("\\u0430");
   }
@@ -465,7 +505,7 @@ class GraphConsentUrlBuilderTest {
       })
   void clientIdMustBeAGuid(String clientId) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> GraphConsentUrlBuilder.builder().clientId(clientId))
+        .isThrownBy(() -> GraphConsentUrls.builder().clientId(clientId))
         .withMessageStartingWith("clientId must be a GUID")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r").doesNotContain("\n"));
   }
@@ -479,16 +519,16 @@ class GraphConsentUrlBuilderTest {
   void missingRequiredSettingsFailTheBuild() {
     assertThatIllegalStateException()
         .isThrownBy(
-            () -> GraphConsentUrlBuilder.builder().redirectUri(URI.create(REDIRECT)).build())
+            () -> GraphConsentUrls.builder().redirectUri(URI.create(REDIRECT)).build())
         .withMessageContaining("clientId is required");
     assertThatIllegalStateException()
-        .isThrownBy(() -> GraphConsentUrlBuilder.builder().clientId(CLIENT_ID).build())
+        .isThrownBy(() -> GraphConsentUrls.builder().clientId(CLIENT_ID).build())
         .withMessageContaining("redirectUri is required");
   }
 
   @Test
   void nullSettingsAreRejected() {
-    GraphConsentUrlBuilder.Builder builder = GraphConsentUrlBuilder.builder();
+    GraphConsentUrls.Builder builder = GraphConsentUrls.builder();
 
     assertThatNullPointerException().isThrownBy(() -> builder.clientId(null)).withMessage("clientId");
     assertThatNullPointerException()
@@ -505,7 +545,7 @@ class GraphConsentUrlBuilderTest {
 
   @Test
   void aRejectedSettingLeavesTheBuilderAsItWas() {
-    GraphConsentUrlBuilder.Builder builder = base();
+    GraphConsentUrls.Builder builder = base();
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> builder.redirectUri("http://evil.example/cb"));
@@ -515,7 +555,7 @@ class GraphConsentUrlBuilderTest {
 
   @Test
   void toStringShowsTheFullConfiguration() {
-    GraphConsentUrlBuilder builder = base().cloud(GraphCloud.CHINA).build();
+    GraphConsentUrls builder = base().cloud(GraphCloud.CHINA).build();
 
     assertThat(builder.toString())
         .contains(CLIENT_ID)
