@@ -132,7 +132,7 @@ public final class FakeGraphTenantBuilder {
 
   /**
    * The backup app: its client id and one registered redirect URI (defaults {@link
-   * #DEFAULT_CLIENT_ID} and {@link #DEFAULT_REDIRECT_URI}).
+   * FakeGraphTenant#DEFAULT_CLIENT_ID} and {@link FakeGraphTenant#DEFAULT_REDIRECT_URI}).
    *
    * @param clientId a GUID
    * @param redirectUri an absolute https URI (or http on localhost), without fragment
@@ -165,7 +165,7 @@ public final class FakeGraphTenantBuilder {
   }
 
   /**
-   * The backup app's client secret (default {@link #DEFAULT_CLIENT_SECRET}).
+   * The backup app's client secret (default {@link FakeGraphTenant#DEFAULT_CLIENT_SECRET}).
    *
    * @param clientSecret not blank
    * @return this
@@ -200,7 +200,7 @@ public final class FakeGraphTenantBuilder {
   }
 
   /**
-   * The backup app's display name (default {@link #DEFAULT_APP_DISPLAY_NAME}).
+   * The backup app's display name (default {@link FakeGraphTenant#DEFAULT_APP_DISPLAY_NAME}).
    *
    * @param name not blank
    * @return this
