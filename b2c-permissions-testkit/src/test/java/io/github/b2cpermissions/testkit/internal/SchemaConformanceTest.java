@@ -97,7 +97,7 @@ class SchemaConformanceTest {
   }
 
   @Test
-  void everyReadRouteAnswersObjectsOfItsTypeWithGraphsJsonTypesAndDefaultProperties(FakeGraphTenant t) throws Exception {
+  void everyReadRouteAnswersObjectsOfItsTypeWithGraphsJsonTypesAndDefaultProperties(FakeGraphTenant t) {
     String token = t.issueAccessToken();
     SchemaCheck check = new SchemaCheck(meta);
     List<String> defaults = new ArrayList<>();
@@ -107,7 +107,13 @@ class SchemaConformanceTest {
         continue;
       }
       Versioned v = Versioned.of(r);
-      RouteTemplateCheck.Target target = routes.resolve(v.beta(), v.rest());
+      RouteTemplateCheck.Target target;
+      try {
+        target = routes.resolve(v.beta(), v.rest());
+      } catch (RouteTemplateCheck.NoSuchRoute e) {
+        check.violations().add(r + " " + r.pathTemplate() + ": " + e.getMessage());
+        continue;
+      }
       int objects = 0;
       for (String path : concretePaths(t, token, r.pathTemplate())) {
         List<JsonNode> items = read(t, token, path, target.collection());
