@@ -94,7 +94,7 @@ final class GroupHandler {
     }
     ObjectNode group = B2cObjects.withDefaults(B2cSeed.GROUPS, given, Json.timestamp(op.server.clock().instant()));
     op.b2c().addObject(B2cSeed.GROUPS, group);
-    return ODataReplies.created(op, "groups", "groups", group.deepCopy());
+    return ODataReplies.created(op, "groups", "groups", DirectoryObjects.shown(B2cSeed.GROUPS, group.deepCopy(), true));
   }
 
   /**

@@ -37,6 +37,7 @@ class RestoreRoundTripTest {
     JsonNode g =
         created(
             post(t, "/v1.0/groups", token, "{\"displayName\":\"Helpdesk admins\",\"mailEnabled\":false,\"mailNickname\":\"helpdesk\",\"securityEnabled\":true,\"isAssignableToRole\":true,\"preferredDataLocation\":\"EUR\"}"));
+    assertThat(g.has("unseenCount")).as("the created group shows the default set").isFalse();
     JsonNode read = json(get(t, "/v1.0/groups/" + g.path("id").asText(), token));
     assertThat(read.path("isAssignableToRole").asBoolean()).isTrue();
     assertThat(read.path("preferredDataLocation").asText()).isEqualTo("EUR");
