@@ -35,7 +35,7 @@ final class ApplicationHandler {
     app.setAll(b.deepCopy());
     app.put("publisherDomain", op.tenant.seed.domain);
     op.b2c().addObject(APPS, app);
-    return ODataReplies.created(op, "applications", "applications", app.deepCopy());
+    return ODataReplies.created(op, "applications", "applications", DirectoryObjects.shown(APPS, app.deepCopy(), true));
   }
 
   private Reply update(GraphRequest op) {

@@ -7,7 +7,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Graph's JSON shapes for the B2C objects other than users: the default properties of each type,
@@ -29,6 +31,21 @@ public final class B2cObjects {
           B2cSeed.ROLE_ASSIGNMENTS, List.of("id", "principalId", "roleDefinitionId", "directoryScopeId"),
           B2cSeed.DIRECTORY_AUDITS,
               List.of("id", "activityDateTime", "activityDisplayName", "category", "correlationId", "loggedByService", "operationType", "result"));
+
+  /**
+   * Properties an object keeps but Graph shows only when {@code $select} names them, by
+   * collection (the v1.0 reference pages: "returned only on $select").
+   */
+  static final Map<String, Set<String>> SELECT_ONLY =
+      Map.of(
+          B2cSeed.GROUPS,
+              Set.of(
+                  "accessType", "allowExternalSenders", "assignedLabels", "assignedLicenses", "autoSubscribeNewMembers",
+                  "hasMembersWithLicenseErrors", "hideFromAddressLists", "hideFromOutlookClients", "infoCatalogs",
+                  "isArchived", "isFavorite", "isManagementRestricted", "isSubscribedByMail", "licenseProcessingState",
+                  "onPremisesExtensionAttributes", "organizationId", "unseenConversationsCount", "unseenCount",
+                  "unseenMessagesCount", "welcomeMessageEnabled"),
+          B2cSeed.APPLICATIONS, Set.of("authenticationBehaviors"));
 
   static final Map<String, String> TYPES =
       Map.of(
@@ -60,32 +77,112 @@ public final class B2cObjects {
     ObjectNode o = Json.object();
     switch (collection) {
       case B2cSeed.GROUPS:
+        // Graph's v1.0 group properties, in the CSDL's order; those of SELECT_ONLY are kept but
+        // shown only when $select names them.
         o.put("id", UUID.randomUUID().toString());
         o.putNull("deletedDateTime");
+        o.putNull("accessType");
+        o.putNull("allowExternalSenders");
+        o.putArray("assignedLabels");
+        o.putArray("assignedLicenses");
+        o.putNull("autoSubscribeNewMembers");
         o.putNull("classification");
         o.put("createdDateTime", created);
         o.putNull("description");
         o.put("displayName", "");
+        o.putNull("expirationDateTime");
         o.putArray("groupTypes");
+        o.putNull("hasMembersWithLicenseErrors");
+        o.putNull("hideFromAddressLists");
+        o.putNull("hideFromOutlookClients");
+        o.putArray("infoCatalogs");
+        o.putNull("isArchived");
+        o.putNull("isAssignableToRole");
+        o.putNull("isFavorite");
+        o.putNull("isManagementRestricted");
+        o.putNull("isSubscribedByMail");
+        o.putNull("licenseProcessingState");
         o.putNull("mail");
         o.put("mailEnabled", false);
         o.put("mailNickname", "");
+        o.putNull("membershipRule");
+        o.putNull("membershipRuleProcessingState");
+        o.putNull("onPremisesDomainName");
+        o.putNull("onPremisesExtensionAttributes");
+        o.putNull("onPremisesLastSyncDateTime");
+        o.putNull("onPremisesNetBiosName");
+        o.putArray("onPremisesProvisioningErrors");
+        o.putNull("onPremisesSamAccountName");
+        o.putNull("onPremisesSecurityIdentifier");
+        o.putNull("onPremisesSyncEnabled");
+        o.putNull("organizationId");
+        o.putNull("preferredDataLocation");
+        o.putNull("preferredLanguage");
         o.putArray("proxyAddresses");
+        o.put("renewedDateTime", created);
+        o.putArray("resourceBehaviorOptions");
+        o.putArray("resourceProvisioningOptions");
         o.put("securityEnabled", true);
+        o.putNull("securityIdentifier");
+        o.putArray("serviceProvisioningErrors");
+        o.putNull("theme");
+        o.putNull("uniqueName");
+        o.putNull("unseenConversationsCount");
+        o.putNull("unseenCount");
+        o.putNull("unseenMessagesCount");
         o.putNull("visibility");
+        o.putNull("welcomeMessageEnabled");
         break;
       case B2cSeed.APPLICATIONS:
+        // Graph's v1.0 application properties (the logo stream is read at its own URL).
         o.put("id", UUID.randomUUID().toString());
         o.putNull("deletedDateTime");
         o.put("appId", UUID.randomUUID().toString());
         o.putNull("applicationTemplateId");
+        o.putNull("createdByAppId");
         o.put("createdDateTime", created);
+        o.putNull("defaultRedirectUri");
         o.putNull("description");
+        o.putNull("disabledByMicrosoftStatus");
         o.put("displayName", "");
+        o.putNull("groupMembershipClaims");
         o.putArray("identifierUris");
+        o.putNull("isDeviceOnlyAuthSupported");
+        o.putNull("isDisabled");
+        o.putNull("isFallbackPublicClient");
+        o.putArray("managerApplications");
+        o.putNull("nativeAuthenticationApisEnabled");
+        o.putNull("notes");
+        o.put("oauth2RequirePostResponse", false);
         o.putNull("publisherDomain");
+        o.putNull("samlMetadataUrl");
+        o.putNull("serviceManagementReference");
         o.put("signInAudience", "AzureADandPersonalMicrosoftAccount");
         o.putArray("tags");
+        o.putNull("tokenEncryptionKeyId");
+        o.putNull("uniqueName");
+        o.putArray("addIns");
+        ObjectNode behaviors = o.putObject("authenticationBehaviors");
+        behaviors.putNull("blockAzureADGraphAccess");
+        behaviors.putNull("removeUnverifiedEmailClaim");
+        behaviors.putNull("requireClientServicePrincipal");
+        o.putNull("certification");
+        ObjectNode info = o.putObject("info");
+        info.putNull("logoUrl");
+        info.putNull("marketingUrl");
+        info.putNull("privacyStatementUrl");
+        info.putNull("supportUrl");
+        info.putNull("termsOfServiceUrl");
+        o.putNull("optionalClaims");
+        ObjectNode parental = o.putObject("parentalControlSettings");
+        parental.putArray("countriesBlockedForMinors");
+        parental.put("legalAgeGroupRule", "Allow");
+        o.putNull("requestSignatureVerification");
+        o.putNull("servicePrincipalLockConfiguration");
+        ObjectNode publisher = o.putObject("verifiedPublisher");
+        publisher.putNull("displayName");
+        publisher.putNull("verifiedPublisherId");
+        publisher.putNull("addedDateTime");
         o.putArray("appRoles");
         o.putArray("keyCredentials");
         o.putArray("passwordCredentials");
@@ -97,13 +194,15 @@ public final class B2cObjects {
         ObjectNode grant = web.putObject("implicitGrantSettings");
         grant.put("enableAccessTokenIssuance", false);
         grant.put("enableIdTokenIssuance", false);
+        web.putArray("redirectUriSettings");
         o.putObject("spa").putArray("redirectUris");
         o.putObject("publicClient").putArray("redirectUris");
         ObjectNode api = o.putObject("api");
-        api.put("requestedAccessTokenVersion", 2);
+        api.putNull("acceptMappedClaims");
+        api.putArray("knownClientApplications");
         api.putArray("oauth2PermissionScopes");
         api.putArray("preAuthorizedApplications");
-        api.putArray("knownClientApplications");
+        api.put("requestedAccessTokenVersion", 2);
         break;
       case B2cSeed.USER_FLOWS:
         o.put("id", "B2C_1_flow" + Ids.fastRandom().toString().substring(0, 8));
@@ -129,6 +228,9 @@ public final class B2cObjects {
         o.put("principalId", "");
         o.put("roleDefinitionId", "");
         o.put("directoryScopeId", "/");
+        o.putNull("appScopeId");
+        o.putNull("condition");
+        o.putNull("principalOrganizationId");
         break;
       case B2cSeed.DIRECTORY_AUDITS:
         o.put("id", "Directory_" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT).replace("-", "_").substring(0, 20));
@@ -150,6 +252,9 @@ public final class B2cObjects {
         throw new IllegalArgumentException("unknown B2C collection " + collection);
     }
     o.setAll(given);
+    if (collection.equals(B2cSeed.GROUPS) && o.path("securityIdentifier").isNull()) {
+      o.put("securityIdentifier", securityIdentifier(o.path("id").asText()));
+    }
     if (collection.equals(B2cSeed.IDENTITY_PROVIDERS)) {
       if (o.path("id").asText().isEmpty() && o.hasNonNull("identityProviderType")) {
         o.put("id", o.path("identityProviderType").asText() + "-OAUTH");
@@ -162,6 +267,26 @@ public final class B2cObjects {
       throw new IllegalArgumentException(collection + " object needs an id");
     }
     return o;
+  }
+
+  /**
+   * The security identifier Entra ID derives from an object id ({@code S-1-12-1-} and the GUID's
+   * 16 bytes, in .NET order, as four unsigned 32-bit numbers), or null when the id is no GUID.
+   */
+  static @Nullable String securityIdentifier(String id) {
+    UUID u;
+    try {
+      u = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    long msb = u.getMostSignificantBits();
+    long lsb = u.getLeastSignificantBits();
+    long a = msb >>> 32;
+    long b = ((msb >>> 16) & 0xFFFFL) | ((msb & 0xFFFFL) << 16);
+    long c = Integer.toUnsignedLong(Integer.reverseBytes((int) (lsb >>> 32)));
+    long d = Integer.toUnsignedLong(Integer.reverseBytes((int) lsb));
+    return "S-1-12-1-" + a + "-" + b + "-" + c + "-" + d;
   }
 
   /** An id in the shape Graph gives role assignments (base64url, 43 characters, then "-1"). */

@@ -23,6 +23,7 @@ final class DirectoryObjects {
   /** A page of a collection. */
   static Reply list(GraphRequest op, String collection, String context) {
     B2cStore s = op.b2c();
+    boolean defaultView = op.query("$select") == null;
     ODataSource src =
         new ODataSource() {
           @Override
@@ -33,7 +34,7 @@ final class DirectoryObjects {
           @Override
           public @Nullable ObjectNode at(int pos) {
             ObjectNode o = s.objectAt(collection, pos);
-            return o == null ? null : strip(collection, o);
+            return o == null ? null : shown(collection, strip(collection, o), defaultView);
           }
         };
     return ODataReplies.collection(op, context, B2cObjects.TYPES.get(collection), src, B2cObjects.FILTERABLE.get(collection), null, null);
@@ -41,7 +42,8 @@ final class DirectoryObjects {
 
   /** One object by the route's {@code id}. */
   static Reply get(GraphRequest op, String collection, String context) {
-    return ODataReplies.entity(op, context, strip(collection, require(op, collection)), B2cObjects.TYPES.get(collection));
+    ObjectNode o = strip(collection, require(op, collection));
+    return ODataReplies.entity(op, context, shown(collection, o, op.query("$select") == null), B2cObjects.TYPES.get(collection));
   }
 
   /** Deletes the object the route's {@code id} names. */
@@ -92,6 +94,14 @@ final class DirectoryObjects {
       for (String nav : B2cObjects.USER_FLOW_NAVIGATION) {
         o.remove(nav);
       }
+    }
+    return o;
+  }
+
+  /** An object without the properties Graph shows only on $select, unless $select is given. */
+  static ObjectNode shown(String collection, ObjectNode o, boolean defaultView) {
+    if (defaultView) {
+      o.remove(B2cObjects.SELECT_ONLY.getOrDefault(collection, Set.of()));
     }
     return o;
   }

@@ -8,6 +8,7 @@ import static io.github.b2cpermissions.testkit.FakeRoute.LIST_GROUPS;
 import static io.github.b2cpermissions.testkit.FakeRoute.LIST_GROUP_MEMBERS;
 import static io.github.b2cpermissions.testkit.FakeRoute.REMOVE_GROUP_MEMBER;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,11 @@ import java.util.regex.Pattern;
 /** {@code /groups}: security groups and their members (users and groups). */
 final class GroupHandler {
   private static final Set<String> WRITABLE =
-      Set.of("displayName", "description", "mailEnabled", "mailNickname", "securityEnabled", "groupTypes", "visibility", "classification");
+      Set.of(
+          "displayName", "description", "mailEnabled", "mailNickname", "securityEnabled", "groupTypes", "visibility", "classification",
+          "isAssignableToRole", "membershipRule", "membershipRuleProcessingState", "preferredDataLocation", "preferredLanguage", "theme",
+          "uniqueName");
+  private static final String DYNAMIC = "DynamicMembership";
   private static final Pattern MEMBER_REF =
       Pattern.compile("^.*/(?:directoryObjects|users|groups|servicePrincipals)(?:/([^/?'()]+)|\\('([^']+)'\\))/?$", Pattern.CASE_INSENSITIVE);
 
@@ -64,16 +69,50 @@ final class GroupHandler {
         throw GraphErrorException.invalidValue(flag, "Group");
       }
     }
-    if (b.has("groupTypes") && (!b.get("groupTypes").isArray() || b.get("groupTypes").size() > 0)) {
-      // Microsoft 365 (Unified) and dynamic groups do not exist in B2C tenants.
-      throw GraphErrorException.badRequest("Invalid value specified for property 'groupTypes' of resource 'Group': only security groups are modelled.");
-    }
+    boolean dynamic = dynamic(b);
     if (b.path("mailEnabled").asBoolean() || !b.path("securityEnabled").asBoolean()) {
       throw GraphErrorException.badRequest("Only security groups (mailEnabled false, securityEnabled true) can be created in this tenant.");
     }
-    ObjectNode group = B2cObjects.withDefaults(B2cSeed.GROUPS, b.deepCopy(), Json.timestamp(op.server.clock().instant()));
+    if (b.has("isAssignableToRole") && !b.get("isAssignableToRole").isBoolean()) {
+      throw GraphErrorException.invalidValue("isAssignableToRole", "Group");
+    }
+    if (b.path("isAssignableToRole").asBoolean() && dynamic) {
+      throw GraphErrorException.badRequest("A group with dynamic membership cannot be assignable to a role (isAssignableToRole).");
+    }
+    String rule = B2cStore.text(b, "membershipRule");
+    if (dynamic != (rule != null && !rule.isBlank())) {
+      throw GraphErrorException.badRequest(
+          dynamic ? "A group with 'DynamicMembership' in groupTypes needs a membershipRule." : "membershipRule is only valid on a group with 'DynamicMembership' in groupTypes.");
+    }
+    String state = B2cStore.text(b, "membershipRuleProcessingState");
+    if (b.has("membershipRuleProcessingState") && (!dynamic || state == null || !(state.equals("On") || state.equals("Paused")))) {
+      throw GraphErrorException.invalidValue("membershipRuleProcessingState", "Group");
+    }
+    ObjectNode given = b.deepCopy();
+    if (dynamic && state == null) {
+      given.put("membershipRuleProcessingState", "On");
+    }
+    ObjectNode group = B2cObjects.withDefaults(B2cSeed.GROUPS, given, Json.timestamp(op.server.clock().instant()));
     op.b2c().addObject(B2cSeed.GROUPS, group);
-    return ODataReplies.created(op, "groups", "groups", group.deepCopy());
+    return ODataReplies.created(op, "groups", "groups", DirectoryObjects.shown(B2cSeed.GROUPS, group.deepCopy(), true));
+  }
+
+  /**
+   * Whether a create body asks for a dynamic security group; the only other group type Graph has,
+   * Microsoft 365 ({@code Unified}), does not exist in B2C tenants.
+   *
+   * @throws GraphErrorException for any other {@code groupTypes}
+   */
+  private static boolean dynamic(ObjectNode b) {
+    if (!b.has("groupTypes")) {
+      return false;
+    }
+    JsonNode types = b.get("groupTypes");
+    if (!types.isArray() || types.size() > 1 || (types.size() == 1 && !DYNAMIC.equals(types.get(0).asText()))) {
+      throw GraphErrorException.badRequest(
+          "Invalid value specified for property 'groupTypes' of resource 'Group': only security groups, assigned or dynamic ('DynamicMembership'), are modelled.");
+    }
+    return types.size() == 1;
   }
 
   private Reply addMember(GraphRequest op) {

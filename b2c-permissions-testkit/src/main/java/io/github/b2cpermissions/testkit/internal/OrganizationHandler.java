@@ -36,10 +36,13 @@ final class OrganizationHandler {
     o.putNull("defaultUsageLocation");
     o.put("displayName", s.displayName);
     o.putArray("marketingNotificationEmails");
+    o.put("mobileDeviceManagementAuthority", "unknown");
     o.putNull("onPremisesLastSyncDateTime");
     o.putNull("onPremisesSyncEnabled");
+    o.putNull("partnerTenantType");
     o.putNull("postalCode");
     o.put("preferredLanguage", "en");
+    o.putNull("privacyProfile");
     o.putArray("securityComplianceNotificationMails");
     o.putArray("securityComplianceNotificationPhones");
     o.putNull("state");

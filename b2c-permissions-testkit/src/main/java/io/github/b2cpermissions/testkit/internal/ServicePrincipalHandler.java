@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServicePrincipalHandler {
   static final String MICROSOFT_TENANT = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
+  /** Kept on every principal, shown only when $select names them (the v1.0 reference page). */
+  private static final List<String> SELECT_ONLY = List.of("customSecurityAttributes");
   private static final List<String> FILTERABLE = List.of("appId", "displayName", "servicePrincipalType", "id");
 
   private final GraphServer server;
@@ -50,18 +52,26 @@ final class ServicePrincipalHandler {
   }
 
   private Reply get(GraphRequest op) {
-    return ODataReplies.entity(op, "servicePrincipals", json(target(op), op.tenant), "microsoft.graph.servicePrincipal");
+    return ODataReplies.entity(op, "servicePrincipals", shown(op, json(target(op), op.tenant)), "microsoft.graph.servicePrincipal");
   }
 
   private Reply list(GraphRequest op) {
     List<ObjectNode> items = new ArrayList<>();
     for (ServicePrincipalRef sp : op.tenant.allSps()) {
-      items.add(json(sp, op.tenant));
+      items.add(shown(op, json(sp, op.tenant)));
     }
     return ODataReplies.collection(op, "servicePrincipals", "servicePrincipal", ODataSource.of(items), FILTERABLE, null, null);
   }
 
   // ---- shapes ---------------------------------------------------------------------------------
+
+  /** A principal without what Graph returns only on $select, unless $select is given. */
+  private static ObjectNode shown(GraphRequest op, ObjectNode o) {
+    if (op.query("$select") == null) {
+      o.remove(SELECT_ONLY);
+    }
+    return o;
+  }
 
   private ObjectNode json(ServicePrincipalRef sp, TenantModel t) {
     ObjectNode o = Json.object();
@@ -130,10 +140,19 @@ final class ServicePrincipalHandler {
     o.putNull("applicationTemplateId");
     o.put("appOwnerOrganizationId", owner);
     o.put("appRoleAssignmentRequired", false);
+    o.putNull("createdByAppId");
+    o.putNull("customSecurityAttributes");
     o.putNull("description");
     o.putNull("disabledByMicrosoftStatus");
     o.put("displayName", name);
     o.putNull("homepage");
+    ObjectNode info = o.putObject("info");
+    info.putNull("logoUrl");
+    info.putNull("marketingUrl");
+    info.putNull("privacyStatementUrl");
+    info.putNull("supportUrl");
+    info.putNull("termsOfServiceUrl");
+    o.putNull("isDisabled");
     o.putNull("loginUrl");
     o.putNull("logoutUrl");
     o.putNull("notes");
@@ -141,6 +160,7 @@ final class ServicePrincipalHandler {
     o.putNull("preferredSingleSignOnMode");
     o.putNull("preferredTokenSigningKeyThumbprint");
     o.putArray("replyUrls");
+    o.putNull("samlSingleSignOnSettings");
     o.put("servicePrincipalType", "Application");
     o.put("signInAudience", "AzureADMultipleOrgs");
     o.putArray("tags");

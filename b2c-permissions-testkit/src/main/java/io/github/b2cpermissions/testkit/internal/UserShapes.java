@@ -72,6 +72,7 @@ final class UserShapes {
   static ObjectNode phoneMethod(UserRec.Phone p) {
     ObjectNode o = Json.object();
     o.put("id", PHONE_METHOD_IDS.get(p.phoneType));
+    o.putNull("createdDateTime");
     o.put("phoneNumber", p.phoneNumber);
     o.put("phoneType", p.phoneType);
     o.put("smsSignInState", "notAllowedByPolicy");
@@ -81,6 +82,7 @@ final class UserShapes {
   static ObjectNode emailMethod(String address) {
     ObjectNode o = Json.object();
     o.put("id", EMAIL_METHOD_ID);
+    o.putNull("createdDateTime");
     o.put("emailAddress", address);
     return o;
   }
