@@ -39,6 +39,33 @@ public final class FakeGraphSdk {
   }
 
   /**
+   * {@code https://127.0.0.1:PORT/beta}: the base of what Graph serves only in beta, the B2C user
+   * flows among them ({@code /identity/b2cUserFlows}). The v1.0 Graph SDK has no request builders
+   * for those; send a plain request through the client's request adapter (it attaches the token
+   * and runs the SDK's middleware):
+   *
+   * <pre>{@code
+   * RequestInformation get = new RequestInformation();
+   * get.httpMethod = HttpMethod.GET;
+   * get.urlTemplate = FakeGraphSdk.betaEndpoint(tenant) + "/identity/b2cUserFlows";
+   * get.headers.add("Accept", "application/json");
+   * InputStream json = client.getRequestAdapter().sendPrimitive(get, null, InputStream.class);
+   * }</pre>
+   *
+   * <p>or use Microsoft's beta SDK ({@code com.microsoft.graph:microsoft-graph-beta}) with this
+   * base URL.
+   *
+   * @param tenant a running tenant
+   * @return the beta base URL, without a trailing slash
+   * @throws NullPointerException if null
+   * @throws IllegalStateException if the tenant is not running
+   */
+  public static String betaEndpoint(FakeGraphTenant tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    return tenant.graphHost() + "/beta";
+  }
+
+  /**
    * An authentication provider over {@link FakeGraphTenant#credential()} that asks for {@link
    * FakeGraphTenant#graphDefaultScope()} and attaches tokens to {@code 127.0.0.1} only.
    *

@@ -28,7 +28,7 @@ public enum FakeRoute {
       "organization-list",
       false,
       // Application: Organization.Read.All; higher: Directory.Read.All, Organization.ReadWrite.All,
-      // Directory.ReadWrite.All.
+      // Directory.ReadWrite.All; Microsoft's permission table also lists User.Read.All.
       Ladders.ORGANIZATION_READ),
 
   /** {@code GET /v1.0/organization/{id}}. */
@@ -37,7 +37,8 @@ public enum FakeRoute {
       "/v1.0/organization/{id}",
       "organization-get",
       false,
-      // Same table as the list.
+      // Same table as the list (permissions.json lists only User.Read.All for this path: a gap of
+      // the table, see PermissionConformanceTest).
       Ladders.ORGANIZATION_READ),
 
   /**
@@ -130,11 +131,12 @@ public enum FakeRoute {
       "/v1.0/users",
       "user-list",
       false,
-      // Application: User.Read.All; higher: User.ReadWrite.All, Directory.Read.All,
-      // Directory.ReadWrite.All. User.ReadBasic.All (basic properties only) is not modelled.
+      // Application: User.ReadBasic.All (the basic profile only: the reply holds the basic
+      // properties, and $select of another one is refused with 403); User.Read.All; higher:
+      // User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
       Ladders.USER_READ),
 
-  /** {@code GET /v1.0/users/{id}}: by object id or userPrincipalName. */
+  /** {@code GET /v1.0/users/{id}}: by object id or userPrincipalName; basic profile as for the list. */
   GET_USER("GET", "/v1.0/users/{id}", "user-get", false, Ladders.USER_READ),
 
   /** {@code POST /v1.0/users}: creates a user, identities, phones and other mails included. */
@@ -207,9 +209,9 @@ public enum FakeRoute {
       "/v1.0/users/{id}",
       "user-delete",
       false,
-      // Application: User.ReadWrite.All (User.DeleteRestore.All, newer and narrower, is not in the
-      // fake's role catalog); higher: Directory.ReadWrite.All.
-      Ladders.USER_WRITE),
+      // Application: User.DeleteRestore.All or User.ReadWrite.All. Directory.ReadWrite.All does not
+      // allow deleting users.
+      Ladders.USER_DELETE),
 
   // ---- B2C data: authentication methods -------------------------------------------------------
 
@@ -219,7 +221,7 @@ public enum FakeRoute {
 
   /** {@code GET /v1.0/users/{id}/authentication/phoneMethods}. */
   LIST_PHONE_METHODS(
-      "GET", "/v1.0/users/{id}/authentication/phoneMethods", "authentication-list-phonemethods", false, Ladders.METHOD_READ),
+      "GET", "/v1.0/users/{id}/authentication/phoneMethods", "authentication-list-phonemethods", false, Ladders.PHONE_METHOD_READ),
 
   /** {@code GET /v1.0/users/{id}/authentication/phoneMethods/{methodId}}. */
   GET_PHONE_METHOD(
@@ -227,7 +229,7 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/phoneMethods/{methodId}",
       "phoneauthenticationmethod-get",
       false,
-      Ladders.METHOD_READ),
+      Ladders.PHONE_METHOD_READ),
 
   /** {@code POST /v1.0/users/{id}/authentication/phoneMethods}. */
   CREATE_PHONE_METHOD(
@@ -235,8 +237,8 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/phoneMethods",
       "authentication-post-phonemethods",
       false,
-      // Application: UserAuthenticationMethod.ReadWrite.All.
-      Ladders.METHOD_WRITE),
+      // Application: UserAuthMethod-Phone.ReadWrite.All; higher: UserAuthenticationMethod.ReadWrite.All.
+      Ladders.PHONE_METHOD_WRITE),
 
   /** {@code DELETE /v1.0/users/{id}/authentication/phoneMethods/{methodId}}. */
   DELETE_PHONE_METHOD(
@@ -244,11 +246,11 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/phoneMethods/{methodId}",
       "phoneauthenticationmethod-delete",
       false,
-      Ladders.METHOD_WRITE),
+      Ladders.PHONE_METHOD_WRITE),
 
   /** {@code GET /v1.0/users/{id}/authentication/emailMethods}. */
   LIST_EMAIL_METHODS(
-      "GET", "/v1.0/users/{id}/authentication/emailMethods", "authentication-list-emailmethods", false, Ladders.METHOD_READ),
+      "GET", "/v1.0/users/{id}/authentication/emailMethods", "authentication-list-emailmethods", false, Ladders.EMAIL_METHOD_READ),
 
   /** {@code GET /v1.0/users/{id}/authentication/emailMethods/{methodId}}. */
   GET_EMAIL_METHOD(
@@ -256,7 +258,7 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/emailMethods/{methodId}",
       "emailauthenticationmethod-get",
       false,
-      Ladders.METHOD_READ),
+      Ladders.EMAIL_METHOD_READ),
 
   /** {@code POST /v1.0/users/{id}/authentication/emailMethods}. */
   CREATE_EMAIL_METHOD(
@@ -264,7 +266,7 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/emailMethods",
       "authentication-post-emailmethods",
       false,
-      Ladders.METHOD_WRITE),
+      Ladders.EMAIL_METHOD_WRITE),
 
   /** {@code DELETE /v1.0/users/{id}/authentication/emailMethods/{methodId}}. */
   DELETE_EMAIL_METHOD(
@@ -272,7 +274,7 @@ public enum FakeRoute {
       "/v1.0/users/{id}/authentication/emailMethods/{methodId}",
       "emailauthenticationmethod-delete",
       false,
-      Ladders.METHOD_WRITE),
+      Ladders.EMAIL_METHOD_WRITE),
 
   // ---- B2C data: groups -----------------------------------------------------------------------
 
@@ -282,8 +284,9 @@ public enum FakeRoute {
       "/v1.0/groups",
       "group-list",
       false,
-      // Application: GroupMember.Read.All; higher: Group.Read.All, Directory.Read.All,
-      // Group.ReadWrite.All, Directory.ReadWrite.All; GroupMember.ReadWrite.All implied.
+      // Application: Group.ReadBasic.All; higher: GroupMember.Read.All, Group.Read.All,
+      // Directory.Read.All, Group.ReadWrite.All, Directory.ReadWrite.All; GroupMember.ReadWrite.All
+      // implied.
       Ladders.GROUP_READ),
 
   /** {@code GET /v1.0/groups/{id}}. */
@@ -306,11 +309,19 @@ public enum FakeRoute {
       "/v1.0/groups/{id}",
       "group-delete",
       false,
-      // Application: Group.ReadWrite.All; higher: Directory.ReadWrite.All.
+      // Application: Group.ReadWrite.All only: Directory.ReadWrite.All does not allow deleting groups.
       Ladders.GROUP_DELETE),
 
   /** {@code GET /v1.0/groups/{id}/members}. */
-  LIST_GROUP_MEMBERS("GET", "/v1.0/groups/{id}/members", "group-list-members", false, Ladders.GROUP_READ),
+  LIST_GROUP_MEMBERS(
+      "GET",
+      "/v1.0/groups/{id}/members",
+      "group-list-members",
+      false,
+      // Application: GroupMember.ReadBasic.All; higher: GroupMember.Read.All, Group.ReadBasic.All,
+      // Group.Read.All, Directory.Read.All, GroupMember.ReadWrite.All, Group.ReadWrite.All;
+      // Directory.ReadWrite.All implied.
+      Ladders.GROUP_MEMBERS_READ),
 
   /** {@code POST /v1.0/groups/{id}/members/$ref}: adds a member by {@code @odata.id}. */
   ADD_GROUP_MEMBER(
@@ -325,107 +336,108 @@ public enum FakeRoute {
   REMOVE_GROUP_MEMBER(
       "DELETE", "/v1.0/groups/{id}/members/{memberId}/$ref", "group-delete-members", false, Ladders.GROUP_WRITE),
 
-  // ---- B2C data: user flows and identity providers --------------------------------------------
+  // ---- B2C data: user flows (beta only in Graph) and identity providers -----------------------
 
-  /** {@code GET /v1.0/identity/b2cUserFlows}. */
+  /** {@code GET /beta/identity/b2cUserFlows}. */
   LIST_B2C_USER_FLOWS(
       "GET",
-      "/v1.0/identity/b2cUserFlows",
+      "/beta/identity/b2cUserFlows",
       "identitycontainer-list-b2cuserflows",
       false,
       // Application: IdentityUserFlow.Read.All; higher: IdentityUserFlow.ReadWrite.All.
       Ladders.USER_FLOW_READ),
 
-  /** {@code GET /v1.0/identity/b2cUserFlows/{id}}. */
-  GET_B2C_USER_FLOW("GET", "/v1.0/identity/b2cUserFlows/{id}", "b2cidentityuserflow-get", false, Ladders.USER_FLOW_READ),
+  /** {@code GET /beta/identity/b2cUserFlows/{id}}. */
+  GET_B2C_USER_FLOW("GET", "/beta/identity/b2cUserFlows/{id}", "b2cidentityuserflow-get", false, Ladders.USER_FLOW_READ),
 
-  /** {@code GET /v1.0/identity/b2cUserFlows/{id}/identityProviders}: the flow's sign-in providers. */
+  /** {@code GET /beta/identity/b2cUserFlows/{id}/identityProviders}: the flow's sign-in providers. */
   LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS(
       "GET",
-      "/v1.0/identity/b2cUserFlows/{id}/identityProviders",
+      "/beta/identity/b2cUserFlows/{id}/identityProviders",
       "b2cidentityuserflow-list-identityproviders",
       false,
-      Ladders.USER_FLOW_READ),
+      // Application: IdentityUserFlow.ReadWrite.All; the Read role does not allow this navigation.
+      Ladders.USER_FLOW_WRITE),
 
-  /** {@code GET /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments}. */
+  /** {@code GET /beta/identity/b2cUserFlows/{id}/userAttributeAssignments}. */
   LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS(
       "GET",
-      "/v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments",
+      "/beta/identity/b2cUserFlows/{id}/userAttributeAssignments",
       "b2cidentityuserflow-list-userattributeassignments",
       false,
       Ladders.USER_FLOW_READ),
 
-  /** {@code POST /v1.0/identity/b2cUserFlows}. */
+  /** {@code POST /beta/identity/b2cUserFlows}. */
   CREATE_B2C_USER_FLOW(
       "POST",
-      "/v1.0/identity/b2cUserFlows",
+      "/beta/identity/b2cUserFlows",
       "identitycontainer-post-b2cuserflows",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
       Ladders.USER_FLOW_WRITE),
 
   /**
-   * {@code PATCH /v1.0/identity/b2cUserFlows/{id}}: Graph lets {@code isLanguageCustomizationEnabled}
+   * {@code PATCH /beta/identity/b2cUserFlows/{id}}: Graph lets {@code isLanguageCustomizationEnabled}
    * and {@code defaultLanguageTag} change after creation.
    */
   UPDATE_B2C_USER_FLOW(
       "PATCH",
-      "/v1.0/identity/b2cUserFlows/{id}",
+      "/beta/identity/b2cUserFlows/{id}",
       "b2cidentityuserflow-update",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
       Ladders.USER_FLOW_WRITE),
 
   /**
-   * {@code POST /v1.0/identity/b2cUserFlows/{id}/identityProviders/$ref}: adds an identity provider
+   * {@code POST /beta/identity/b2cUserFlows/{id}/identityProviders/$ref}: adds an identity provider
    * to a flow by {@code @odata.id}.
    */
   ADD_B2C_USER_FLOW_IDENTITY_PROVIDER(
       "POST",
-      "/v1.0/identity/b2cUserFlows/{id}/identityProviders/$ref",
+      "/beta/identity/b2cUserFlows/{id}/identityProviders/$ref",
       "b2cidentityuserflow-post-identityproviders",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
       Ladders.USER_FLOW_WRITE),
 
   /**
-   * {@code DELETE /v1.0/identity/b2cUserFlows/{id}/identityProviders/{providerId}/$ref}: removes an
+   * {@code DELETE /beta/identity/b2cUserFlows/{id}/identityProviders/{providerId}/$ref}: removes an
    * identity provider from a flow.
    */
   REMOVE_B2C_USER_FLOW_IDENTITY_PROVIDER(
       "DELETE",
-      "/v1.0/identity/b2cUserFlows/{id}/identityProviders/{providerId}/$ref",
+      "/beta/identity/b2cUserFlows/{id}/identityProviders/{providerId}/$ref",
       "b2cidentityuserflow-delete-identityproviders",
       false,
       Ladders.USER_FLOW_WRITE),
 
   /**
-   * {@code POST /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments}: assigns a user attribute
+   * {@code POST /beta/identity/b2cUserFlows/{id}/userAttributeAssignments}: assigns a user attribute
    * to a flow.
    */
   CREATE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT(
       "POST",
-      "/v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments",
+      "/beta/identity/b2cUserFlows/{id}/userAttributeAssignments",
       "b2cidentityuserflow-post-userattributeassignments",
       false,
       // Application: IdentityUserFlow.ReadWrite.All.
       Ladders.USER_FLOW_WRITE),
 
   /**
-   * {@code DELETE /v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments/{attributeId}}: removes
+   * {@code DELETE /beta/identity/b2cUserFlows/{id}/userAttributeAssignments/{attributeId}}: removes
    * a user attribute from a flow.
    */
   DELETE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT(
       "DELETE",
-      "/v1.0/identity/b2cUserFlows/{id}/userAttributeAssignments/{attributeId}",
+      "/beta/identity/b2cUserFlows/{id}/userAttributeAssignments/{attributeId}",
       "identityuserflowattributeassignment-delete",
       false,
       Ladders.USER_FLOW_WRITE),
 
-  /** {@code DELETE /v1.0/identity/b2cUserFlows/{id}}. */
+  /** {@code DELETE /beta/identity/b2cUserFlows/{id}}. */
   DELETE_B2C_USER_FLOW(
       "DELETE",
-      "/v1.0/identity/b2cUserFlows/{id}",
+      "/beta/identity/b2cUserFlows/{id}",
       "b2cidentityuserflow-delete",
       false,
       Ladders.USER_FLOW_WRITE),
@@ -494,8 +506,9 @@ public enum FakeRoute {
       "rbacapplication-list-roleassignments",
       false,
       // Application: RoleManagement.Read.Directory; higher: Directory.Read.All,
-      // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All, RoleManagement.Read.All.
-      Ladders.ROLE_ASSIGNMENT_READ),
+      // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All. RoleManagement.Read.All
+      // allows it only with a signed-in user (delegated), not to an application.
+      Ladders.ROLE_READ),
 
   /** {@code GET /v1.0/roleManagement/directory/roleAssignments/{id}}. */
   GET_ROLE_ASSIGNMENT(
@@ -503,7 +516,7 @@ public enum FakeRoute {
       "/v1.0/roleManagement/directory/roleAssignments/{id}",
       "unifiedroleassignment-get",
       false,
-      Ladders.ROLE_ASSIGNMENT_READ),
+      Ladders.ROLE_READ),
 
   /** {@code POST /v1.0/roleManagement/directory/roleAssignments}. */
   CREATE_ROLE_ASSIGNMENT(
@@ -530,7 +543,7 @@ public enum FakeRoute {
       "/v1.0/auditLogs/directoryAudits",
       "directoryaudit-list",
       false,
-      // Application: AuditLog.Read.All; no higher permission.
+      // Application: AuditLog.Read.All; higher: Directory.Read.All.
       Ladders.AUDIT_LOG_READ),
 
   /** {@code GET /v1.0/auditLogs/directoryAudits/{id}}. */
@@ -562,8 +575,10 @@ public enum FakeRoute {
       "/v1.0/applications",
       "application-post-applications",
       false,
-      // Application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
-      Ladders.APPLICATION_WRITE),
+      // Application: AppRegistration.Create, Application.ReadWrite.OwnedBy (not modelled); higher:
+      // Application.ReadWrite.All. Microsoft publishes no Graph app role id for AppRegistration.Create
+      // (provisioningInfo.json), so the fake's Graph service principal cannot grant it.
+      Ladders.APPLICATION_CREATE),
 
   /** {@code PATCH /v1.0/applications/{id}}. */
   UPDATE_APPLICATION(
@@ -642,7 +657,7 @@ public enum FakeRoute {
     static final List<Set<String>> NONE = List.of();
 
     static final List<Set<String>> ORGANIZATION_READ =
-        anyOf("Organization.Read.All", DIRECTORY_READ, "Organization.ReadWrite.All", DIRECTORY_WRITE);
+        anyOf("Organization.Read.All", DIRECTORY_READ, "Organization.ReadWrite.All", DIRECTORY_WRITE, "User.Read.All");
 
     static final List<Set<String>> APPLICATION_READ =
         anyOf("Application.Read.All", "Application.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
@@ -650,14 +665,17 @@ public enum FakeRoute {
     static final List<Set<String>> APPLICATION_READ_DIRECTORY_FIRST =
         anyOf("Application.Read.All", DIRECTORY_READ, "Application.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> APPLICATION_WRITE = anyOf("Application.ReadWrite.All");
+    static final List<Set<String>> APPLICATION_CREATE = anyOf("AppRegistration.Create", "Application.ReadWrite.All");
 
     static final List<Set<String>> APP_ROLE_ASSIGNMENT_CREATE =
         each("AppRoleAssignment.ReadWrite.All", APPLICATION_READ_DIRECTORY_FIRST);
     static final List<Set<String>> APP_ROLE_ASSIGNMENT_DELETE =
         anyOf("AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All");
 
-    static final List<Set<String>> USER_READ = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
+    static final List<Set<String>> USER_READ =
+        anyOf("User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");
     static final List<Set<String>> USER_ACCOUNT_ENABLED_WRITE =
         then(each("User.EnableDisableAccount.All", anyOf("User.Read.All", DIRECTORY_READ)), USER_WRITE);
@@ -668,12 +686,29 @@ public enum FakeRoute {
     static final List<Set<String>> METHOD_READ =
         anyOf("UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All");
     static final List<Set<String>> METHOD_WRITE = anyOf("UserAuthenticationMethod.ReadWrite.All");
+    // The granular roles of one method type, least privileged, then the roles of every method.
+    static final List<Set<String>> PHONE_METHOD_READ =
+        then(anyOf("UserAuthMethod-Phone.Read.All", "UserAuthMethod-Phone.ReadWrite.All"), METHOD_READ);
+    static final List<Set<String>> PHONE_METHOD_WRITE = then(anyOf("UserAuthMethod-Phone.ReadWrite.All"), METHOD_WRITE);
+    static final List<Set<String>> EMAIL_METHOD_READ =
+        then(anyOf("UserAuthMethod-Email.Read.All", "UserAuthMethod-Email.ReadWrite.All"), METHOD_READ);
+    static final List<Set<String>> EMAIL_METHOD_WRITE = then(anyOf("UserAuthMethod-Email.ReadWrite.All"), METHOD_WRITE);
 
     static final List<Set<String>> GROUP_READ =
-        anyOf("GroupMember.Read.All", "Group.Read.All", DIRECTORY_READ, "GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_WRITE);
+        anyOf("Group.ReadBasic.All", "GroupMember.Read.All", "Group.Read.All", DIRECTORY_READ, "GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> GROUP_MEMBERS_READ =
+        anyOf(
+            "GroupMember.ReadBasic.All",
+            "GroupMember.Read.All",
+            "Group.ReadBasic.All",
+            "Group.Read.All",
+            DIRECTORY_READ,
+            "GroupMember.ReadWrite.All",
+            "Group.ReadWrite.All",
+            DIRECTORY_WRITE);
     static final List<Set<String>> GROUP_WRITE = anyOf("GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> GROUP_CREATE = anyOf("Group.Create", DIRECTORY_WRITE, "Group.ReadWrite.All");
-    static final List<Set<String>> GROUP_DELETE = anyOf("Group.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> GROUP_DELETE = anyOf("Group.ReadWrite.All");
 
     static final List<Set<String>> USER_FLOW_READ = anyOf("IdentityUserFlow.Read.All", "IdentityUserFlow.ReadWrite.All");
     static final List<Set<String>> USER_FLOW_WRITE = anyOf("IdentityUserFlow.ReadWrite.All");
@@ -683,10 +718,9 @@ public enum FakeRoute {
 
     static final List<Set<String>> ROLE_READ =
         anyOf("RoleManagement.Read.Directory", DIRECTORY_READ, "RoleManagement.ReadWrite.Directory", DIRECTORY_WRITE);
-    static final List<Set<String>> ROLE_ASSIGNMENT_READ = then(ROLE_READ, anyOf("RoleManagement.Read.All"));
     static final List<Set<String>> ROLE_WRITE = anyOf("RoleManagement.ReadWrite.Directory");
 
-    static final List<Set<String>> AUDIT_LOG_READ = anyOf("AuditLog.Read.All");
+    static final List<Set<String>> AUDIT_LOG_READ = anyOf("AuditLog.Read.All", DIRECTORY_READ);
 
     private Ladders() {}
 
@@ -729,9 +763,23 @@ public enum FakeRoute {
     return pathTemplate;
   }
 
-  /** Whether this is a Microsoft Graph route (under {@code /v1.0}) rather than a sign-in one. */
+  /**
+   * Whether this is a Microsoft Graph route (under {@code /v1.0} or {@code /beta}) rather than a
+   * sign-in one.
+   */
   public boolean isGraph() {
-    return pathTemplate.startsWith("/v1.0/");
+    return pathTemplate.startsWith("/v1.0/") || pathTemplate.startsWith("/beta/");
+  }
+
+  /**
+   * The Graph API version the route lives in: {@code v1.0}, or {@code beta} for what Graph serves
+   * only in beta (the B2C user flows); an empty string for the sign-in routes.
+   */
+  public String apiVersion() {
+    if (!isGraph()) {
+      return "";
+    }
+    return pathTemplate.substring(1, pathTemplate.indexOf('/', 1));
   }
 
   /**

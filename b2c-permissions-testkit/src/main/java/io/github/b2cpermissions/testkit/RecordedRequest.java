@@ -92,9 +92,12 @@ public final class RecordedRequest {
     return e.receivedAt;
   }
 
-  /** Whether it was a Microsoft Graph request (under {@code /v1.0}). */
+  /** Whether it was a Microsoft Graph request (under {@code /v1.0} or {@code /beta}). */
   public boolean isGraph() {
-    return e.path.regionMatches(true, 0, "/v1.0/", 0, 6) || e.path.equalsIgnoreCase("/v1.0");
+    return e.path.regionMatches(true, 0, "/v1.0/", 0, 6)
+        || e.path.equalsIgnoreCase("/v1.0")
+        || e.path.regionMatches(true, 0, "/beta/", 0, 6)
+        || e.path.equalsIgnoreCase("/beta");
   }
 
   @Override

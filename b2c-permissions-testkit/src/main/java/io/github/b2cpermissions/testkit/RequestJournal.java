@@ -41,7 +41,7 @@ public final class RequestJournal {
     return (int) store.snapshot(filter).stream().filter(e -> !e.insideBatch).count();
   }
 
-  /** How many HTTP exchanges went to Microsoft Graph ({@code /v1.0}; a batch counts once). */
+  /** How many HTTP exchanges went to Microsoft Graph ({@code /v1.0} or {@code /beta}; a batch counts once). */
   public int countGraphRequests() {
     return (int)
         store.snapshot(filter).stream()

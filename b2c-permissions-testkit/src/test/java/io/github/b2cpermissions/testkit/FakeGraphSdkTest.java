@@ -37,6 +37,23 @@ class FakeGraphSdkTest {
       FakeGraphExtension.of(FakeGraphTenant.builder().b2c("sdk.onmicrosoft.com").grantedAll());
 
   @Test
+  void readsBetaOnlyUserFlowsThroughTheRequestAdapter(FakeGraphTenant t) throws java.io.IOException {
+    GraphServiceClient graph = FakeGraphSdk.graphServiceClient(t);
+    com.microsoft.kiota.RequestInformation get = new com.microsoft.kiota.RequestInformation();
+    get.httpMethod = com.microsoft.kiota.HttpMethod.GET;
+    get.urlTemplate = FakeGraphSdk.betaEndpoint(t) + "/identity/b2cUserFlows";
+    get.headers.add("Accept", "application/json");
+    try (java.io.InputStream body = graph.getRequestAdapter().sendPrimitive(get, null, java.io.InputStream.class)) {
+      com.fasterxml.jackson.databind.JsonNode page = Http.JSON.readTree(body);
+      assertThat(page.path("@odata.context").asText()).isEqualTo(t.graphHost() + "/beta/$metadata#identity/b2cUserFlows");
+      assertThat(page.path("value").isArray()).isTrue();
+    }
+    assertThat(t.journal().count(FakeRoute.LIST_B2C_USER_FLOWS)).isEqualTo(1);
+    assertThat(t.journal().requests()).filteredOn(r -> r.route().orElse(null) == FakeRoute.LIST_B2C_USER_FLOWS)
+        .allSatisfy(r -> assertThat(r.header("Authorization").orElseThrow()).startsWith("Bearer "));
+  }
+
+  @Test
   void readsTheOrganizationAndTheServicePrincipalByAppIdOverTls(FakeGraphTenant t) {
     GraphServiceClient graph = FakeGraphSdk.graphServiceClient(t);
     List<Organization> orgs = graph.organization().get().getValue();

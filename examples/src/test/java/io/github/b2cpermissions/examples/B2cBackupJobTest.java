@@ -10,8 +10,11 @@ import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.GraphRetryPolicy;
 import io.github.b2cpermissions.testkit.FakeGraph;
+import io.github.b2cpermissions.testkit.FakeRoute;
+import io.github.b2cpermissions.testkit.B2cData;
 import io.github.b2cpermissions.testkit.FakeGraphExtension;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,6 +56,10 @@ class B2cBackupJobTest {
   }
 
   private B2cBackupJob job(FakeGraphTenant tenant) {
+    return new B2cBackupJob(verifier(tenant), (tenantId, area) -> exported.add(area));
+  }
+
+  private GraphPermissionVerifier verifier(FakeGraphTenant tenant) {
     GraphPermissionVerifier verifier = GraphPermissionVerifier.builder()
         .clientId(tenant.clientId())
         .credentials(t -> tenant.credential())
@@ -63,7 +70,24 @@ class B2cBackupJobTest {
             .maxBackoff(Duration.ofMillis(20)).build())
         .build();
     verifiers.add(verifier);
-    return new B2cBackupJob(verifier, (tenantId, area) -> exported.add(area));
+    return verifier;
+  }
+
+  @Test
+  void userFlowsAreBackedUpFromGraphBeta(FakeGraph server) {
+    FakeGraphTenant b2c = server.addTenant(FakeGraphTenant.builder()
+        .b2c("flows.onmicrosoft.com").grantedAll().b2cData(B2cData.builder().sample().build()));
+    HttpClient http = HttpClient.newBuilder().sslContext(b2c.sslContext()).build();
+    BetaUserFlowReader reader = new BetaUserFlowReader(http, b2c.graphHost(), b2c::issueAccessToken);
+    List<String> flows = new CopyOnWriteArrayList<>();
+    B2cBackupJob withFlows = new B2cBackupJob(verifier(b2c), (tenantId, area) -> {
+      if (area == BackupCapability.USER_FLOWS) {
+        reader.userFlows().forEach(f -> flows.add(f.path("id").asText()));
+      }
+    });
+    assertThat(withFlows.run(b2c.tenantId()).decision()).isEqualTo(Decision.FULL);
+    assertThat(flows).containsExactly("B2C_1_signupsignin", "B2C_1_passwordreset", "B2C_1_profileedit");
+    assertThat(b2c.journal().count(FakeRoute.LIST_B2C_USER_FLOWS)).isEqualTo(1);
   }
 
   @Test

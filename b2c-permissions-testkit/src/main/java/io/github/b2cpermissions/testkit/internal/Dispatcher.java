@@ -59,7 +59,7 @@ final class Dispatcher {
   Reply handle(Exchange ex) {
     Instant received = server.clock().instant();
     RouteMatcher.Match m = RouteMatcher.match(ex.method, ex.path);
-    boolean graphPath = !m.segments.isEmpty() && m.segments.get(0).equalsIgnoreCase("v1.0");
+    boolean graphPath = RouteMatcher.isGraphVersion(m.segments);
     TenantModel tenant = null;
     Reply reply;
     if (graphPath) {

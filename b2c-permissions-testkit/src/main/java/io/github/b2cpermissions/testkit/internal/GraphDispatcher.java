@@ -73,6 +73,7 @@ final class GraphDispatcher {
       if (!entry.authorization.allows(op)) {
         throw GraphErrorException.forbidden();
       }
+      DirectoryQueryRules.check(op);
       r = entry.operation.handle(op);
     } catch (GraphErrorException e) {
       r = errors.graph(op, e);
@@ -85,6 +86,13 @@ final class GraphDispatcher {
   }
 
   private Reply unmatched(Exchange ex, RouteMatcher.Match m, String requestId) {
+    String betaOnly = BetaOnly.segmentIn(m.segments);
+    if (betaOnly != null) {
+      // Not a gap of the fake: Graph itself refuses the address, in strict mode too.
+      Reply r = errors.graph(ex, requestId, 400, "BadRequest", "Resource not found for the segment '" + betaOnly + "'.");
+      r.unmatchedReason = betaOnly + " exists only in Graph beta: call " + BetaOnly.betaPath(ex.path);
+      return r;
+    }
     String reason =
         m.methodNotAllowed
             ? "the fake serves " + ex.path + " but not with " + ex.method

@@ -64,8 +64,8 @@ final class GraphRequest {
     return server.config().strict;
   }
 
-  /** {@code https://127.0.0.1:PORT/v1.0}. */
+  /** {@code https://127.0.0.1:PORT/v1.0}, or {@code …/beta} for a beta route. */
   String graphEndpoint() {
-    return server.graphEndpoint();
+    return server.host() + "/" + route.apiVersion();
   }
 }

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * alternate-key form, with the key in the {@code id} variable.
  */
 final class RouteMatcher {
+  /** Graph functions that sit where an id could: never matched as one. */
+  private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("delta");
+
   private static final Pattern KEY_SEGMENT = Pattern.compile("^([A-Za-z0-9_.$]+)(\\(.*\\))$");
 
   /** The outcome of a match. */
@@ -61,6 +64,10 @@ final class RouteMatcher {
       String lower = segment.toLowerCase(Locale.ROOT);
       if (var == null) {
         return lower.equals(prefix) ? "" : null;
+      }
+      if (prefix.isEmpty() && suffix.isEmpty() && FUNCTIONS.contains(lower)) {
+        // users/delta is Graph's delta function, not a user whose id is "delta".
+        return null;
       }
       if (lower.length() < prefix.length() + suffix.length() + 1
           || !lower.startsWith(prefix)
@@ -120,9 +127,18 @@ final class RouteMatcher {
     return out;
   }
 
+  /** Whether the path's first segment is a Graph API version ({@code v1.0} or {@code beta}). */
+  static boolean isGraphVersion(List<String> segments) {
+    if (segments.isEmpty()) {
+      return false;
+    }
+    String first = segments.get(0);
+    return first.equalsIgnoreCase("v1.0") || first.equalsIgnoreCase("beta");
+  }
+
   static Match match(String method, String path) {
     List<String> segs = segments(path, true);
-    boolean graph = !segs.isEmpty() && segs.get(0).equalsIgnoreCase("v1.0");
+    boolean graph = isGraphVersion(segs);
     boolean pathMatched = false;
     for (Compiled c : ROUTES) {
       if (c.route.isGraph() != graph || c.parts.size() != segs.size()) {

@@ -100,10 +100,10 @@ final class UserHandler {
       String issuer = lookup.group(2) != null ? lookup.group(3) : lookup.group(4);
       List<Integer> positions = s.positionsWithIdentity(issuer == null ? null : issuer.replace("''", "'"), assigned);
       ODataSource found = users(s, positions.size(), positions::get);
-      return ODataReplies.collection(op, "users", "user", found, FILTERABLE, sample, DEFAULT_VIEW);
+      return ODataReplies.collection(op, "users", "user", found, FILTERABLE, sample, UserBasicProfile.defaultView(op, DEFAULT_VIEW));
     }
     ODataSource all = users(s, s.userPositions(), pos -> pos);
-    return ODataReplies.collection(op, "users", "user", all, FILTERABLE, sample, DEFAULT_VIEW);
+    return ODataReplies.collection(op, "users", "user", all, FILTERABLE, sample, UserBasicProfile.defaultView(op, DEFAULT_VIEW));
   }
 
   /** The users at {@code size} store positions, the {@code i}th at {@code position(i)}. */
@@ -125,7 +125,8 @@ final class UserHandler {
   private Reply get(GraphRequest op) {
     B2cStore s = op.b2c();
     UserRec u = user(s, op.var("id"));
-    return ODataReplies.entity(op, "users", s.userJson(u), "user", DEFAULT_VIEW);
+    List<String> view = UserBasicProfile.defaultView(op, DEFAULT_VIEW);
+    return ODataReplies.entity(op, "users", s.userJson(u), "user", view);
   }
 
   /**

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,18 +33,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * checked the same way without a change here.
  */
 class SchemaConformanceTest {
-  /**
-   * Routes still served at {@code /v1.0} on this branch that Graph serves only at {@code /beta}
-   * (branch fidelity-a moves them): their templates are read against the beta lists. Remove this
-   * set once they are at /beta.
-   */
-  static final Set<String> PENDING_MOVE_TO_BETA =
-      Set.of(
-          "LIST_B2C_USER_FLOWS", "GET_B2C_USER_FLOW", "LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS",
-          "LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS", "CREATE_B2C_USER_FLOW", "UPDATE_B2C_USER_FLOW",
-          "ADD_B2C_USER_FLOW_IDENTITY_PROVIDER", "REMOVE_B2C_USER_FLOW_IDENTITY_PROVIDER",
-          "CREATE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT", "DELETE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT", "DELETE_B2C_USER_FLOW");
-
   private static final Pattern VERSION = Pattern.compile("^/(v1\\.0|beta)(/.*)$");
   private static final Pattern VAR_SEGMENT = Pattern.compile("(?:^|/)([A-Za-z]+)?(\\((?:[A-Za-z]+=)?'?)?\\{([A-Za-z]+)\\}");
   private static final int IDS_PER_VARIABLE = 20;
@@ -68,7 +55,7 @@ class SchemaConformanceTest {
       if (!m.matches()) {
         return null;
       }
-      return new Versioned(m.group(1).equals("beta") || PENDING_MOVE_TO_BETA.contains(r.name()), m.group(2));
+      return new Versioned(m.group(1).equals("beta"), m.group(2));
     }
   }
 

@@ -115,9 +115,9 @@ class SeedsTest {
       assertThat(Http.json(Http.get(t, "/v1.0/applications(appId='cccccccc-0000-4000-8000-000000000001')", token)).path("displayName").asText()).isEqualTo("Shop");
       JsonNode idp = Http.json(Http.get(t, "/v1.0/identity/identityProviders/Google-OAUTH", token));
       assertThat(idp.path("clientSecret").asText()).isEqualTo("*****");
-      assertThat(Http.json(Http.get(t, "/v1.0/identity/b2cUserFlows/B2C_1_susi/identityProviders", token)).path("value").findValuesAsText("id"))
+      assertThat(Http.json(Http.get(t, "/beta/identity/b2cUserFlows/B2C_1_susi/identityProviders", token)).path("value").findValuesAsText("id"))
           .containsExactly("Google-OAUTH");
-      assertThat(Http.json(Http.get(t, "/v1.0/identity/b2cUserFlows/B2C_1_susi/userAttributeAssignments", token)).path("value").findValuesAsText("id"))
+      assertThat(Http.json(Http.get(t, "/beta/identity/b2cUserFlows/B2C_1_susi/userAttributeAssignments", token)).path("value").findValuesAsText("id"))
           .containsExactly("city");
       assertThat(Http.json(Http.get(t, "/v1.0/roleManagement/directory/roleAssignments", token)).path("value").findValuesAsText("principalId"))
           .containsExactly("aaaaaaaa-0000-4000-8000-000000000001");
