@@ -54,8 +54,8 @@ import okhttp3.OkHttpClient;
  * the first check of a tenant, they are read by object id: one more request, that time only. {@link
  * VerificationStrategy#TOKEN} confirms the tenant type and the app's service principal in one
  * {@code $batch} per tenant, then makes no Graph request on warm checks until the confirmation
- * expires ({@link GraphPermissionVerifierGraphPermissionVerifierBuilder#tokenConfirmationExpiry(Duration)}), a verdict is not SATISFIED, or the
- * token's {@code roles}, {@code oid} or {@code tid} change.
+ * expires ({@link GraphPermissionVerifierBuilder#tokenConfirmationExpiry(Duration)}), a verdict is
+ * not SATISFIED, or the token's {@code roles}, {@code oid} or {@code tid} change.
  *
  * <p>The verdict fails closed: every answer Graph gave is used (a tenant type other than B2C, a
  * missing or disabled service principal decide whatever else failed); the organization must be
@@ -63,7 +63,8 @@ import okhttp3.OkHttpClient;
  * gives {@link VerificationOutcome#DIRECTORY_UNREADABLE} (or, under
  * {@link VerificationStrategy#DIRECTORY}, {@link InsufficientPrivilegesException}); only roles
  * that the tenant's own Microsoft Graph service principal defines and has enabled can grant.
- * Per-tenant caches are bounded by {@link GraphPermissionVerifierGraphPermissionVerifierBuilder#tenantCacheSize(int)} and their expiries.
+ * Per-tenant caches are bounded by {@link GraphPermissionVerifierBuilder#tenantCacheSize(int)} and
+ * their expiries.
  *
  * <p>Every HTTP request that leaves is one the {@link GraphRetryPolicy} decided, and each is counted
  * in {@link VerificationReport#graphRequestCount()}. The Graph SDK's own {@code RetryHandler} (and
