@@ -7,6 +7,7 @@ import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
+import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
 import io.github.b2cpermissions.graph.GraphRetryPolicy;
 import io.github.b2cpermissions.testkit.CachingTokenCredential;
 import io.github.b2cpermissions.testkit.FakeGraph;
@@ -90,7 +91,7 @@ public final class VerifierBenchmarks {
         .build();
   }
 
-  static GraphPermissionVerifier.Builder verifierFor(FakeGraph server, TokenCredential credential) {
+  static GraphPermissionVerifierBuilder verifierFor(FakeGraph server, TokenCredential credential) {
     return GraphPermissionVerifier.builder()
         .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
         .credential(credential)

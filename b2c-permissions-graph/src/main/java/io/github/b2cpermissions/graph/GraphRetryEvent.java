@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One retry a verifier is about to make: which tenant, which attempt failed, why, and how long it
- * waits. Handed to the {@linkplain GraphPermissionVerifier.Builder#retryListener retry listener}.
+ * waits. Handed to the {@linkplain GraphPermissionVerifierBuilder#retryListener retry listener}.
  *
  * @param tenantId the tenant being checked
  * @param request what was requested, as {@code METHOD path} without query or host

@@ -51,7 +51,7 @@ class GraphCloudVerifierTest {
         .build();
   }
 
-  private static GraphPermissionVerifier.Builder verifier(GraphCloud cloud, TokenCredential credential) {
+  private static GraphPermissionVerifierBuilder verifier(GraphCloud cloud, TokenCredential credential) {
     return GraphPermissionVerifier.builder()
         .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
         .credentials(t -> credential)
@@ -162,7 +162,7 @@ class GraphCloudVerifierTest {
 
   @Test
   void clientSecretWithACloudLackingAnAuthorityFailsAtBuild() {
-    GraphPermissionVerifier.Builder b = GraphPermissionVerifier.builder()
+    GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder()
         .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
         .clientSecret("a-secret-value")
         .cloud(GraphCloud.custom(server.graphHost()));
@@ -176,7 +176,7 @@ class GraphCloudVerifierTest {
   @Test
   void clientCertificateWithACloudLackingAnAuthorityFailsAtBuild(@TempDir Path dir) throws Exception {
     Path pem = Files.writeString(dir.resolve("app.pem"), "not read before build");
-    GraphPermissionVerifier.Builder b = GraphPermissionVerifier.builder()
+    GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder()
         .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
         .clientCertificate(pem, null)
         .cloud(GraphCloud.custom(server.graphHost()));

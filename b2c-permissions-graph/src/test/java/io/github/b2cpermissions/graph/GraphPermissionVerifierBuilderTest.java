@@ -32,7 +32,7 @@ class GraphPermissionVerifierBuilderTest {
 
   @Test
   void toStringNeverShowsTheSecret() {
-    GraphPermissionVerifier.Builder b =
+    GraphPermissionVerifierBuilder b =
         GraphPermissionVerifier.builder().clientId(CLIENT).clientSecret("super-secret-value");
     assertThat(b.toString()).doesNotContain("super-secret-value").contains("***");
     try (GraphPermissionVerifier v = b.build()) {
@@ -42,7 +42,7 @@ class GraphPermissionVerifierBuilderTest {
 
   @Test
   void settersRejectBadValuesAtOnce() {
-    GraphPermissionVerifier.Builder b = GraphPermissionVerifier.builder();
+    GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder();
     assertThatThrownBy(() -> b.fleetConcurrency(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.maxConcurrentRequests(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.requestTimeout(java.time.Duration.ZERO))
@@ -54,7 +54,7 @@ class GraphPermissionVerifierBuilderTest {
 
   @Test
   void cacheBoundsRejectBadValuesAtOnce() {
-    GraphPermissionVerifier.Builder b = GraphPermissionVerifier.builder();
+    GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder();
     assertThatThrownBy(() -> b.tenantCacheSize(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.tenantCacheExpiry(java.time.Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);

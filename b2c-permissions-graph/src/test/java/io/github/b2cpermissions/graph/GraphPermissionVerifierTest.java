@@ -72,7 +72,7 @@ class GraphPermissionVerifierTest {
     return tenant(FakeGraphTenant.builder().grantedAll());
   }
 
-  private static GraphPermissionVerifier.Builder verifierBuilder() {
+  private static GraphPermissionVerifierBuilder verifierBuilder() {
     GraphCloud cloud = GraphCloud.custom(server.authorityHost(), server.graphHost());
     return GraphPermissionVerifier.builder()
         .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)

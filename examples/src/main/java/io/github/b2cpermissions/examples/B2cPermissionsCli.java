@@ -12,6 +12,7 @@ import io.github.b2cpermissions.graph.ConsentEndpointVersion;
 import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
+import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
 import io.github.b2cpermissions.graph.ReportJson;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import java.io.IOException;
@@ -153,7 +154,7 @@ public final class B2cPermissionsCli {
     }
 
     GraphPermissionVerifier realVerifier(VerificationStrategy strategy, int concurrency) {
-      GraphPermissionVerifier.Builder b = GraphPermissionVerifier.builder()
+      GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder()
           .clientId(env("AZURE_CLIENT_ID")).cloud(realCloud()).strategy(strategy)
           .fleetConcurrency(concurrency);
       String certificate = io().env().get("AZURE_CLIENT_CERTIFICATE_PATH");

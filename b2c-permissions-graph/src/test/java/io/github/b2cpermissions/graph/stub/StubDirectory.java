@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.GraphAppRole;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
+import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
 import io.github.b2cpermissions.graph.GraphRetryPolicy;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -129,12 +130,12 @@ public final class StubDirectory implements Function<StubRequest, StubResponse> 
    * A verifier builder for this tenant on {@code stub}: the backup app's client id, a credential
    * answering {@link #token()}, the stub's cloud and TLS trust, and a quick retry policy.
    */
-  public GraphPermissionVerifier.Builder verifierBuilder(GraphStub stub) {
+  public GraphPermissionVerifierBuilder verifierBuilder(GraphStub stub) {
     return verifierBuilderWithoutCredential(stub).credential(StubTokens.credential(this::token));
   }
 
   /** As {@link #verifierBuilder}, but without a credential, for a test that sets its own. */
-  public GraphPermissionVerifier.Builder verifierBuilderWithoutCredential(GraphStub stub) {
+  public GraphPermissionVerifierBuilder verifierBuilderWithoutCredential(GraphStub stub) {
     return GraphPermissionVerifier.builder()
         .clientId(backupAppId)
         .cloud(stub.cloud())

@@ -1,0 +1,383 @@
+package io.github.b2cpermissions.graph;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import io.github.b2cpermissions.ConsentUrlBuilder;
+import io.github.b2cpermissions.VerificationStrategy;
+import io.github.b2cpermissions.graph.internal.TenantIdentifiers;
+import io.github.b2cpermissions.graph.internal.credentials.IdentityCredentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link GraphPermissionVerifier}. A client id and exactly one credential source are
+ * required; everything else has a default. Each setter checks its argument at once; {@link
+ * #build()} checks the combination. Not thread-safe.
+ */
+public final class GraphPermissionVerifierBuilder {
+  private @Nullable String clientId;
+  private @Nullable Function<String, TokenCredential> credentials;
+  private @Nullable TokenCredential sharedCredential;
+  private @Nullable String clientSecret;
+  private @Nullable Path certificatePath;
+  private @Nullable String certificatePassword;
+  private boolean passTenantId;
+  private String credentialDescription = "(none)";
+  private GraphCloud cloud = GraphCloud.GLOBAL;
+  private VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
+  private GraphRetryPolicy retryPolicy = GraphRetryPolicy.ofDefaults();
+  private Duration requestTimeout = Duration.ofSeconds(30);
+  private @Nullable Executor executor;
+  private int fleetConcurrency = 16;
+  private int maxConcurrentRequests = 64;
+  private @Nullable OkHttpClient httpClient;
+  private @Nullable ConsentUrlBuilder consentUrlBuilder;
+  private Consumer<GraphRetryEvent> retryListener = e -> {};
+  private Clock clock = Clock.systemUTC();
+  private @Nullable HttpClient identityHttpClient;
+  private int tenantCacheSize = GraphPermissionVerifier.DEFAULT_TENANT_CACHE_SIZE;
+  private Duration tenantCacheExpiry = GraphPermissionVerifier.DEFAULT_TENANT_CACHE_EXPIRY;
+  private Duration tokenConfirmationExpiry =
+      GraphPermissionVerifier.DEFAULT_TOKEN_CONFIRMATION_EXPIRY;
+
+  GraphPermissionVerifierBuilder() {}
+
+  /**
+   * Bounds every per-tenant cache of the verifier (the directory's object ids and Graph roles,
+   * the token strategy's confirmations, the per-tenant credentials) to {@code size} tenants;
+   * past it, the least recently used tenant is forgotten and simply read again on its next
+   * check. Defaults to {@value GraphPermissionVerifier#DEFAULT_TENANT_CACHE_SIZE}.
+   *
+   * @throws IllegalArgumentException if {@code size} is less than 1
+   */
+  public GraphPermissionVerifierBuilder tenantCacheSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("tenantCacheSize must be at least 1, was " + size);
+    }
+    this.tenantCacheSize = size;
+    return this;
+  }
+
+  /**
+   * Sets how long a tenant's object ids, Microsoft Graph app roles and credential (from {@link
+   * #credentials}) are remembered before they are read or asked for again: a rotated credential
+   * or a changed role list is picked up within this time. Defaults to 1 hour.
+   *
+   * @throws NullPointerException if {@code expiry} is null
+   * @throws IllegalArgumentException if it is zero or negative
+   */
+  public GraphPermissionVerifierBuilder tenantCacheExpiry(Duration expiry) {
+    this.tenantCacheExpiry = positive(expiry, "tenantCacheExpiry");
+    return this;
+  }
+
+  /**
+   * Sets how long the {@link VerificationStrategy#TOKEN} strategy trusts its confirmation of a
+   * tenant (B2C tenant type, enabled service principal) before it reads the directory again.
+   * Within this time a service principal disabled in the directory is not seen while the cached
+   * token still works. Defaults to 10 minutes.
+   *
+   * @throws NullPointerException if {@code expiry} is null
+   * @throws IllegalArgumentException if it is zero or negative
+   */
+  public GraphPermissionVerifierBuilder tokenConfirmationExpiry(Duration expiry) {
+    this.tokenConfirmationExpiry = positive(expiry, "tokenConfirmationExpiry");
+    return this;
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
+  }
+
+  /**
+   * Sets the backup app's client id (its appId).
+   *
+   * @throws NullPointerException if {@code clientId} is null
+   * @throws IllegalArgumentException if it is not a GUID
+   */
+  public GraphPermissionVerifierBuilder clientId(String clientId) {
+    Objects.requireNonNull(clientId, "clientId");
+    if (!TenantIdentifiers.isGuid(clientId)) {
+      throw new IllegalArgumentException(
+          "clientId must be the app's GUID, was " + TenantIdentifiers.describe(clientId));
+    }
+    this.clientId = clientId.toLowerCase(Locale.ROOT);
+    return this;
+  }
+
+  /**
+   * Uses one credential per tenant: {@code source} is called once for each tenant (with the
+   * tenant as given to {@code verify}, lower-cased) and its credential is remembered.
+   *
+   * @throws NullPointerException if {@code source} is null
+   */
+  public GraphPermissionVerifierBuilder credentials(Function<String, TokenCredential> source) {
+    this.credentials = Objects.requireNonNull(source, "source");
+    this.passTenantId = false;
+    this.credentialDescription = "per-tenant credential source";
+    return this;
+  }
+
+  /**
+   * Uses one multi-tenant credential for every tenant; each token request names the tenant. The
+   * credential must allow those tenants (for azure-identity, {@code
+   * additionallyAllowedTenants("*")}).
+   *
+   * @throws NullPointerException if {@code credential} is null
+   */
+  public GraphPermissionVerifierBuilder credential(TokenCredential credential) {
+    this.sharedCredential = Objects.requireNonNull(credential, "credential");
+    this.passTenantId = true;
+    this.credentialDescription = "shared credential " + credential.getClass().getSimpleName();
+    return this;
+  }
+
+  /**
+   * Authenticates with the backup app's client secret, through one azure-identity {@code
+   * ClientSecretCredential} for all tenants against the cloud's authority host.
+   *
+   * @throws NullPointerException if {@code secret} is null
+   * @throws IllegalArgumentException if it is blank
+   */
+  public GraphPermissionVerifierBuilder clientSecret(String secret) {
+    Objects.requireNonNull(secret, "secret");
+    if (secret.isBlank()) {
+      throw new IllegalArgumentException("the client secret must not be blank");
+    }
+    this.clientSecret = secret;
+    this.passTenantId = true;
+    this.credentialDescription = "client secret (***)";
+    return this;
+  }
+
+  /**
+   * Authenticates with the backup app's certificate (a PEM file with the private key, or a PFX
+   * file with its password), through one azure-identity {@code ClientCertificateCredential}.
+   *
+   * @param path the PEM or PFX file
+   * @param pfxPassword the PFX password, or null for a PEM file
+   * @throws NullPointerException if {@code path} is null
+   * @throws IllegalArgumentException if the file does not exist or is not readable
+   */
+  public GraphPermissionVerifierBuilder clientCertificate(Path path, @Nullable String pfxPassword) {
+    Objects.requireNonNull(path, "path");
+    if (!Files.isReadable(path)) {
+      throw new IllegalArgumentException("the certificate file is not readable: " + path);
+    }
+    this.certificatePath = path;
+    this.certificatePassword = pfxPassword;
+    this.passTenantId = true;
+    this.credentialDescription = "client certificate " + path.getFileName();
+    return this;
+  }
+
+  /**
+   * Sets the cloud. Defaults to {@link GraphCloud#GLOBAL}.
+   *
+   * @throws NullPointerException if {@code cloud} is null
+   */
+  public GraphPermissionVerifierBuilder cloud(GraphCloud cloud) {
+    this.cloud = Objects.requireNonNull(cloud, "cloud");
+    return this;
+  }
+
+  /**
+   * Sets how tenants are checked. Defaults to {@link VerificationStrategy#DIRECTORY_AND_TOKEN}.
+   *
+   * @throws NullPointerException if {@code strategy} is null
+   */
+  public GraphPermissionVerifierBuilder strategy(VerificationStrategy strategy) {
+    this.strategy = Objects.requireNonNull(strategy, "strategy");
+    return this;
+  }
+
+  /**
+   * Sets the retry policy. Defaults to {@link GraphRetryPolicy#ofDefaults()}.
+   *
+   * @throws NullPointerException if {@code policy} is null
+   */
+  public GraphPermissionVerifierBuilder retryPolicy(GraphRetryPolicy policy) {
+    this.retryPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * Bounds each HTTP request end to end (connecting, sending, waiting and reading the whole
+   * answer, as OkHttp's call timeout): a server that answers slowly, or drips its answer, fails
+   * that request when this passes, and the retry policy decides what follows. Defaults to 30
+   * seconds. The retry policy's deadline bounds the whole check on top of this.
+   *
+   * @throws NullPointerException if {@code timeout} is null
+   * @throws IllegalArgumentException if it is zero or negative
+   */
+  public GraphPermissionVerifierBuilder requestTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("requestTimeout must be positive, was " + timeout);
+    }
+    this.requestTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Runs asynchronous and fleet checks on {@code executor} instead of the verifier's own pool of
+   * {@link #fleetConcurrency(int)} daemon threads. The verifier never shuts it down.
+   *
+   * @throws NullPointerException if {@code executor} is null
+   */
+  public GraphPermissionVerifierBuilder executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /**
+   * Sets how many tenants a fleet check verifies at once. Defaults to 16.
+   *
+   * @throws IllegalArgumentException if {@code concurrency} is less than 1 or more than 1024
+   */
+  public GraphPermissionVerifierBuilder fleetConcurrency(int concurrency) {
+    if (concurrency < 1 || concurrency > 1024) {
+      throw new IllegalArgumentException("fleetConcurrency must be 1 to 1024, was " + concurrency);
+    }
+    this.fleetConcurrency = concurrency;
+    return this;
+  }
+
+  /**
+   * Bounds the Graph requests in flight across every check of this verifier (a bulkhead), so a
+   * fleet run cannot stampede the app's Graph budget. Defaults to 64.
+   *
+   * @throws IllegalArgumentException if {@code max} is less than 1
+   */
+  public GraphPermissionVerifierBuilder maxConcurrentRequests(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, was " + max);
+    }
+    this.maxConcurrentRequests = max;
+    return this;
+  }
+
+  /**
+   * Sends Graph requests through a copy of {@code client} (for proxies, TLS trust or connection
+   * pools you already have). The copy drops any Graph SDK {@code RetryHandler} and redirect
+   * handler and never follows redirects.
+   *
+   * @throws NullPointerException if {@code client} is null
+   */
+  public GraphPermissionVerifierBuilder httpClient(OkHttpClient client) {
+    this.httpClient = Objects.requireNonNull(client, "client");
+    return this;
+  }
+
+  /**
+   * Attaches an admin consent link to every report with missing permissions or no consent.
+   *
+   * @throws NullPointerException if {@code builder} is null
+   */
+  public GraphPermissionVerifierBuilder consentUrlBuilder(ConsentUrlBuilder builder) {
+    this.consentUrlBuilder = Objects.requireNonNull(builder, "builder");
+    return this;
+  }
+
+  /**
+   * Is told of every retry before its wait. Called on the checking thread; must be quick. An
+   * exception it throws is logged and ignored.
+   *
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public GraphPermissionVerifierBuilder retryListener(Consumer<GraphRetryEvent> listener) {
+    this.retryListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Sets the HTTP client azure-identity uses to get tokens when the verifier builds the credential
+   * itself ({@link #clientSecret} or {@link #clientCertificate}): for proxies, or to trust a
+   * private authority such as the testkit's fake. Defaults to azure-core's default client.
+   *
+   * @throws NullPointerException if {@code client} is null
+   */
+  public GraphPermissionVerifierBuilder identityHttpClient(HttpClient client) {
+    this.identityHttpClient = Objects.requireNonNull(client, "client");
+    return this;
+  }
+
+  /**
+   * Sets the clock for report times and HTTP-date {@code Retry-After} values. Defaults to UTC
+   * system time.
+   *
+   * @throws NullPointerException if {@code clock} is null
+   */
+  public GraphPermissionVerifierBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** The credential of each tenant, from whichever credential source was set. */
+  private Function<String, TokenCredential> credentialSource(String clientId) {
+    if (credentials != null) {
+      return credentials;
+    }
+    TokenCredential shared = sharedCredential;
+    if (shared == null && clientSecret != null) {
+      shared = IdentityCredentials.clientSecret(cloud.authorityHost().orElseThrow(),
+          cloud.isCustom(), clientId, clientSecret, identityHttpClient);
+    } else if (shared == null && certificatePath != null) {
+      shared = IdentityCredentials.clientCertificate(cloud.authorityHost().orElseThrow(),
+          cloud.isCustom(), clientId, certificatePath, certificatePassword, identityHttpClient);
+    }
+    TokenCredential credential = Objects.requireNonNull(shared);
+    return tenant -> credential;
+  }
+
+  /**
+   * Builds the verifier.
+   *
+   * @throws IllegalStateException if no client id was set, or not exactly one credential source
+   *     ({@link #credentials}, {@link #credential}, {@link #clientSecret} or {@link
+   *     #clientCertificate}) was set, or a client secret or certificate was set with a cloud that
+   *     has no authority host
+   */
+  public GraphPermissionVerifier build() {
+    String id = clientId;
+    if (id == null) {
+      throw new IllegalStateException("clientId is required: the backup app's appId");
+    }
+    int sources = (credentials != null ? 1 : 0) + (sharedCredential != null ? 1 : 0)
+        + (clientSecret != null ? 1 : 0) + (certificatePath != null ? 1 : 0);
+    if (sources != 1) {
+      throw new IllegalStateException("set exactly one credential source (credentials, credential,"
+          + " clientSecret or clientCertificate); " + sources + " were set");
+    }
+    if ((clientSecret != null || certificatePath != null) && cloud.authorityHost().isEmpty()) {
+      throw new IllegalStateException("clientSecret and clientCertificate need a cloud with an"
+          + " authority host to get tokens from; " + cloud + " has none. Set one on the cloud, or"
+          + " pass your own TokenCredential with credential(...) or credentials(...)");
+    }
+    return new GraphPermissionVerifier(new VerifierConfiguration(id, cloud, strategy,
+        credentialSource(id), passTenantId, credentialDescription, retryPolicy, requestTimeout,
+        Optional.ofNullable(executor), fleetConcurrency, maxConcurrentRequests,
+        Optional.ofNullable(httpClient), Optional.ofNullable(consentUrlBuilder), retryListener,
+        clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry));
+  }
+
+  @Override
+  public String toString() {
+    return "GraphPermissionVerifierBuilder{clientId=" + clientId + ", cloud=" + cloud.name()
+        + ", strategy=" + strategy + ", credential=" + credentialDescription + "}";
+  }
+}

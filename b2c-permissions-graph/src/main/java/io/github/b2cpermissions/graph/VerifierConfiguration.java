@@ -1,0 +1,37 @@
+package io.github.b2cpermissions.graph;
+
+import com.azure.core.credential.TokenCredential;
+import io.github.b2cpermissions.ConsentUrlBuilder;
+import io.github.b2cpermissions.VerificationStrategy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+
+/**
+ * What a {@link GraphPermissionVerifierBuilder} hands the verifier it builds: the checked settings,
+ * with the credential source already resolved. An absent executor or HTTP client means the verifier
+ * creates (and owns) its own.
+ */
+record VerifierConfiguration(
+    String clientId,
+    GraphCloud cloud,
+    VerificationStrategy strategy,
+    Function<String, TokenCredential> credentials,
+    boolean passTenantId,
+    String credentialDescription,
+    GraphRetryPolicy retryPolicy,
+    Duration requestTimeout,
+    Optional<Executor> executor,
+    int fleetConcurrency,
+    int maxConcurrentRequests,
+    Optional<OkHttpClient> httpClient,
+    Optional<ConsentUrlBuilder> consentUrlBuilder,
+    Consumer<GraphRetryEvent> retryListener,
+    Clock clock,
+    int tenantCacheSize,
+    Duration tenantCacheExpiry,
+    Duration tokenConfirmationExpiry) {}
