@@ -116,6 +116,6 @@ class ApiValuesTest {
     assertThat(failed.report()).isEmpty();
     assertThat(failed.failure()).hasValueSatisfying(e -> assertThat(e.getMessage()).contains("down"));
     assertThat(TenantVerification.of(ok)).hasToString("TenantVerification{" + TENANT + ": SATISFIED}");
-    assertThat(failed.toString()).startsWith("TenantVerification{" + TENANT + ": failed: ").contains("down");
+    assertThat(failed.toString()).startsWith("TenantVerification{" + TENANT + ": failed (UNAVAILABLE): ").contains("down");
   }
 }
