@@ -57,11 +57,11 @@ public final class DirectoryReader {
   private final String clientId;
   private final BoundedCache<String, TenantObjects> tenants;
   /** Equal Graph role lists of different tenants, held once. */
-  private final SharedRoleLists roleLists = new SharedRoleLists();
+  private final SharedCopies<Map<UUID, GraphAppRole>> roleLists = new SharedCopies<>();
 
   /**
    * Remembered object ids and Graph roles of one tenant. The roles are the instance {@link
-   * SharedRoleLists} hands out, so tenants whose Graph answered the same list share it.
+   * SharedCopies} hands out, so tenants whose Graph answered the same list share it.
    */
   private record TenantObjects(
       String servicePrincipalId, String graphServicePrincipalId, Map<UUID, GraphAppRole> roles) {}

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Tenants whose Graph answers the same role list share one copy; different lists stay apart. */
-class SharedRoleListsTest {
+class SharedCopiesTest {
   private static final UUID READ = UUID.fromString("df021288-bdef-4463-88db-98f22de89214");
   private static final UUID WRITE = UUID.fromString("741f803b-c850-494e-b5df-cde7c675a1ca");
 
@@ -25,7 +25,7 @@ class SharedRoleListsTest {
 
   @Test
   void anEqualListOfAnotherTenantIsAnsweredWithTheListAlreadyHeld() {
-    SharedRoleLists lists = new SharedRoleLists();
+    SharedCopies<Map<UUID, GraphAppRole>> lists = new SharedCopies<>();
     Map<UUID, GraphAppRole> first = list(true);
     Map<UUID, GraphAppRole> second = list(true);
     assertThat(second).isNotSameAs(first).isEqualTo(first);
@@ -37,7 +37,7 @@ class SharedRoleListsTest {
 
   @Test
   void aListThatDiffersIsKeptApart() {
-    SharedRoleLists lists = new SharedRoleLists();
+    SharedCopies<Map<UUID, GraphAppRole>> lists = new SharedCopies<>();
     Map<UUID, GraphAppRole> both = list(true);
     Map<UUID, GraphAppRole> readOnly = list(false);
 
