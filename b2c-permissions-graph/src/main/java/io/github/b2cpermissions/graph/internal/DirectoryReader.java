@@ -56,8 +56,13 @@ public final class DirectoryReader {
   private final GraphTransport transport;
   private final String clientId;
   private final BoundedCache<String, TenantObjects> tenants;
+  /** Equal Graph role lists of different tenants, held once. */
+  private final SharedCopies<Map<UUID, GraphAppRole>> roleLists = new SharedCopies<>();
 
-  /** Remembered object ids and Graph roles of one tenant. */
+  /**
+   * Remembered object ids and Graph roles of one tenant. The roles are the instance {@link
+   * SharedCopies} hands out, so tenants whose Graph answered the same list share it.
+   */
   private record TenantObjects(
       String servicePrincipalId, String graphServicePrincipalId, Map<UUID, GraphAppRole> roles) {}
 
@@ -168,7 +173,7 @@ public final class DirectoryReader {
     if (c.usable(ctx, graphSp, "Microsoft Graph's service principal", APPLICATION_READ)) {
       try {
         graphSpId = requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
-        roles = crossChecked(ctx, graphSp.body().path("appRoles"));
+        roles = roleLists.shared(crossChecked(ctx, graphSp.body().path("appRoles")));
       } catch (UnexpectedGraphResponseException e) {
         c.fail(e);
       }

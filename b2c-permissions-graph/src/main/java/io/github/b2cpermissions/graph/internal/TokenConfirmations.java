@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenConfirmations {
   private final BoundedCache<String, Confirmation> cache;
+  /** Equal token role sets of different tenants, held once. */
+  private final SharedCopies<Set<String>> roleSets = new SharedCopies<>();
 
   /**
    * One tenant's confirmation.
@@ -51,9 +53,11 @@ public final class TokenConfirmations {
     return cache.get(tenantId);
   }
 
-  /** Remembers a confirmation. */
+  /** Remembers a confirmation; its role set is shared with tenants whose token had the same. */
   public void put(String tenantId, Confirmation confirmation) {
-    cache.put(tenantId, confirmation);
+    cache.put(tenantId, new Confirmation(confirmation.tenantType(),
+        confirmation.servicePrincipalId(), roleSets.shared(Set.copyOf(confirmation.roles())),
+        confirmation.objectId(), confirmation.tokenTenantId()));
   }
 
   /** Forgets the tenant, so its next check reads the directory again. */
