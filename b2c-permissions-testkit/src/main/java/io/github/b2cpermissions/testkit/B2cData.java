@@ -54,7 +54,12 @@ public final class B2cData {
     /** {@code /roleManagement/directory/roleAssignments}: {@code unifiedRoleAssignment} objects. */
     ROLE_ASSIGNMENTS(B2cSeed.ROLE_ASSIGNMENTS),
     /** {@code /auditLogs/directoryAudits}: {@code directoryAudit} objects, newest first. */
-    DIRECTORY_AUDITS(B2cSeed.DIRECTORY_AUDITS);
+    DIRECTORY_AUDITS(B2cSeed.DIRECTORY_AUDITS),
+    /**
+     * {@code /identity/userFlowAttributes}: {@code identityUserFlowAttribute} objects, built-in or
+     * custom (the default); a custom one without an id gets {@code extension_} and its display name.
+     */
+    USER_FLOW_ATTRIBUTES(B2cSeed.USER_FLOW_ATTRIBUTES);
 
     private final String collection;
 
@@ -223,7 +228,8 @@ public final class B2cData {
      * disabled, one administrator), two groups with members, the b2c-extensions-app and a web app,
      * three user flows (sign-up or sign-in with Google and Facebook, password reset, profile edit),
      * the Google and Facebook identity providers, the Global Administrator and User Administrator
-     * roles with a role assignment, and three directory audit entries. Ids are fixed, so tests may
+     * roles with a role assignment, three directory audit entries and three user flow attributes (the
+     * built-in City and Display Name, the custom LoyaltyNumber). Ids are fixed, so tests may
      * use them: see {@link Sample}, such as {@link Sample#ALICE}.
      *
      * @return this

@@ -480,6 +480,23 @@ public enum FakeRoute {
       false,
       Ladders.IDENTITY_PROVIDER_WRITE),
 
+  /** {@code GET /v1.0/identity/userFlowAttributes}: the built-in and custom (extension) attributes. */
+  LIST_USER_FLOW_ATTRIBUTES(
+      "GET",
+      "/v1.0/identity/userFlowAttributes",
+      "identitycontainer-list-userflowattributes",
+      false,
+      // Application: IdentityUserFlow.Read.All; higher: IdentityUserFlow.ReadWrite.All.
+      Ladders.USER_FLOW_READ),
+
+  /** {@code GET /v1.0/identity/userFlowAttributes/{id}}: by the attribute's id. */
+  GET_USER_FLOW_ATTRIBUTE(
+      "GET",
+      "/v1.0/identity/userFlowAttributes/{id}",
+      "identityuserflowattribute-get",
+      false,
+      Ladders.USER_FLOW_READ),
+
   // ---- B2C data: directory roles and role assignments -----------------------------------------
 
   /** {@code GET /v1.0/directoryRoles}: the activated directory roles. */

@@ -38,6 +38,12 @@ public final class Sample {
   /** Entra's role template id of User Administrator. */
   public static final String USER_ADMIN_TEMPLATE = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 
+  /**
+   * The custom user flow attribute "LoyaltyNumber", named as B2C names it after the
+   * b2c-extensions-app's appId without dashes.
+   */
+  public static final String ATTRIBUTE_LOYALTY_NUMBER = "extension_55555555000040008000000000000001_LoyaltyNumber";
+
   private Sample() {}
 
   static void addTo(B2cData.Builder b) {
@@ -117,6 +123,17 @@ public final class Sample {
     b.add(B2cData.Kind.DIRECTORY_AUDITS, audit("Directory_A1", "2024-05-03T10:15:00Z", "Update user", "UserManagement", "Update", DAN, "Dan Ito"));
     b.add(B2cData.Kind.DIRECTORY_AUDITS, audit("Directory_A2", "2024-05-02T09:00:00Z", "Add member to group", "GroupManagement", "Assign", ALICE, "Alice Berg"));
     b.add(B2cData.Kind.DIRECTORY_AUDITS, audit("Directory_A3", "2024-05-01T08:30:00Z", "Add user", "UserManagement", "Add", ALICE, "Alice Berg"));
+    b.add(
+        B2cData.Kind.USER_FLOW_ATTRIBUTES,
+        "{\"@odata.type\":\"#microsoft.graph.identityBuiltInUserFlowAttribute\",\"id\":\"city\",\"displayName\":\"City\","
+            + "\"description\":\"The city in which the user is located.\",\"userFlowAttributeType\":\"builtIn\",\"dataType\":\"string\"}");
+    b.add(
+        B2cData.Kind.USER_FLOW_ATTRIBUTES,
+        "{\"@odata.type\":\"#microsoft.graph.identityBuiltInUserFlowAttribute\",\"id\":\"displayName\",\"displayName\":\"Display Name\","
+            + "\"description\":\"Display Name of the User.\",\"userFlowAttributeType\":\"builtIn\",\"dataType\":\"string\"}");
+    b.add(
+        B2cData.Kind.USER_FLOW_ATTRIBUTES,
+        "{\"id\":\"" + ATTRIBUTE_LOYALTY_NUMBER + "\",\"displayName\":\"LoyaltyNumber\",\"description\":\"The member's loyalty card number.\",\"dataType\":\"int64\"}");
   }
 
   private static String audit(String id, String when, String activity, String category, String operation, String targetId, String targetName) {

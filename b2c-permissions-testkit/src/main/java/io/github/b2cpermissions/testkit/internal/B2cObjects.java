@@ -30,7 +30,8 @@ public final class B2cObjects {
           B2cSeed.DIRECTORY_ROLES, List.of("id", "displayName", "roleTemplateId"),
           B2cSeed.ROLE_ASSIGNMENTS, List.of("id", "principalId", "roleDefinitionId", "directoryScopeId"),
           B2cSeed.DIRECTORY_AUDITS,
-              List.of("id", "activityDateTime", "activityDisplayName", "category", "correlationId", "loggedByService", "operationType", "result"));
+              List.of("id", "activityDateTime", "activityDisplayName", "category", "correlationId", "loggedByService", "operationType", "result"),
+          B2cSeed.USER_FLOW_ATTRIBUTES, List.of("id", "displayName", "dataType", "userFlowAttributeType"));
 
   /**
    * Properties an object keeps but Graph shows only when {@code $select} names them, by
@@ -55,7 +56,8 @@ public final class B2cObjects {
           B2cSeed.IDENTITY_PROVIDERS, "identityProviderBase",
           B2cSeed.DIRECTORY_ROLES, "directoryRole",
           B2cSeed.ROLE_ASSIGNMENTS, "unifiedRoleAssignment",
-          B2cSeed.DIRECTORY_AUDITS, "directoryAudit");
+          B2cSeed.DIRECTORY_AUDITS, "directoryAudit",
+          B2cSeed.USER_FLOW_ATTRIBUTES, "identityUserFlowAttribute");
 
   private B2cObjects() {}
 
@@ -248,6 +250,16 @@ public final class B2cObjects {
         o.putArray("targetResources");
         o.putArray("additionalDetails");
         break;
+      case B2cSeed.USER_FLOW_ATTRIBUTES:
+        // Graph's v1.0 identityUserFlowAttribute; a custom attribute (the default here) carries the
+        // derived type, a built-in one says so in @odata.type and userFlowAttributeType.
+        o.put("@odata.type", "#microsoft.graph.identityCustomUserFlowAttribute");
+        o.put("id", "");
+        o.put("displayName", "");
+        o.putNull("description");
+        o.put("userFlowAttributeType", "custom");
+        o.put("dataType", "string");
+        break;
       default:
         throw new IllegalArgumentException("unknown B2C collection " + collection);
     }
@@ -262,6 +274,10 @@ public final class B2cObjects {
       if (o.has("clientSecret")) {
         o.put("clientSecret", "*****");
       }
+    }
+    if (collection.equals(B2cSeed.USER_FLOW_ATTRIBUTES) && o.path("id").asText().isEmpty() && !o.path("displayName").asText().isEmpty()) {
+      // Custom attributes are named after the b2c-extensions-app; the fake keeps the plain name.
+      o.put("id", "extension_" + o.path("displayName").asText());
     }
     if (o.path("id").asText().isEmpty()) {
       throw new IllegalArgumentException(collection + " object needs an id");

@@ -29,6 +29,7 @@ final class GraphDispatcher {
     new GroupHandler().register(routes);
     new UserFlowHandler().register(routes);
     new IdentityProviderHandler().register(routes);
+    new UserFlowAttributeHandler().register(routes);
     new DirectoryRoleHandler().register(routes);
     new RoleAssignmentHandler().register(routes);
     new AuditLogHandler().register(routes);
