@@ -92,32 +92,6 @@ class HostileRetryPolicyTest {
   }
 
   @Test
-  void failingRequestsGiveTheirRequestSlotBack() {
-    StubDirectory tenant = StubDirectory.grantedAll();
-    try (GraphStub stub = tenant.start()) {
-      stub.handler(BatchHandler.of(tenant).outer(
-          r -> StubResponse.graphError(500, "InternalServerError", "Boom.")));
-      try (GraphPermissionVerifier verifier = tenant.verifierBuilder(stub)
-          .maxConcurrentRequests(2)
-          .retryPolicy(GraphRetryPolicy.custom().maxAttempts(3)
-              .initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(20))
-              .deadline(Duration.ofSeconds(2)).build())
-          .build()) {
-        for (int i = 0; i < 5; i++) {
-          assertThatThrownBy(() -> verifier.verify(tenant.tenantId))
-              .isInstanceOf(GraphUnavailableException.class)
-              .hasMessageContaining("500");
-        }
-        stub.handler(BatchHandler.of(tenant));
-
-        // More checks than slots have failed; a leaked slot would now leave none free.
-        assertThat(verifier.verify(tenant.tenantId).outcome())
-            .isEqualTo(VerificationOutcome.SATISFIED);
-      }
-    }
-  }
-
-  @Test
   void awaitSatisfiedPausesBetweenChecksAndSeesALateGrant() {
     StubDirectory tenant = StubDirectory.grantedAll();
     tenant.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL.appRoleId());
