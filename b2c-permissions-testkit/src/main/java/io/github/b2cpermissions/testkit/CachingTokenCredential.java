@@ -6,14 +6,19 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.Context;
 import java.io.IOException;
-import java.net.URI;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +33,11 @@ import reactor.core.publisher.Mono;
  * challenge makes MSAL bypass its cache too). Cheap enough for fleets of thousands of tenants:
  * one HTTP client, no per-tenant objects besides the cached token.
  *
+ * <p>Tokens are fetched through an azure-core {@link HttpClient}, as azure-identity's credentials
+ * fetch theirs: by default the fake's own client over {@code java.net.http}; {@link
+ * #of(FakeGraph, HttpClient)} takes another one (such as azure-core-http-okhttp's),
+ * which matters when many token requests run at once, as in a fleet benchmark.
+ *
  * <p>A request names its tenant ({@link TokenRequestContext#setTenantId(String)}); one that does
  * not is for the tenant the credential was made for ({@link FakeGraphTenant#cachingCredential()}),
  * and fails for a credential of the whole server ({@link FakeGraph#cachingCredential()}). The client
@@ -37,13 +47,32 @@ public final class CachingTokenCredential implements TokenCredential {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FakeGraph graph;
+  private final HttpClient http;
   private final @Nullable String defaultTenant;
   private final Map<String, AccessToken> cache = new ConcurrentHashMap<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
 
-  CachingTokenCredential(FakeGraph graph, @Nullable String defaultTenant) {
+  CachingTokenCredential(FakeGraph graph, HttpClient http, @Nullable String defaultTenant) {
     this.graph = graph;
+    this.http = http;
     this.defaultTenant = defaultTenant;
+  }
+
+  /**
+   * A credential for every tenant {@code graph} hosts, as {@link FakeGraph#cachingCredential()},
+   * that fetches its tokens through {@code httpClient} instead of the fake's own client over {@code
+   * java.net.http}: pass the azure-core client your product gives azure-identity (for example
+   * azure-core-http-okhttp's) when many tokens are requested at once. The client must trust the
+   * fake's certificate ({@link FakeGraph#sslContext()}, {@link FakeGraph#trustManager()}).
+   *
+   * @param graph the fake whose tenants' tokens this credential fetches
+   * @param httpClient the azure-core HTTP client for the token requests
+   * @return a new credential
+   * @throws NullPointerException if an argument is null
+   */
+  public static CachingTokenCredential of(FakeGraph graph, HttpClient httpClient) {
+    return new CachingTokenCredential(
+        Objects.requireNonNull(graph, "graph"), Objects.requireNonNull(httpClient, "httpClient"), null);
   }
 
   /**
@@ -71,7 +100,7 @@ public final class CachingTokenCredential implements TokenCredential {
     return tokenRequests.get();
   }
 
-  private AccessToken fetch(String tenant, String scope) throws IOException, InterruptedException {
+  private AccessToken fetch(String tenant, String scope) throws IOException {
     FakeGraphTenant hosted = graph.tenant(tenant).orElse(null);
     String clientId = hosted == null ? FakeGraphTenant.DEFAULT_CLIENT_ID : hosted.clientId();
     String secret = hosted == null ? FakeGraphTenant.DEFAULT_CLIENT_SECRET : hosted.clientSecret();
@@ -83,16 +112,21 @@ public final class CachingTokenCredential implements TokenCredential {
             + "&scope="
             + encode(scope);
     HttpRequest post =
-        HttpRequest.newBuilder(URI.create(graph.authorityHost() + "/" + tenant + "/oauth2/v2.0/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
+        new HttpRequest(HttpMethod.POST, graph.authorityHost() + "/" + tenant + "/oauth2/v2.0/token")
+            .setHeader(HttpHeaderName.CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .setBody(form);
     tokenRequests.incrementAndGet();
-    HttpResponse<byte[]> response = graph.httpClient().send(post, HttpResponse.BodyHandlers.ofByteArray());
-    JsonNode body = JSON.readTree(response.body());
-    if (response.statusCode() != 200) {
+    JsonNode body;
+    int status;
+    try (HttpResponse response = http.sendSync(post, Context.NONE)) {
+      status = response.getStatusCode();
+      body = JSON.readTree(response.getBodyAsBinaryData().toBytes());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    if (status != 200) {
       throw new ClientAuthenticationException(
-          "the fake's token endpoint answered " + response.statusCode() + ": " + body.path("error_description").asText(),
+          "the fake's token endpoint answered " + status + ": " + body.path("error_description").asText(),
           null);
     }
     AccessToken token =

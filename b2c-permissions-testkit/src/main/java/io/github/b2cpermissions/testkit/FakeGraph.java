@@ -225,10 +225,13 @@ public final class FakeGraph implements AutoCloseable {
    * A new token credential for the backup apps of all tenants hosted here, caching one token per
    * tenant as MSAL caches Entra ID's (see {@link CachingTokenCredential}). For fleets and for tests
    * of token caching; {@link FakeGraphTenant#credential()} gives azure-identity's own credential.
+   * {@link CachingTokenCredential#of(FakeGraph, com.azure.core.http.HttpClient)} makes one that
+   * fetches its tokens through an HTTP client of your choice.
    */
   public CachingTokenCredential cachingCredential() {
-    return new CachingTokenCredential(this, null);
+    return new CachingTokenCredential(this, azureHttpClient(), null);
   }
+
 
   /** The azure-core HTTP client of the credentials this fake hands out: one per fake. */
   LoopbackAzureHttpClient azureHttpClient() {

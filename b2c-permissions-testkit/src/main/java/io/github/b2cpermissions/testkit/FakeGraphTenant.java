@@ -274,7 +274,7 @@ public final class FakeGraphTenant {
    * do for the fake's authority (it has a port).
    */
   public CachingTokenCredential cachingCredential() {
-    return new CachingTokenCredential(graph, tenantId());
+    return new CachingTokenCredential(graph, graph.azureHttpClient(), tenantId());
   }
 
   /**

@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.Context;
 import io.github.b2cpermissions.AppPresence;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 class CachingTokenCredentialTest {
   private final FakeGraph graph = FakeGraph.builder().build().start();
@@ -42,6 +49,37 @@ class CachingTokenCredentialTest {
     credential.getToken(request(a).setClaims("{\"access_token\":{\"xms_cc\":{\"values\":[\"cp1\"]}}}")).block();
     assertThat(credential.tokenRequests()).isEqualTo(3);
     assertThat(graph.journal().count(FakeRoute.TOKEN)).isEqualTo(3);
+  }
+
+  @Test
+  void aCredentialOverAGivenClientFetchesItsTokensThroughIt() {
+    List<String> sent = new CopyOnWriteArrayList<>();
+    HttpClient fakesOwn = graph.azureHttpClient();
+    HttpClient recording =
+        new HttpClient() {
+          @Override
+          public Mono<HttpResponse> send(HttpRequest request) {
+            sent.add(request.getHttpMethod() + " " + request.getUrl().getPath());
+            return fakesOwn.send(request);
+          }
+
+          @Override
+          public HttpResponse sendSync(HttpRequest request, Context context) {
+            sent.add(request.getHttpMethod() + " " + request.getUrl().getPath());
+            return fakesOwn.sendSync(request, context);
+          }
+        };
+    CachingTokenCredential credential = CachingTokenCredential.of(graph, recording);
+
+    AccessToken token = credential.getToken(request(b)).block();
+    assertThat(credential.getToken(request(b)).block()).isSameAs(token);
+
+    assertThat(sent).containsExactly("POST /" + b.tenantId() + "/oauth2/v2.0/token");
+    assertThat(token.getToken()).isNotBlank();
+    assertThat(graph.journal().count(FakeRoute.TOKEN)).isEqualTo(1);
+    assertThatThrownBy(() -> CachingTokenCredential.of(graph, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("httpClient");
   }
 
   @Test

@@ -19,12 +19,29 @@ final class SharedCopies<T> {
   private final Map<T, WeakReference<T>> held = new WeakHashMap<>();
 
   /**
+   * The value handed out last. Most tenants answer what the previous one did, so a check compares
+   * against it without the lock; comparing costs as much as the lookup would, but checks of a fleet
+   * no longer queue behind each other to hash their lists.
+   */
+  private volatile WeakReference<T> last = new WeakReference<>(null);
+
+  /**
    * The held instance equal to {@code value}, or {@code value} itself when none is held (it is then
    * held from now on).
    *
    * @param value an immutable value
    */
-  synchronized T shared(T value) {
+  T shared(T value) {
+    @Nullable T recent = last.get();
+    if (recent != null && recent.equals(value)) {
+      return recent;
+    }
+    T result = sharedLocked(value);
+    last = new WeakReference<>(result);
+    return result;
+  }
+
+  private synchronized T sharedLocked(T value) {
     WeakReference<T> ref = held.get(value);
     @Nullable T existing = ref == null ? null : ref.get();
     if (existing != null) {

@@ -3,9 +3,15 @@ package io.github.b2cpermissions.graph.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.b2cpermissions.GraphAppRole;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Tenants whose Graph answers the same role list share one copy; different lists stay apart. */
@@ -45,5 +51,30 @@ class SharedCopiesTest {
     assertThat(lists.shared(readOnly)).isSameAs(readOnly).doesNotContainKey(WRITE);
     assertThat(lists.shared(list(true))).isSameAs(both);
     assertThat(lists.size()).isEqualTo(2);
+  }
+
+  @Test
+  void checksRunningAtOnceAllGetTheOneHeldList() throws Exception {
+    SharedCopies<Map<UUID, GraphAppRole>> lists = new SharedCopies<>();
+    Map<UUID, GraphAppRole> held = lists.shared(list(true));
+    List<Callable<Map<UUID, GraphAppRole>>> checks = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      boolean withWrite = i % 4 != 0;
+      checks.add(() -> lists.shared(list(withWrite)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Map<UUID, GraphAppRole>> answers = new ArrayList<>();
+      for (Future<Map<UUID, GraphAppRole>> f : pool.invokeAll(checks)) {
+        answers.add(f.get());
+      }
+      Map<UUID, GraphAppRole> readOnly = lists.shared(list(false));
+      for (int i = 0; i < answers.size(); i++) {
+        assertThat(answers.get(i)).isSameAs(i % 4 != 0 ? held : readOnly);
+      }
+      assertThat(lists.size()).isEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
