@@ -213,7 +213,9 @@ public final class VerifierBenchmarks {
       CachingTokenCredential credential = cachingCredential(server);
       long results = 0;
       OkHttpClient http = trusting(server);
-      GraphPermissionVerifier[] verifier = {fleetVerifier(server, credential, http, concurrency)};
+      GraphPermissionVerifier[] verifier = {
+        fleetVerifier(server, credential, http, concurrency, GraphPermissionVerifier.DEFAULT_TENANT_CACHE_SIZE)
+      };
       HeapSampler sampler = new HeapSampler();
       sampler.start();
       // Cold: the verifier meets every tenant for the first time (token, $batch, assignments).
@@ -247,23 +249,24 @@ public final class VerifierBenchmarks {
         sampler.start();
       }
       sampler.finish();
-      long fullVerifier = retainedByVerifier(verifier, http, List.of());
-      // The verifier's fixed share (threads, pools, clients) plus a few cached tenants, measured on
-      // a second verifier over the same fake and credential, so the per-tenant figure is a
-      // difference of two verifiers: the fixed share and the fake's state cancel out.
+      // The per-tenant figure is a difference of two verifiers that did the same work: the second
+      // one, over the same fake and credential, checks the same fleet with a cache of only a few
+      // tenants. Threads, pools, clients, shared role lists and the fake's state are then alike on
+      // both sides and cancel out; only the cached tenants differ.
       int small = Math.min(200, tenants / 10);
+      long fullVerifier = retainedByVerifier(verifier, http, List.of());
       OkHttpClient smallHttp = trusting(server);
       long smallVerifier = retainedByVerifier(
-          new GraphPermissionVerifier[] {fleetVerifier(server, credential, smallHttp, concurrency)},
-          smallHttp, ids.subList(0, small));
+          new GraphPermissionVerifier[] {fleetVerifier(server, credential, smallHttp, concurrency, small)},
+          smallHttp, ids);
       long heapWithCredential = heapAfterGc();
       credential = null;
       long heapAfter = heapAfterGc();
       int cached = Math.min(tenants, GraphPermissionVerifier.DEFAULT_TENANT_CACHE_SIZE);
       System.out.printf(Locale.ROOT,
           "   verifier heap per cached tenant: %.2f KB (retained by a live verifier after the fleet,"
-              + " %.1f MB, less a verifier of %d cached tenants, %.1f MB, over the %,d tenants between;"
-              + " live heap after a full GC, the fake's state excluded)%n"
+              + " %.1f MB, less a verifier that checked the same fleet with a cache of %d tenants, %.1f MB,"
+              + " over the %,d tenants between; live heap after a full GC, the fake's state excluded)%n"
               + "   held by the caller, not the verifier: fleet results %.2f KB per tenant; the"
               + " credential's token cache %.2f KB per tenant%n"
               + "   the fake's own state grew by %.2f KB per tenant during the passes%n",
@@ -277,9 +280,10 @@ public final class VerifierBenchmarks {
   }
 
   private static GraphPermissionVerifier fleetVerifier(
-      FakeGraph server, TokenCredential credential, OkHttpClient http, int concurrency) {
+      FakeGraph server, TokenCredential credential, OkHttpClient http, int concurrency, int cacheSize) {
     return verifierFor(server, credential)
         .httpClient(http)
+        .tenantCacheSize(cacheSize)
         .fleetConcurrency(concurrency)
         .maxConcurrentRequests(concurrency * 2)
         .retryPolicy(GraphRetryPolicy.custom().deadline(Duration.ofMinutes(2)).build())
