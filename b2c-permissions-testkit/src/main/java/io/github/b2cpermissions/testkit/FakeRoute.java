@@ -139,6 +139,19 @@ public enum FakeRoute {
   /** {@code GET /v1.0/users/{id}}: by object id or userPrincipalName; basic profile as for the list. */
   GET_USER("GET", "/v1.0/users/{id}", "user-get", false, Ladders.USER_READ),
 
+  /**
+   * {@code GET /v1.0/users/delta}: Graph's change tracking of users, a first round over every user and
+   * later rounds from its {@code @odata.deltaLink}. Graph refuses it in B2C and External ID tenants.
+   */
+  USERS_DELTA(
+      "GET",
+      "/v1.0/users/delta",
+      "user-delta",
+      false,
+      // Application: User.Read.All; higher: Directory.Read.All, Directory.ReadWrite.All,
+      // User.ReadWrite.All. User.ReadBasic.All is not listed for delta.
+      Ladders.USER_DELTA_READ),
+
   /** {@code POST /v1.0/users}: creates a user, identities, phones and other mails included. */
   CREATE_USER(
       "POST",
@@ -291,6 +304,17 @@ public enum FakeRoute {
 
   /** {@code GET /v1.0/groups/{id}}. */
   GET_GROUP("GET", "/v1.0/groups/{id}", "group-get", false, Ladders.GROUP_READ),
+
+  /** {@code GET /v1.0/groups/delta}: change tracking of groups, as {@link #USERS_DELTA} for users. */
+  GROUPS_DELTA(
+      "GET",
+      "/v1.0/groups/delta",
+      "group-delta",
+      false,
+      // Application: Group.ReadBasic.All; higher: GroupMember.Read.All, Group.Read.All,
+      // Directory.Read.All, Group.ReadWrite.All, Directory.ReadWrite.All; GroupMember.ReadWrite.All
+      // implied (Group-NestingSupport.ReadWrite.All is not published by the fake's Graph).
+      Ladders.GROUP_READ),
 
   /** {@code POST /v1.0/groups}: creates a security group. */
   CREATE_GROUP(
@@ -691,6 +715,7 @@ public enum FakeRoute {
 
     static final List<Set<String>> USER_READ =
         anyOf("User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
+    static final List<Set<String>> USER_DELTA_READ = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * method synchronizes on the store.
  */
 public final class B2cStore {
+  /** The change log family of users (other families are collection names). */
+  static final String USERS = "users";
   final String domain;
   private final UserGenerator generator;
   private final int generatedCount;
@@ -29,6 +31,8 @@ public final class B2cStore {
   private final Map<String, Integer> userPosById = new HashMap<>();
   private final ObjectCollections objects = new ObjectCollections();
   private final Memberships memberships;
+  /** Changes to users and groups since the store was built, for the delta functions. */
+  final ChangeLog changes = new ChangeLog();
 
   B2cStore(B2cSeed seed, String domain) {
     this.domain = domain;
@@ -196,6 +200,7 @@ public final class B2cStore {
 
   synchronized void addUser(UserRec u) {
     addUserInternal(u);
+    changes.record(USERS, u.id, ChangeLog.State.PRESENT);
   }
 
   private void addUserInternal(UserRec u) {
@@ -208,11 +213,13 @@ public final class B2cStore {
     Integer p = userPosById.get(key(u.id));
     if (p != null) {
       users.set(p, u);
+      changes.record(USERS, u.id, ChangeLog.State.PRESENT);
       return;
     }
     int g = generator.indexOf(u.id);
     if (g >= 0 && g < generatedCount) {
       generatedChanged.put(g, u);
+      changes.record(USERS, u.id, ChangeLog.State.PRESENT);
       return;
     }
     throw new IllegalStateException("no user " + u.id);
@@ -231,6 +238,7 @@ public final class B2cStore {
       users.set(p - generatedCount, null);
     }
     memberships.userDeleted(objectId);
+    changes.record(USERS, objectId, ChangeLog.State.DELETED);
     return true;
   }
 
@@ -243,6 +251,14 @@ public final class B2cStore {
 
   synchronized void addObject(String collection, ObjectNode o) {
     objects.add(collection, o);
+    tracked(collection, o.path("id").asText(), ChangeLog.State.PRESENT);
+  }
+
+  /** Records a change when the collection is one the delta functions track (groups). */
+  private void tracked(String collection, String id, ChangeLog.State state) {
+    if (collection.equals(B2cSeed.GROUPS)) {
+      changes.record(collection, id, state);
+    }
   }
 
   synchronized int objectPositions(String collection) {
@@ -260,7 +276,11 @@ public final class B2cStore {
   }
 
   synchronized boolean replaceObject(String collection, ObjectNode o) {
-    return objects.replace(collection, o);
+    if (!objects.replace(collection, o)) {
+      return false;
+    }
+    tracked(collection, o.path("id").asText(), ChangeLog.State.PRESENT);
+    return true;
   }
 
   /** Deletes an object, its memberships and its own members. */
@@ -269,6 +289,7 @@ public final class B2cStore {
       return false;
     }
     memberships.objectDeleted(id);
+    tracked(collection, id, ChangeLog.State.DELETED);
     return true;
   }
 

@@ -25,6 +25,7 @@ final class GraphDispatcher {
     new AppRoleAssignmentHandler().register(routes);
     new BatchHandler(this, server, errors).register(routes);
     new UserHandler().register(routes);
+    new DeltaHandler().register(routes);
     new AuthenticationMethodHandler().register(routes);
     new GroupHandler().register(routes);
     new UserFlowHandler().register(routes);
