@@ -150,7 +150,7 @@ public enum FakeRoute {
       false,
       // Application: User.Read.All; higher: Directory.Read.All, Directory.ReadWrite.All,
       // User.ReadWrite.All. User.ReadBasic.All is not listed for delta.
-      Ladders.USER_DELTA_READ),
+      Ladders.USER_READ_BEYOND_BASIC),
 
   /** {@code POST /v1.0/users}: creates a user, identities, phones and other mails included. */
   CREATE_USER(
@@ -638,6 +638,88 @@ public enum FakeRoute {
       false,
       Ladders.APPLICATION_WRITE),
 
+  // ---- B2C data: deleted items (soft-deleted users and applications) --------------------------
+
+  /** {@code GET /v1.0/directory/deletedItems/microsoft.graph.user}: the users in the deleted items. */
+  LIST_DELETED_USERS(
+      "GET",
+      "/v1.0/directory/deletedItems/microsoft.graph.user",
+      "directory-deleteditems-list",
+      false,
+      // The page's table per resource, Application: user User.Read.All; higher: User.ReadWrite.All,
+      // Directory.Read.All, Directory.ReadWrite.All.
+      Ladders.USER_READ_BEYOND_BASIC),
+
+  /**
+   * {@code GET /v1.0/directory/deletedItems/microsoft.graph.group}: always empty in the fake, as in a
+   * B2C tenant: security groups are deleted for good, only Microsoft 365 groups are soft-deleted.
+   */
+  LIST_DELETED_GROUPS(
+      "GET",
+      "/v1.0/directory/deletedItems/microsoft.graph.group",
+      "directory-deleteditems-list",
+      false,
+      // group: Group.Read.All; higher: Group.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
+      Ladders.DELETED_GROUP_READ),
+
+  /** {@code GET /v1.0/directory/deletedItems/microsoft.graph.application}. */
+  LIST_DELETED_APPLICATIONS(
+      "GET",
+      "/v1.0/directory/deletedItems/microsoft.graph.application",
+      "directory-deleteditems-list",
+      false,
+      // application: Application.Read.All; higher: Application.ReadWrite.All, Directory.Read.All,
+      // Directory.ReadWrite.All.
+      Ladders.APPLICATION_READ),
+
+  /**
+   * {@code GET /v1.0/directory/deletedItems/{id}} of a deleted user. The rows of one path are told
+   * apart by the deleted item's type: the router reports this one, the handler authorizes by the
+   * row of the item's type ({@link #GET_DELETED_APPLICATION} for an application).
+   */
+  GET_DELETED_USER(
+      "GET", "/v1.0/directory/deletedItems/{id}", "directory-deleteditems-get", false, Ladders.USER_READ_BEYOND_BASIC),
+
+  /** {@code GET /v1.0/directory/deletedItems/{id}} of a deleted application. */
+  GET_DELETED_APPLICATION(
+      "GET", "/v1.0/directory/deletedItems/{id}", "directory-deleteditems-get", false, Ladders.APPLICATION_READ),
+
+  /** {@code POST /v1.0/directory/deletedItems/{id}/restore} of a deleted user: back with its group memberships. */
+  RESTORE_DELETED_USER(
+      "POST",
+      "/v1.0/directory/deletedItems/{id}/restore",
+      "directory-deleteditems-restore",
+      false,
+      // user: User.DeleteRestore.All; higher: User.ReadWrite.All.
+      Ladders.USER_DELETE),
+
+  /** {@code POST /v1.0/directory/deletedItems/{id}/restore} of a deleted application. */
+  RESTORE_DELETED_APPLICATION(
+      "POST",
+      "/v1.0/directory/deletedItems/{id}/restore",
+      "directory-deleteditems-restore",
+      false,
+      // application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
+      Ladders.APPLICATION_WRITE),
+
+  /** {@code DELETE /v1.0/directory/deletedItems/{id}} of a deleted user: gone for good. */
+  PERMANENTLY_DELETE_USER(
+      "DELETE",
+      "/v1.0/directory/deletedItems/{id}",
+      "directory-deleteditems-delete",
+      false,
+      // user: User.DeleteRestore.All; higher: User.ReadWrite.All.
+      Ladders.USER_DELETE),
+
+  /** {@code DELETE /v1.0/directory/deletedItems/{id}} of a deleted application. */
+  PERMANENTLY_DELETE_APPLICATION(
+      "DELETE",
+      "/v1.0/directory/deletedItems/{id}",
+      "directory-deleteditems-delete",
+      false,
+      // application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
+      Ladders.APPLICATION_WRITE),
+
   /**
    * {@code POST /v1.0/$batch}: needs only a valid token; each request inside is authorized, routed
    * and faulted on its own.
@@ -715,7 +797,7 @@ public enum FakeRoute {
 
     static final List<Set<String>> USER_READ =
         anyOf("User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
-    static final List<Set<String>> USER_DELTA_READ = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
+    static final List<Set<String>> USER_READ_BEYOND_BASIC = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");
@@ -751,6 +833,7 @@ public enum FakeRoute {
     static final List<Set<String>> GROUP_WRITE = anyOf("GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> GROUP_CREATE = anyOf("Group.Create", DIRECTORY_WRITE, "Group.ReadWrite.All");
     static final List<Set<String>> GROUP_DELETE = anyOf("Group.ReadWrite.All");
+    static final List<Set<String>> DELETED_GROUP_READ = anyOf("Group.Read.All", "Group.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
 
     static final List<Set<String>> USER_FLOW_READ = anyOf("IdentityUserFlow.Read.All", "IdentityUserFlow.ReadWrite.All");
     static final List<Set<String>> USER_FLOW_WRITE = anyOf("IdentityUserFlow.ReadWrite.All");

@@ -31,6 +31,7 @@ public final class B2cStore {
   private final Map<String, Integer> userPosById = new HashMap<>();
   private final ObjectCollections objects = new ObjectCollections();
   private final Memberships memberships;
+  private final DeletedItems deleted = new DeletedItems();
   /** Changes to users and groups since the store was built, for the delta functions. */
   final ChangeLog changes = new ChangeLog();
 
@@ -39,26 +40,7 @@ public final class B2cStore {
     this.generator = new UserGenerator(seed.generatorSeed, domain);
     this.generatedCount = seed.generatedUsers;
     for (UserRec template : seed.users) {
-      UserRec u = template.copy();
-      UserRec.Identity[] ids = new UserRec.Identity[u.identities.length];
-      for (int i = 0; i < ids.length; i++) {
-        UserRec.Identity id = u.identities[i];
-        ids[i] = id.issuer == null ? new UserRec.Identity(id.signInType, domain, id.issuerAssignedId) : id;
-      }
-      u.identities = ids;
-      if (u.userPrincipalName == null) {
-        u.userPrincipalName = u.id + "@" + domain;
-      }
-      boolean hasUpn = false;
-      for (UserRec.Identity id : u.identities) {
-        hasUpn |= id.signInType.equals("userPrincipalName");
-      }
-      if (!hasUpn) {
-        UserRec.Identity[] withUpn = java.util.Arrays.copyOf(u.identities, u.identities.length + 1);
-        withUpn[withUpn.length - 1] = new UserRec.Identity("userPrincipalName", domain, u.userPrincipalName);
-        u.identities = withUpn;
-      }
-      addUserInternal(u);
+      addUserInternal(normalized(template, domain));
     }
     for (Map.Entry<String, List<ObjectNode>> e : seed.objects.entrySet()) {
       for (ObjectNode o : e.getValue()) {
@@ -66,6 +48,37 @@ public final class B2cStore {
       }
     }
     this.memberships = new Memberships(seed.groupMembers, seed.roleMembers);
+    for (Map.Entry<UserRec, String> e : seed.deletedUsers.entrySet()) {
+      UserRec u = normalized(e.getKey(), domain);
+      deleted.add(new DeletedItems.Item(u.id, u, null, e.getValue(), List.of()));
+    }
+    for (ObjectNode o : seed.deletedObjects.getOrDefault(B2cSeed.APPLICATIONS, List.of())) {
+      deleted.add(new DeletedItems.Item(o.path("id").asText(), null, o.deepCopy(), o.path("deletedDateTime").asText(), List.of()));
+    }
+  }
+
+  /** A seeded user as the tenant holds it: local identities issued by its domain, a userPrincipalName and its identity. */
+  private static UserRec normalized(UserRec template, String domain) {
+    UserRec u = template.copy();
+    UserRec.Identity[] ids = new UserRec.Identity[u.identities.length];
+    for (int i = 0; i < ids.length; i++) {
+      UserRec.Identity id = u.identities[i];
+      ids[i] = id.issuer == null ? new UserRec.Identity(id.signInType, domain, id.issuerAssignedId) : id;
+    }
+    u.identities = ids;
+    if (u.userPrincipalName == null) {
+      u.userPrincipalName = u.id + "@" + domain;
+    }
+    boolean hasUpn = false;
+    for (UserRec.Identity id : u.identities) {
+      hasUpn |= id.signInType.equals("userPrincipalName");
+    }
+    if (!hasUpn) {
+      UserRec.Identity[] withUpn = java.util.Arrays.copyOf(u.identities, u.identities.length + 1);
+      withUpn[withUpn.length - 1] = new UserRec.Identity("userPrincipalName", domain, u.userPrincipalName);
+      u.identities = withUpn;
+    }
+    return u;
   }
 
   private static String key(String id) {
@@ -239,6 +252,99 @@ public final class B2cStore {
     }
     memberships.userDeleted(objectId);
     changes.record(USERS, objectId, ChangeLog.State.DELETED);
+    return true;
+  }
+
+  /**
+   * Moves a user to the deleted items, with the groups it belonged to; false when there is none.
+   *
+   * @param deletedDateTime the ISO 8601 time of the deletion
+   */
+  synchronized boolean softDeleteUser(String idOrUpn, String deletedDateTime) {
+    UserRec u = user(idOrUpn);
+    if (u == null) {
+      return false;
+    }
+    List<String> groups = memberships.groupsOf(u.id);
+    deleteUser(u.id);
+    deleted.add(new DeletedItems.Item(u.id, u, null, deletedDateTime, groups));
+    changes.record(USERS, u.id, ChangeLog.State.SOFT_DELETED);
+    return true;
+  }
+
+  /** Moves an application (Graph JSON, by object id) to the deleted items; false when there is none. */
+  synchronized boolean softDeleteApplication(String id, String deletedDateTime) {
+    ObjectNode app = objects.byId(B2cSeed.APPLICATIONS, id);
+    if (app == null || !deleteObject(B2cSeed.APPLICATIONS, id)) {
+      return false;
+    }
+    app.put("deletedDateTime", deletedDateTime);
+    deleted.add(new DeletedItems.Item(app.path("id").asText(), null, app, deletedDateTime, List.of()));
+    return true;
+  }
+
+  /** A deleted item by id, or null. */
+  synchronized DeletedItems.@Nullable Item deletedItem(String id) {
+    return deleted.get(id);
+  }
+
+  /** The deleted items of a type ({@code user} or {@code application}). */
+  synchronized List<DeletedItems.Item> deletedItems(String type) {
+    return deleted.ofType(type);
+  }
+
+  /**
+   * Brings a deleted item back: a user at its old place in the listing, in the groups it belonged
+   * to that still exist; an application without its {@code deletedDateTime}.
+   *
+   * @return the restored item, or null when there is no deleted item with this id
+   * @throws IllegalArgumentException naming the conflict when a live user took the user's sign-in name
+   */
+  synchronized DeletedItems.@Nullable Item restore(String id) {
+    DeletedItems.Item item = deleted.get(id);
+    if (item == null) {
+      return null;
+    }
+    if (item.user != null) {
+      UserRec u = item.user;
+      String conflict = UserPatch.conflict(this, u);
+      if (conflict != null) {
+        throw new IllegalArgumentException(conflict);
+      }
+      Integer p = userPosById.get(key(u.id));
+      int g = generator.indexOf(u.id);
+      if (p != null) {
+        users.set(p, u);
+      } else if (g >= 0 && g < generatedCount) {
+        generatedDeleted.clear(g);
+        generatedChanged.put(g, u);
+      } else {
+        addUserInternal(u);
+      }
+      for (String group : item.groups) {
+        if (objects.byId(B2cSeed.GROUPS, group) != null) {
+          memberships.add(true, group, u.id);
+        }
+      }
+      changes.record(USERS, u.id, ChangeLog.State.PRESENT);
+    } else if (item.application != null) {
+      ObjectNode app = item.application.deepCopy();
+      app.putNull("deletedDateTime");
+      objects.add(B2cSeed.APPLICATIONS, app);
+    }
+    deleted.remove(id);
+    return item;
+  }
+
+  /** Deletes a deleted item for good; false when there is none. */
+  synchronized boolean purge(String id) {
+    DeletedItems.Item item = deleted.remove(id);
+    if (item == null) {
+      return false;
+    }
+    if (item.user != null) {
+      changes.record(USERS, item.id, ChangeLog.State.DELETED);
+    }
     return true;
   }
 

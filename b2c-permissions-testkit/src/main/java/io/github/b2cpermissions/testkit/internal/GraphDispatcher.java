@@ -35,6 +35,7 @@ final class GraphDispatcher {
     new RoleAssignmentHandler().register(routes);
     new AuditLogHandler().register(routes);
     new ApplicationHandler().register(routes);
+    new DeletedItemsHandler().register(routes);
     routes.requireComplete();
   }
 

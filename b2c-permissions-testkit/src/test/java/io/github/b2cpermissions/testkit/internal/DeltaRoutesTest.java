@@ -121,11 +121,15 @@ class DeltaRoutesTest {
     assertThat(changed.get(erin).path("displayName").asText()).isEqualTo("Erin");
     assertThat(changed.get(Sample.BOB).path("displayName").asText()).isEqualTo("Bob O.");
     JsonNode removed = changed.get(Sample.CHLOE);
-    assertThat(removed.path("@removed").path("reason").asText()).isEqualTo("deleted");
+    assertThat(removed.path("@removed").path("reason").asText()).as("in the deleted items").isEqualTo(DeletedItemsRoutesTest.SOFT_DELETE_REASON);
     assertThat(removed.size()).as("a removed user carries only its id and @removed: " + removed).isEqualTo(2);
 
     Round third = round(t, token, second.deltaLink());
     assertThat(third.items()).as("nothing changed since the second round").isEmpty();
+
+    assertThat(delete(t, "/v1.0/directory/deletedItems/" + Sample.CHLOE, token).statusCode()).isEqualTo(204);
+    JsonNode purged = round(t, token, third.deltaLink()).byId().get(Sample.CHLOE);
+    assertThat(purged.path("@removed").path("reason").asText()).as("deleted for good").isEqualTo("deleted");
   }
 
   @Test

@@ -90,6 +90,16 @@ class SchemaConformanceTest {
    */
   static final Set<FakeRoute> WORKFORCE_ONLY = Set.of(FakeRoute.USERS_DELTA, FakeRoute.GROUPS_DELTA);
 
+  /** Read routes that answer no object in any B2C tenant, with the reason. */
+  static final Map<FakeRoute, String> EMPTY_IN_B2C =
+      Map.of(FakeRoute.LIST_DELETED_GROUPS, "security groups, the only groups of B2C, are deleted for good, never soft-deleted");
+
+  /** Collections Graph does not list, and the ones whose ids fill the variable after them instead. */
+  static final Map<String, List<String>> FILLED_FROM =
+      Map.of(
+          "/v1.0/directory/deletedItems",
+          List.of("/v1.0/directory/deletedItems/microsoft.graph.user", "/v1.0/directory/deletedItems/microsoft.graph.application"));
+
   @Test
   void everyReadRouteAnswersObjectsOfItsTypeWithGraphsJsonTypesAndDefaultProperties(FakeGraphTenant b2c) {
     FakeGraphTenant workforce =
@@ -145,7 +155,9 @@ class SchemaConformanceTest {
           objects += selectOnly(t, token, path, target.type(), check, r);
         }
       }
-      objectsPerRoute.put(r, objects);
+      if (!EMPTY_IN_B2C.containsKey(r)) {
+        objectsPerRoute.put(r, objects);
+      }
     }
     assertThat(objectsPerRoute).as("every read route was driven with at least one object").allSatisfy((r, n) -> assertThat(n).as(r.name()).isPositive());
     check.violations().addAll(new TreeSet<>(defaults));
@@ -213,15 +225,17 @@ class SchemaConformanceTest {
     String collection = template.substring(0, m.start()) + (m.group(1) == null ? "" : (m.start() == 0 ? "" : "/") + m.group(1));
     String key = keyProperty.equals("appId") || keyProperty.equals("id") ? keyProperty : "id";
     List<String> out = new ArrayList<>();
-    HttpResponse<String> r = get(t, collection, token);
-    assertThat(r.statusCode()).as("GET " + collection + " (to fill " + template + "): " + r.body()).isEqualTo(200);
-    int n = 0;
-    for (JsonNode item : json(r).path("value")) {
-      if (n++ == IDS_PER_VARIABLE) {
-        break;
+    for (String source : FILLED_FROM.getOrDefault(collection, List.of(collection))) {
+      HttpResponse<String> r = get(t, source, token);
+      assertThat(r.statusCode()).as("GET " + source + " (to fill " + template + "): " + r.body()).isEqualTo(200);
+      int n = 0;
+      for (JsonNode item : json(r).path("value")) {
+        if (n++ == IDS_PER_VARIABLE) {
+          break;
+        }
+        String filled = template.replace("{" + keyProperty + "}", item.path(key).asText());
+        out.addAll(concretePaths(t, token, filled));
       }
-      String filled = template.replace("{" + keyProperty + "}", item.path(key).asText());
-      out.addAll(concretePaths(t, token, filled));
     }
     return out;
   }
