@@ -59,7 +59,9 @@ public final class B2cData {
      * {@code /identity/userFlowAttributes}: {@code identityUserFlowAttribute} objects, built-in or
      * custom (the default); a custom one without an id gets {@code extension_} and its display name.
      */
-    USER_FLOW_ATTRIBUTES(B2cSeed.USER_FLOW_ATTRIBUTES);
+    USER_FLOW_ATTRIBUTES(B2cSeed.USER_FLOW_ATTRIBUTES),
+    /** Delegated permission grants ({@code /oauth2PermissionGrants}): which client may call which API with which scopes. */
+    OAUTH2_PERMISSION_GRANTS(B2cSeed.OAUTH2_PERMISSION_GRANTS);
 
     private final String collection;
 

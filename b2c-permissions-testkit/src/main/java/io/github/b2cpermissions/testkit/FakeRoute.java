@@ -226,6 +226,19 @@ public enum FakeRoute {
       // allow deleting users.
       Ladders.USER_DELETE),
 
+  /**
+   * {@code GET /v1.0/users/{id}/memberOf}: the groups and directory roles the user is a direct member
+   * of, as directory objects.
+   */
+  LIST_USER_MEMBER_OF(
+      "GET",
+      "/v1.0/users/{id}/memberOf",
+      "user-list-memberof",
+      false,
+      // Application: Directory.Read.All; Microsoft's table also lists Group.ReadBasic.All and
+      // GroupMember.ReadBasic.All; higher: Directory.ReadWrite.All.
+      Ladders.USER_MEMBER_OF_READ),
+
   // ---- B2C data: authentication methods -------------------------------------------------------
 
   /** {@code GET /v1.0/users/{id}/authentication/methods}: every method of the user. */
@@ -288,6 +301,28 @@ public enum FakeRoute {
       "emailauthenticationmethod-delete",
       false,
       Ladders.EMAIL_METHOD_WRITE),
+
+  /**
+   * {@code GET /v1.0/users/{id}/authentication/passwordMethods}: the password method of a local
+   * account (Graph never returns the password itself: {@code password} is null).
+   */
+  LIST_PASSWORD_METHODS(
+      "GET",
+      "/v1.0/users/{id}/authentication/passwordMethods",
+      "authentication-list-passwordmethods",
+      false,
+      // Application: UserAuthMethod-Password.Read.All (least; with its ReadWrite form not published
+      // by the fake's Graph service principal, so left out); higher:
+      // UserAuthenticationMethod.Read.All, UserAuthenticationMethod.ReadWrite.All.
+      Ladders.METHOD_READ),
+
+  /** {@code GET /v1.0/users/{id}/authentication/passwordMethods/{methodId}}. */
+  GET_PASSWORD_METHOD(
+      "GET",
+      "/v1.0/users/{id}/authentication/passwordMethods/{methodId}",
+      "passwordauthenticationmethod-get",
+      false,
+      Ladders.METHOD_READ),
 
   // ---- B2C data: groups -----------------------------------------------------------------------
 
@@ -638,6 +673,28 @@ public enum FakeRoute {
       false,
       Ladders.APPLICATION_WRITE),
 
+  /**
+   * {@code GET /v1.0/oauth2PermissionGrants}: the delegated permissions consented to client apps,
+   * with {@code $filter=clientId eq '…'} (also {@code consentType}, {@code principalId},
+   * {@code resourceId}).
+   */
+  LIST_OAUTH2_PERMISSION_GRANTS(
+      "GET",
+      "/v1.0/oauth2PermissionGrants",
+      "oauth2permissiongrant-list",
+      false,
+      // Application: Directory.Read.All; higher: DelegatedPermissionGrant.ReadWrite.All (not
+      // published by the fake's Graph service principal, left out), Directory.ReadWrite.All.
+      Ladders.DIRECTORY_ONLY_READ),
+
+  /** {@code GET /v1.0/oauth2PermissionGrants/{id}}. */
+  GET_OAUTH2_PERMISSION_GRANT(
+      "GET",
+      "/v1.0/oauth2PermissionGrants/{id}",
+      "oauth2permissiongrant-get",
+      false,
+      Ladders.DIRECTORY_ONLY_READ),
+
   // ---- B2C data: deleted items (soft-deleted users and applications) --------------------------
 
   /** {@code GET /v1.0/directory/deletedItems/microsoft.graph.user}: the users in the deleted items. */
@@ -778,6 +835,7 @@ public enum FakeRoute {
     private static final String DIRECTORY_WRITE = "Directory.ReadWrite.All";
 
     static final List<Set<String>> NONE = List.of();
+    static final List<Set<String>> DIRECTORY_ONLY_READ = anyOf(DIRECTORY_READ, DIRECTORY_WRITE);
 
     static final List<Set<String>> ORGANIZATION_READ =
         anyOf("Organization.Read.All", DIRECTORY_READ, "Organization.ReadWrite.All", DIRECTORY_WRITE, "User.Read.All");
@@ -799,6 +857,7 @@ public enum FakeRoute {
         anyOf("User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_READ_BEYOND_BASIC = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> USER_MEMBER_OF_READ = anyOf(DIRECTORY_READ, "Group.ReadBasic.All", "GroupMember.ReadBasic.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");
     static final List<Set<String>> USER_ACCOUNT_ENABLED_WRITE =

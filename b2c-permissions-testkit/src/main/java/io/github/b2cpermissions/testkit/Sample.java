@@ -44,6 +44,12 @@ public final class Sample {
    */
   public static final String ATTRIBUTE_LOYALTY_NUMBER = "extension_55555555000040008000000000000001_LoyaltyNumber";
 
+  /** The tenant-wide consent of the web shop to Microsoft Graph's openid, offline_access and User.Read. */
+  public static final String OAUTH2_GRANT_SHOP = "gZ1-Gg4mTEuIeRLxCOLwZwAAAAAAAAAAAAAAAAAAAAA";
+
+  /** The web shop app's service principal id, the {@code clientId} of {@link #OAUTH2_GRANT_SHOP}. */
+  public static final String SHOP_SERVICE_PRINCIPAL = "77777777-0000-4000-8000-000000000002";
+
   /** Erik Lund, a user in the deleted items (deleted on 2024-05-04), restorable. */
   public static final String DELETED_USER_ERIK = "11111111-0000-4000-8000-000000000006";
 
@@ -122,6 +128,10 @@ public final class Sample {
     b.deletedApplication(
         "{\"id\":\"" + DELETED_APPLICATION + "\",\"appId\":\"55555555-0000-4000-8000-000000000003\",\"displayName\":\"Contoso loyalty (retired)\",\"signInAudience\":\"AzureADandPersonalMicrosoftAccount\"}",
         "2024-04-20T16:30:00Z");
+    b.add(
+        B2cData.Kind.OAUTH2_PERMISSION_GRANTS,
+        "{\"id\":\"" + OAUTH2_GRANT_SHOP + "\",\"clientId\":\"" + SHOP_SERVICE_PRINCIPAL + "\",\"consentType\":\"AllPrincipals\",\"principalId\":null,"
+            + "\"resourceId\":\"77777777-0000-4000-8000-000000000003\",\"scope\":\"openid offline_access User.Read\"}");
     b.add(
         B2cData.Kind.DIRECTORY_ROLES,
         "{\"id\":\"" + ROLE_GLOBAL_ADMIN + "\",\"displayName\":\"Global Administrator\",\"description\":\"Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.\",\"roleTemplateId\":\"" + GLOBAL_ADMIN_TEMPLATE + "\"}");

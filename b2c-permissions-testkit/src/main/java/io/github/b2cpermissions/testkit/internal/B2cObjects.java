@@ -31,7 +31,8 @@ public final class B2cObjects {
           B2cSeed.ROLE_ASSIGNMENTS, List.of("id", "principalId", "roleDefinitionId", "directoryScopeId"),
           B2cSeed.DIRECTORY_AUDITS,
               List.of("id", "activityDateTime", "activityDisplayName", "category", "correlationId", "loggedByService", "operationType", "result"),
-          B2cSeed.USER_FLOW_ATTRIBUTES, List.of("id", "displayName", "dataType", "userFlowAttributeType"));
+          B2cSeed.USER_FLOW_ATTRIBUTES, List.of("id", "displayName", "dataType", "userFlowAttributeType"),
+          B2cSeed.OAUTH2_PERMISSION_GRANTS, List.of("id", "clientId", "consentType", "principalId", "resourceId"));
 
   /**
    * Properties an object keeps but Graph shows only when {@code $select} names them, by
@@ -57,7 +58,8 @@ public final class B2cObjects {
           B2cSeed.DIRECTORY_ROLES, "directoryRole",
           B2cSeed.ROLE_ASSIGNMENTS, "unifiedRoleAssignment",
           B2cSeed.DIRECTORY_AUDITS, "directoryAudit",
-          B2cSeed.USER_FLOW_ATTRIBUTES, "identityUserFlowAttribute");
+          B2cSeed.USER_FLOW_ATTRIBUTES, "identityUserFlowAttribute",
+          B2cSeed.OAUTH2_PERMISSION_GRANTS, "oAuth2PermissionGrant");
 
   private B2cObjects() {}
 
@@ -260,6 +262,15 @@ public final class B2cObjects {
         o.put("userFlowAttributeType", "custom");
         o.put("dataType", "string");
         break;
+      case B2cSeed.OAUTH2_PERMISSION_GRANTS:
+        // v1.0 oAuth2PermissionGrant: a tenant-wide consent (AllPrincipals) unless a principal is given.
+        o.put("id", grantId());
+        o.put("clientId", "");
+        o.put("consentType", "AllPrincipals");
+        o.putNull("principalId");
+        o.put("resourceId", "");
+        o.put("scope", "");
+        break;
       default:
         throw new IllegalArgumentException("unknown B2C collection " + collection);
     }
@@ -283,6 +294,13 @@ public final class B2cObjects {
       throw new IllegalArgumentException(collection + " object needs an id");
     }
     return o;
+  }
+
+  /** A grant id shaped like Graph's: 32 random bytes, base64url without padding (43 characters). */
+  private static String grantId() {
+    byte[] b = new byte[32];
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
   /**

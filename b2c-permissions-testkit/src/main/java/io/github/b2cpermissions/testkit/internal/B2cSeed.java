@@ -22,6 +22,7 @@ public final class B2cSeed {
   public static final String ROLE_ASSIGNMENTS = "roleAssignments";
   public static final String DIRECTORY_AUDITS = "directoryAudits";
   public static final String USER_FLOW_ATTRIBUTES = "userFlowAttributes";
+  public static final String OAUTH2_PERMISSION_GRANTS = "oauth2PermissionGrants";
 
   public final List<UserRec> users;
   public final int generatedUsers;

@@ -412,6 +412,27 @@ public final class B2cStore {
     return memberships.remove(fromGroup, id, memberId);
   }
 
+  /**
+   * The groups and directory roles a directory object is a direct member of, as directory objects
+   * with their {@code @odata.type}: groups first, then roles.
+   */
+  synchronized List<ObjectNode> memberOf(String memberId) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (boolean groups : new boolean[] {true, false}) {
+      String collection = groups ? B2cSeed.GROUPS : B2cSeed.DIRECTORY_ROLES;
+      for (String id : memberships.containing(groups, memberId)) {
+        ObjectNode o = objects.byId(collection, id);
+        if (o != null) {
+          ObjectNode typed = Json.object();
+          typed.put("@odata.type", groups ? "#microsoft.graph.group" : "#microsoft.graph.directoryRole");
+          typed.setAll(DirectoryObjects.shown(collection, o, true));
+          out.add(typed);
+        }
+      }
+    }
+    return out;
+  }
+
   /** A directory object by id as a member listing shows it, or null. */
   synchronized @Nullable ObjectNode directoryObject(String id) {
     UserRec u = user(id);

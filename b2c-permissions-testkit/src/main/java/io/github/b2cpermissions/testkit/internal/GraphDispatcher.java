@@ -26,6 +26,7 @@ final class GraphDispatcher {
     new BatchHandler(this, server, errors).register(routes);
     new UserHandler().register(routes);
     new DeltaHandler().register(routes);
+    new MemberOfHandler().register(routes);
     new AuthenticationMethodHandler().register(routes);
     new GroupHandler().register(routes);
     new UserFlowHandler().register(routes);
@@ -36,6 +37,7 @@ final class GraphDispatcher {
     new AuditLogHandler().register(routes);
     new ApplicationHandler().register(routes);
     new DeletedItemsHandler().register(routes);
+    new OAuth2PermissionGrantHandler().register(routes);
     routes.requireComplete();
   }
 

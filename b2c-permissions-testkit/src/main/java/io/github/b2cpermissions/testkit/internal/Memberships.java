@@ -52,8 +52,13 @@ final class Memberships {
 
   /** The groups a directory object is a direct member of, by id. */
   List<String> groupsOf(String memberId) {
+    return containing(true, memberId);
+  }
+
+  /** The groups, or the directory roles, a directory object is a direct member of, by id. */
+  List<String> containing(boolean groups, String memberId) {
     List<String> out = new ArrayList<>();
-    for (Map.Entry<String, Set<String>> e : groupMembers.entrySet()) {
+    for (Map.Entry<String, Set<String>> e : of(groups).entrySet()) {
       for (String m : e.getValue()) {
         if (m.equalsIgnoreCase(memberId)) {
           out.add(e.getKey());

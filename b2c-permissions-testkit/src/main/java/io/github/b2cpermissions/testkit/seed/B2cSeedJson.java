@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class B2cSeedJson {
   private static final Set<String> KEYS =
-      Set.of("sample", "generatedUsers", "users", "groups", "applications", "userFlows", "identityProviders", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes", "deletedItems");
+      Set.of("sample", "generatedUsers", "users", "groups", "applications", "userFlows", "identityProviders", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes", "oauth2PermissionGrants", "deletedItems");
   private static final Set<String> DELETED_KEYS = Set.of("users", "applications");
   private static final Set<String> GENERATED_KEYS = Set.of("count", "seed");
   private static final Set<String> USER_KEYS =
@@ -87,6 +87,7 @@ final class B2cSeedJson {
       objects(b, node, "roleAssignments", B2cData.Kind.ROLE_ASSIGNMENTS, path, null);
       objects(b, node, "directoryAudits", B2cData.Kind.DIRECTORY_AUDITS, path, null);
       objects(b, node, "userFlowAttributes", B2cData.Kind.USER_FLOW_ATTRIBUTES, path, null);
+      objects(b, node, "oauth2PermissionGrants", B2cData.Kind.OAUTH2_PERMISSION_GRANTS, path, null);
       deletedItems(b, node.path("deletedItems"), path + ".deletedItems", domain);
       groupMembers.forEach((id, ms) -> b.groupMembers(id, ms.toArray(new String[0])));
       roleMembers.forEach((id, ms) -> b.directoryRoleMembers(id, ms.toArray(new String[0])));
