@@ -674,6 +674,47 @@ public enum FakeRoute {
       Ladders.APPLICATION_WRITE),
 
   /**
+   * {@code GET /v1.0/applications/{id}/extensionProperties}: the directory extensions an app defines;
+   * on the b2c-extensions-app, the B2C custom attributes ({@code extension_{appId without dashes}_{name}}).
+   */
+  LIST_EXTENSION_PROPERTIES(
+      "GET",
+      "/v1.0/applications/{id}/extensionProperties",
+      "application-list-extensionproperty",
+      false,
+      // Application: Application.Read.All; higher: Application.ReadWrite.OwnedBy (not modelled),
+      // Application.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
+      Ladders.APPLICATION_READ),
+
+  /** {@code GET /v1.0/applications/{id}/extensionProperties/{extensionId}}. */
+  GET_EXTENSION_PROPERTY(
+      "GET",
+      "/v1.0/applications/{id}/extensionProperties/{extensionId}",
+      "extensionproperty-get",
+      false,
+      // Application: Application.Read.All; higher: Application.ReadWrite.All (Microsoft's table
+      // lists no Directory.* role for one extension property).
+      Ladders.APPLICATION_ROLES_READ),
+
+  /** {@code POST /v1.0/applications/{id}/extensionProperties}: defines a directory extension. */
+  CREATE_EXTENSION_PROPERTY(
+      "POST",
+      "/v1.0/applications/{id}/extensionProperties",
+      "application-post-extensionproperty",
+      false,
+      // Application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All,
+      // Directory.ReadWrite.All.
+      Ladders.EXTENSION_PROPERTY_WRITE),
+
+  /** {@code DELETE /v1.0/applications/{id}/extensionProperties/{extensionId}}. */
+  DELETE_EXTENSION_PROPERTY(
+      "DELETE",
+      "/v1.0/applications/{id}/extensionProperties/{extensionId}",
+      "extensionproperty-delete",
+      false,
+      Ladders.EXTENSION_PROPERTY_WRITE),
+
+  /**
    * {@code GET /v1.0/oauth2PermissionGrants}: the delegated permissions consented to client apps,
    * with {@code $filter=clientId eq '…'} (also {@code consentType}, {@code principalId},
    * {@code resourceId}).
@@ -846,6 +887,8 @@ public enum FakeRoute {
     static final List<Set<String>> APPLICATION_READ_DIRECTORY_FIRST =
         anyOf("Application.Read.All", DIRECTORY_READ, "Application.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> APPLICATION_WRITE = anyOf("Application.ReadWrite.All");
+    static final List<Set<String>> APPLICATION_ROLES_READ = anyOf("Application.Read.All", "Application.ReadWrite.All");
+    static final List<Set<String>> EXTENSION_PROPERTY_WRITE = anyOf("Application.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> APPLICATION_CREATE = anyOf("AppRegistration.Create", "Application.ReadWrite.All");
 
     static final List<Set<String>> APP_ROLE_ASSIGNMENT_CREATE =

@@ -44,6 +44,15 @@ public final class Sample {
    */
   public static final String ATTRIBUTE_LOYALTY_NUMBER = "extension_55555555000040008000000000000001_LoyaltyNumber";
 
+  /**
+   * The id of the b2c-extensions-app's extension property behind the custom attribute {@link
+   * #ATTRIBUTE_LOYALTY_NUMBER} (named like it).
+   */
+  public static final String EXTENSION_LOYALTY_NUMBER = "99999999-0000-4000-8000-000000000001";
+
+  /** The b2c-extensions-app's object id. */
+  public static final String B2C_EXTENSIONS_APP = "44444444-0000-4000-8000-000000000001";
+
   /** The tenant-wide consent of the web shop to Microsoft Graph's openid, offline_access and User.Read. */
   public static final String OAUTH2_GRANT_SHOP = "gZ1-Gg4mTEuIeRLxCOLwZwAAAAAAAAAAAAAAAAAAAAA";
 
@@ -119,7 +128,8 @@ public final class Sample {
     b.add(B2cData.Kind.USER_FLOWS, "{\"id\":\"B2C_1_profileedit\",\"userFlowType\":\"profileUpdate\",\"userFlowTypeVersion\":3,\"identityProviders\":[{\"id\":\"Google-OAUTH\",\"type\":\"Google\",\"name\":\"Google\"}]}");
     b.add(
         B2cData.Kind.APPLICATIONS,
-        "{\"id\":\"44444444-0000-4000-8000-000000000001\",\"appId\":\"55555555-0000-4000-8000-000000000001\",\"displayName\":\"b2c-extensions-app. Do not modify. Used by AADB2C for storing user data.\",\"signInAudience\":\"AzureADMyOrg\"}");
+        "{\"id\":\"44444444-0000-4000-8000-000000000001\",\"appId\":\"55555555-0000-4000-8000-000000000001\",\"displayName\":\"b2c-extensions-app. Do not modify. Used by AADB2C for storing user data.\",\"signInAudience\":\"AzureADMyOrg\","
+            + "\"extensionProperties\":[{\"id\":\"" + EXTENSION_LOYALTY_NUMBER + "\",\"name\":\"LoyaltyNumber\",\"dataType\":\"LargeInteger\",\"targetObjects\":[\"User\"]}]}");
     b.add(
         B2cData.Kind.APPLICATIONS,
         "{\"id\":\"44444444-0000-4000-8000-000000000002\",\"appId\":\"55555555-0000-4000-8000-000000000002\",\"displayName\":\"Contoso web shop\","

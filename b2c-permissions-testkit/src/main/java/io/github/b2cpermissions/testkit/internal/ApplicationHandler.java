@@ -14,7 +14,7 @@ import java.util.Set;
 final class ApplicationHandler {
   private static final String APPS = B2cSeed.APPLICATIONS;
   /** Graph sets these; a body may not. */
-  private static final Set<String> READ_ONLY = Set.of("id", "appId", "createdDateTime", "deletedDateTime");
+  private static final Set<String> READ_ONLY = Set.of("id", "appId", "createdDateTime", "deletedDateTime", B2cObjects.EXTENSION_PROPERTIES);
 
   void register(RouteTable routes) {
     routes.collection(LIST_APPLICATIONS, op -> DirectoryObjects.list(op, APPS, "applications"));

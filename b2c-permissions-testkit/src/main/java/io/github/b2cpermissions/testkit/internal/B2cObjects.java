@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 public final class B2cObjects {
   /** Navigation properties a user flow seed may carry; never returned as properties. */
   static final List<String> USER_FLOW_NAVIGATION = List.of("identityProviders", "userAttributeAssignments");
+  /** The navigation an application seed may carry: its directory extensions; never returned as a property. */
+  static final String EXTENSION_PROPERTIES = "extensionProperties";
 
   static final Map<String, List<String>> FILTERABLE =
       Map.of(
@@ -278,6 +280,20 @@ public final class B2cObjects {
     if (collection.equals(B2cSeed.GROUPS) && o.path("securityIdentifier").isNull()) {
       o.put("securityIdentifier", securityIdentifier(o.path("id").asText()));
     }
+    if (collection.equals(B2cSeed.APPLICATIONS) && o.has(EXTENSION_PROPERTIES)) {
+      JsonNode given2 = o.get(EXTENSION_PROPERTIES);
+      if (!given2.isArray()) {
+        throw new IllegalArgumentException("an application's extensionProperties must be an array");
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode out = Json.MAPPER.createArrayNode();
+      for (JsonNode e : given2) {
+        if (!e.isObject()) {
+          throw new IllegalArgumentException("an extension property must be a JSON object");
+        }
+        out.add(extensionProperty(o, (ObjectNode) e));
+      }
+      o.set(EXTENSION_PROPERTIES, out);
+    }
     if (collection.equals(B2cSeed.IDENTITY_PROVIDERS)) {
       if (o.path("id").asText().isEmpty() && o.hasNonNull("identityProviderType")) {
         o.put("id", o.path("identityProviderType").asText() + "-OAUTH");
@@ -292,6 +308,32 @@ public final class B2cObjects {
     }
     if (o.path("id").asText().isEmpty()) {
       throw new IllegalArgumentException(collection + " object needs an id");
+    }
+    return o;
+  }
+
+  /**
+   * A v1.0 extensionProperty of an application with Graph's defaults around the given properties; a
+   * bare {@code name} becomes {@code extension_{appId without dashes}_{name}}, as Graph names it.
+   */
+  static ObjectNode extensionProperty(ObjectNode app, ObjectNode given) {
+    ObjectNode o = Json.object();
+    o.put("id", UUID.randomUUID().toString());
+    o.putNull("deletedDateTime");
+    o.put("appDisplayName", app.path("displayName").asText(""));
+    o.put("dataType", "String");
+    o.put("isMultiValued", false);
+    o.put("isSyncedFromOnPremises", false);
+    o.put("name", "");
+    o.putArray("targetObjects").add("User");
+    o.setAll(given);
+    String name = o.path("name").asText();
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("an extension property needs a name");
+    }
+    String prefix = "extension_" + app.path("appId").asText().replace("-", "") + "_";
+    if (!name.startsWith("extension_")) {
+      o.put("name", prefix + name);
     }
     return o;
   }

@@ -114,7 +114,7 @@ final class DeletedItemsHandler {
       body.setAll(ODataSelect.view(u, Set.of(), USER_VIEW));
     } else {
       ObjectNode app = DirectoryObjects.require(op, B2cSeed.APPLICATIONS);
-      body.setAll(typed(item, DirectoryObjects.shown(B2cSeed.APPLICATIONS, app, true)));
+      body.setAll(typed(item, DirectoryObjects.shown(B2cSeed.APPLICATIONS, DirectoryObjects.strip(B2cSeed.APPLICATIONS, app), true)));
     }
     Reply r = Reply.json(200, body);
     r.headers.put("OData-Version", "4.0");
@@ -147,7 +147,7 @@ final class DeletedItemsHandler {
     if (app == null) {
       throw new IllegalStateException("deleted item " + i.id + " is neither a user nor an application");
     }
-    return app.deepCopy();
+    return DirectoryObjects.strip(B2cSeed.APPLICATIONS, app.deepCopy());
   }
 
   /** The object with its {@code @odata.type} first, as a directoryObject reply carries it. */

@@ -36,6 +36,7 @@ final class GraphDispatcher {
     new RoleAssignmentHandler().register(routes);
     new AuditLogHandler().register(routes);
     new ApplicationHandler().register(routes);
+    new ExtensionPropertyHandler().register(routes);
     new DeletedItemsHandler().register(routes);
     new OAuth2PermissionGrantHandler().register(routes);
     routes.requireComplete();
