@@ -59,7 +59,9 @@ public final class B2cData {
      * {@code /identity/userFlowAttributes}: {@code identityUserFlowAttribute} objects, built-in or
      * custom (the default); a custom one without an id gets {@code extension_} and its display name.
      */
-    USER_FLOW_ATTRIBUTES(B2cSeed.USER_FLOW_ATTRIBUTES);
+    USER_FLOW_ATTRIBUTES(B2cSeed.USER_FLOW_ATTRIBUTES),
+    /** Delegated permission grants ({@code /oauth2PermissionGrants}): which client may call which API with which scopes. */
+    OAUTH2_PERMISSION_GRANTS(B2cSeed.OAUTH2_PERMISSION_GRANTS);
 
     private final String collection;
 
@@ -125,6 +127,8 @@ public final class B2cData {
     private final Set<String> objectIds = new HashSet<>();
     private final Map<String, List<String>> groupMembers = new LinkedHashMap<>();
     private final Map<String, List<String>> roleMembers = new LinkedHashMap<>();
+    private final Map<UserRec, String> deletedUsers = new LinkedHashMap<>();
+    private final Map<String, List<ObjectNode>> deletedObjects = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -155,6 +159,60 @@ public final class B2cData {
      * @return this
      * @throws IllegalArgumentException if count is out of range
      */
+    /**
+     * Adds a user that was deleted and sits in the directory's deleted items, where {@code GET
+     * /directory/deletedItems/microsoft.graph.user} lists it and a restore brings it back.
+     *
+     * @param deletedDateTime when it was deleted, ISO 8601 such as {@code 2024-05-04T12:00:00Z}
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a user (live or deleted) with the same id was added, or
+     *     the time is not ISO 8601
+     */
+    public Builder deletedUser(FakeUser user, String deletedDateTime) {
+      Objects.requireNonNull(user, "user");
+      String when = instant(deletedDateTime);
+      if (!userIds.add(user.id().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("a user with id " + user.id() + " was already added");
+      }
+      deletedUsers.put(user.record(), when);
+      return this;
+    }
+
+    /**
+     * Adds an application registration that was deleted and sits in the deleted items, as Graph
+     * returns it ({@code GET /directory/deletedItems/microsoft.graph.application}); its {@code
+     * deletedDateTime} is set from the argument.
+     *
+     * @param graphJson the application as Graph JSON; an id is drawn when absent
+     * @param deletedDateTime when it was deleted, ISO 8601
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the JSON is not an object, an application with the same id
+     *     was added, or the time is not ISO 8601
+     */
+    public Builder deletedApplication(String graphJson, String deletedDateTime) {
+      Objects.requireNonNull(graphJson, "graphJson");
+      String when = instant(deletedDateTime);
+      ObjectNode o = B2cObjects.normalize(B2cSeed.APPLICATIONS, graphJson);
+      String id = o.path("id").asText();
+      if (!objectIds.add(B2cSeed.APPLICATIONS + "/" + id.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("APPLICATIONS already has an object with id " + id);
+      }
+      o.put("deletedDateTime", when);
+      deletedObjects.computeIfAbsent(B2cSeed.APPLICATIONS, k -> new ArrayList<>()).add(o);
+      return this;
+    }
+
+    private static String instant(String iso) {
+      Objects.requireNonNull(iso, "deletedDateTime");
+      try {
+        return java.time.Instant.parse(iso).toString();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("deletedDateTime must be ISO 8601, such as 2024-05-04T12:00:00Z, was " + iso, e);
+      }
+    }
+
     public Builder generatedUsers(int count, long seed) {
       if (count < 0 || count > MAX_GENERATED_USERS) {
         throw new IllegalArgumentException("count must be 0 to " + MAX_GENERATED_USERS + ", was " + count);
@@ -246,7 +304,7 @@ public final class B2cData {
      * @return a new immutable {@link B2cData}
      */
     public B2cData build() {
-      return new B2cData(new B2cSeed(users, generated, generatorSeed, objects, groupMembers, roleMembers));
+      return new B2cData(new B2cSeed(users, generated, generatorSeed, objects, groupMembers, roleMembers, deletedUsers, deletedObjects));
     }
 
     @Override

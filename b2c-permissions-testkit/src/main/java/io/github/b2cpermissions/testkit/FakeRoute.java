@@ -139,6 +139,19 @@ public enum FakeRoute {
   /** {@code GET /v1.0/users/{id}}: by object id or userPrincipalName; basic profile as for the list. */
   GET_USER("GET", "/v1.0/users/{id}", "user-get", false, Ladders.USER_READ),
 
+  /**
+   * {@code GET /v1.0/users/delta}: Graph's change tracking of users, a first round over every user and
+   * later rounds from its {@code @odata.deltaLink}. Graph refuses it in B2C and External ID tenants.
+   */
+  USERS_DELTA(
+      "GET",
+      "/v1.0/users/delta",
+      "user-delta",
+      false,
+      // Application: User.Read.All; higher: Directory.Read.All, Directory.ReadWrite.All,
+      // User.ReadWrite.All. User.ReadBasic.All is not listed for delta.
+      Ladders.USER_READ_BEYOND_BASIC),
+
   /** {@code POST /v1.0/users}: creates a user, identities, phones and other mails included. */
   CREATE_USER(
       "POST",
@@ -213,6 +226,19 @@ public enum FakeRoute {
       // allow deleting users.
       Ladders.USER_DELETE),
 
+  /**
+   * {@code GET /v1.0/users/{id}/memberOf}: the groups and directory roles the user is a direct member
+   * of, as directory objects.
+   */
+  LIST_USER_MEMBER_OF(
+      "GET",
+      "/v1.0/users/{id}/memberOf",
+      "user-list-memberof",
+      false,
+      // Application: Directory.Read.All; Microsoft's table also lists Group.ReadBasic.All and
+      // GroupMember.ReadBasic.All; higher: Directory.ReadWrite.All.
+      Ladders.USER_MEMBER_OF_READ),
+
   // ---- B2C data: authentication methods -------------------------------------------------------
 
   /** {@code GET /v1.0/users/{id}/authentication/methods}: every method of the user. */
@@ -276,6 +302,28 @@ public enum FakeRoute {
       false,
       Ladders.EMAIL_METHOD_WRITE),
 
+  /**
+   * {@code GET /v1.0/users/{id}/authentication/passwordMethods}: the password method of a local
+   * account (Graph never returns the password itself: {@code password} is null).
+   */
+  LIST_PASSWORD_METHODS(
+      "GET",
+      "/v1.0/users/{id}/authentication/passwordMethods",
+      "authentication-list-passwordmethods",
+      false,
+      // Application: UserAuthMethod-Password.Read.All (least; with its ReadWrite form not published
+      // by the fake's Graph service principal, so left out); higher:
+      // UserAuthenticationMethod.Read.All, UserAuthenticationMethod.ReadWrite.All.
+      Ladders.METHOD_READ),
+
+  /** {@code GET /v1.0/users/{id}/authentication/passwordMethods/{methodId}}. */
+  GET_PASSWORD_METHOD(
+      "GET",
+      "/v1.0/users/{id}/authentication/passwordMethods/{methodId}",
+      "passwordauthenticationmethod-get",
+      false,
+      Ladders.METHOD_READ),
+
   // ---- B2C data: groups -----------------------------------------------------------------------
 
   /** {@code GET /v1.0/groups}. */
@@ -291,6 +339,17 @@ public enum FakeRoute {
 
   /** {@code GET /v1.0/groups/{id}}. */
   GET_GROUP("GET", "/v1.0/groups/{id}", "group-get", false, Ladders.GROUP_READ),
+
+  /** {@code GET /v1.0/groups/delta}: change tracking of groups, as {@link #USERS_DELTA} for users. */
+  GROUPS_DELTA(
+      "GET",
+      "/v1.0/groups/delta",
+      "group-delta",
+      false,
+      // Application: Group.ReadBasic.All; higher: GroupMember.Read.All, Group.Read.All,
+      // Directory.Read.All, Group.ReadWrite.All, Directory.ReadWrite.All; GroupMember.ReadWrite.All
+      // implied (Group-NestingSupport.ReadWrite.All is not published by the fake's Graph).
+      Ladders.GROUP_READ),
 
   /** {@code POST /v1.0/groups}: creates a security group. */
   CREATE_GROUP(
@@ -615,6 +674,151 @@ public enum FakeRoute {
       Ladders.APPLICATION_WRITE),
 
   /**
+   * {@code GET /v1.0/applications/{id}/extensionProperties}: the directory extensions an app defines;
+   * on the b2c-extensions-app, the B2C custom attributes ({@code extension_{appId without dashes}_{name}}).
+   */
+  LIST_EXTENSION_PROPERTIES(
+      "GET",
+      "/v1.0/applications/{id}/extensionProperties",
+      "application-list-extensionproperty",
+      false,
+      // Application: Application.Read.All; higher: Application.ReadWrite.OwnedBy (not modelled),
+      // Application.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
+      Ladders.APPLICATION_READ),
+
+  /** {@code GET /v1.0/applications/{id}/extensionProperties/{extensionId}}. */
+  GET_EXTENSION_PROPERTY(
+      "GET",
+      "/v1.0/applications/{id}/extensionProperties/{extensionId}",
+      "extensionproperty-get",
+      false,
+      // Application: Application.Read.All; higher: Application.ReadWrite.All (Microsoft's table
+      // lists no Directory.* role for one extension property).
+      Ladders.APPLICATION_ROLES_READ),
+
+  /** {@code POST /v1.0/applications/{id}/extensionProperties}: defines a directory extension. */
+  CREATE_EXTENSION_PROPERTY(
+      "POST",
+      "/v1.0/applications/{id}/extensionProperties",
+      "application-post-extensionproperty",
+      false,
+      // Application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All,
+      // Directory.ReadWrite.All.
+      Ladders.EXTENSION_PROPERTY_WRITE),
+
+  /** {@code DELETE /v1.0/applications/{id}/extensionProperties/{extensionId}}. */
+  DELETE_EXTENSION_PROPERTY(
+      "DELETE",
+      "/v1.0/applications/{id}/extensionProperties/{extensionId}",
+      "extensionproperty-delete",
+      false,
+      Ladders.EXTENSION_PROPERTY_WRITE),
+
+  /**
+   * {@code GET /v1.0/oauth2PermissionGrants}: the delegated permissions consented to client apps,
+   * with {@code $filter=clientId eq '…'} (also {@code consentType}, {@code principalId},
+   * {@code resourceId}).
+   */
+  LIST_OAUTH2_PERMISSION_GRANTS(
+      "GET",
+      "/v1.0/oauth2PermissionGrants",
+      "oauth2permissiongrant-list",
+      false,
+      // Application: Directory.Read.All; higher: DelegatedPermissionGrant.ReadWrite.All (not
+      // published by the fake's Graph service principal, left out), Directory.ReadWrite.All.
+      Ladders.DIRECTORY_ONLY_READ),
+
+  /** {@code GET /v1.0/oauth2PermissionGrants/{id}}. */
+  GET_OAUTH2_PERMISSION_GRANT(
+      "GET",
+      "/v1.0/oauth2PermissionGrants/{id}",
+      "oauth2permissiongrant-get",
+      false,
+      Ladders.DIRECTORY_ONLY_READ),
+
+  // ---- B2C data: deleted items (soft-deleted users and applications) --------------------------
+
+  /** {@code GET /v1.0/directory/deletedItems/microsoft.graph.user}: the users in the deleted items. */
+  LIST_DELETED_USERS(
+      "GET",
+      "/v1.0/directory/deletedItems/microsoft.graph.user",
+      "directory-deleteditems-list",
+      false,
+      // The page's table per resource, Application: user User.Read.All; higher: User.ReadWrite.All,
+      // Directory.Read.All, Directory.ReadWrite.All.
+      Ladders.USER_READ_BEYOND_BASIC),
+
+  /**
+   * {@code GET /v1.0/directory/deletedItems/microsoft.graph.group}: always empty in the fake, as in a
+   * B2C tenant: security groups are deleted for good, only Microsoft 365 groups are soft-deleted.
+   */
+  LIST_DELETED_GROUPS(
+      "GET",
+      "/v1.0/directory/deletedItems/microsoft.graph.group",
+      "directory-deleteditems-list",
+      false,
+      // group: Group.Read.All; higher: Group.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
+      Ladders.DELETED_GROUP_READ),
+
+  /** {@code GET /v1.0/directory/deletedItems/microsoft.graph.application}. */
+  LIST_DELETED_APPLICATIONS(
+      "GET",
+      "/v1.0/directory/deletedItems/microsoft.graph.application",
+      "directory-deleteditems-list",
+      false,
+      // application: Application.Read.All; higher: Application.ReadWrite.All, Directory.Read.All,
+      // Directory.ReadWrite.All.
+      Ladders.APPLICATION_READ),
+
+  /**
+   * {@code GET /v1.0/directory/deletedItems/{id}} of a deleted user. The rows of one path are told
+   * apart by the deleted item's type: the router reports this one, the handler authorizes by the
+   * row of the item's type ({@link #GET_DELETED_APPLICATION} for an application).
+   */
+  GET_DELETED_USER(
+      "GET", "/v1.0/directory/deletedItems/{id}", "directory-deleteditems-get", false, Ladders.USER_READ_BEYOND_BASIC),
+
+  /** {@code GET /v1.0/directory/deletedItems/{id}} of a deleted application. */
+  GET_DELETED_APPLICATION(
+      "GET", "/v1.0/directory/deletedItems/{id}", "directory-deleteditems-get", false, Ladders.APPLICATION_READ),
+
+  /** {@code POST /v1.0/directory/deletedItems/{id}/restore} of a deleted user: back with its group memberships. */
+  RESTORE_DELETED_USER(
+      "POST",
+      "/v1.0/directory/deletedItems/{id}/restore",
+      "directory-deleteditems-restore",
+      false,
+      // user: User.DeleteRestore.All; higher: User.ReadWrite.All.
+      Ladders.USER_DELETE),
+
+  /** {@code POST /v1.0/directory/deletedItems/{id}/restore} of a deleted application. */
+  RESTORE_DELETED_APPLICATION(
+      "POST",
+      "/v1.0/directory/deletedItems/{id}/restore",
+      "directory-deleteditems-restore",
+      false,
+      // application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
+      Ladders.APPLICATION_WRITE),
+
+  /** {@code DELETE /v1.0/directory/deletedItems/{id}} of a deleted user: gone for good. */
+  PERMANENTLY_DELETE_USER(
+      "DELETE",
+      "/v1.0/directory/deletedItems/{id}",
+      "directory-deleteditems-delete",
+      false,
+      // user: User.DeleteRestore.All; higher: User.ReadWrite.All.
+      Ladders.USER_DELETE),
+
+  /** {@code DELETE /v1.0/directory/deletedItems/{id}} of a deleted application. */
+  PERMANENTLY_DELETE_APPLICATION(
+      "DELETE",
+      "/v1.0/directory/deletedItems/{id}",
+      "directory-deleteditems-delete",
+      false,
+      // application: Application.ReadWrite.OwnedBy (not modelled); higher: Application.ReadWrite.All.
+      Ladders.APPLICATION_WRITE),
+
+  /**
    * {@code POST /v1.0/$batch}: needs only a valid token; each request inside is authorized, routed
    * and faulted on its own.
    */
@@ -672,6 +876,7 @@ public enum FakeRoute {
     private static final String DIRECTORY_WRITE = "Directory.ReadWrite.All";
 
     static final List<Set<String>> NONE = List.of();
+    static final List<Set<String>> DIRECTORY_ONLY_READ = anyOf(DIRECTORY_READ, DIRECTORY_WRITE);
 
     static final List<Set<String>> ORGANIZATION_READ =
         anyOf("Organization.Read.All", DIRECTORY_READ, "Organization.ReadWrite.All", DIRECTORY_WRITE, "User.Read.All");
@@ -682,6 +887,8 @@ public enum FakeRoute {
     static final List<Set<String>> APPLICATION_READ_DIRECTORY_FIRST =
         anyOf("Application.Read.All", DIRECTORY_READ, "Application.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> APPLICATION_WRITE = anyOf("Application.ReadWrite.All");
+    static final List<Set<String>> APPLICATION_ROLES_READ = anyOf("Application.Read.All", "Application.ReadWrite.All");
+    static final List<Set<String>> EXTENSION_PROPERTY_WRITE = anyOf("Application.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> APPLICATION_CREATE = anyOf("AppRegistration.Create", "Application.ReadWrite.All");
 
     static final List<Set<String>> APP_ROLE_ASSIGNMENT_CREATE =
@@ -691,7 +898,9 @@ public enum FakeRoute {
 
     static final List<Set<String>> USER_READ =
         anyOf("User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
+    static final List<Set<String>> USER_READ_BEYOND_BASIC = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> USER_MEMBER_OF_READ = anyOf(DIRECTORY_READ, "Group.ReadBasic.All", "GroupMember.ReadBasic.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");
     static final List<Set<String>> USER_ACCOUNT_ENABLED_WRITE =
@@ -726,6 +935,7 @@ public enum FakeRoute {
     static final List<Set<String>> GROUP_WRITE = anyOf("GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> GROUP_CREATE = anyOf("Group.Create", DIRECTORY_WRITE, "Group.ReadWrite.All");
     static final List<Set<String>> GROUP_DELETE = anyOf("Group.ReadWrite.All");
+    static final List<Set<String>> DELETED_GROUP_READ = anyOf("Group.Read.All", "Group.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
 
     static final List<Set<String>> USER_FLOW_READ = anyOf("IdentityUserFlow.Read.All", "IdentityUserFlow.ReadWrite.All");
     static final List<Set<String>> USER_FLOW_WRITE = anyOf("IdentityUserFlow.ReadWrite.All");

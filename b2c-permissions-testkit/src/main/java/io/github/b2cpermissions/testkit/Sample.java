@@ -44,6 +44,27 @@ public final class Sample {
    */
   public static final String ATTRIBUTE_LOYALTY_NUMBER = "extension_55555555000040008000000000000001_LoyaltyNumber";
 
+  /**
+   * The id of the b2c-extensions-app's extension property behind the custom attribute {@link
+   * #ATTRIBUTE_LOYALTY_NUMBER} (named like it).
+   */
+  public static final String EXTENSION_LOYALTY_NUMBER = "99999999-0000-4000-8000-000000000001";
+
+  /** The b2c-extensions-app's object id. */
+  public static final String B2C_EXTENSIONS_APP = "44444444-0000-4000-8000-000000000001";
+
+  /** The tenant-wide consent of the web shop to Microsoft Graph's openid, offline_access and User.Read. */
+  public static final String OAUTH2_GRANT_SHOP = "gZ1-Gg4mTEuIeRLxCOLwZwAAAAAAAAAAAAAAAAAAAAA";
+
+  /** The web shop app's service principal id, the {@code clientId} of {@link #OAUTH2_GRANT_SHOP}. */
+  public static final String SHOP_SERVICE_PRINCIPAL = "77777777-0000-4000-8000-000000000002";
+
+  /** Erik Lund, a user in the deleted items (deleted on 2024-05-04), restorable. */
+  public static final String DELETED_USER_ERIK = "11111111-0000-4000-8000-000000000006";
+
+  /** "Contoso loyalty (retired)", an application registration in the deleted items. */
+  public static final String DELETED_APPLICATION = "44444444-0000-4000-8000-000000000003";
+
   private Sample() {}
 
   static void addTo(B2cData.Builder b) {
@@ -82,6 +103,9 @@ public final class Sample {
             .emailIdentity("admin@example.com")
             .businessPhone("+1 2065550100")
             .build());
+    b.deletedUser(
+        FakeUser.builder("Erik Lund").id(DELETED_USER_ERIK).name("Erik", "Lund").emailIdentity("erik.lund@example.com").otherMails("erik.lund@example.com").build(),
+        "2024-05-04T12:00:00Z");
     b.add(B2cData.Kind.GROUPS, "{\"id\":\"" + GROUP_VIP + "\",\"displayName\":\"VIP customers\",\"mailNickname\":\"vip\",\"description\":\"Customers with priority support\"}");
     b.add(B2cData.Kind.GROUPS, "{\"id\":\"" + GROUP_SUPPORT + "\",\"displayName\":\"Support agents\",\"mailNickname\":\"support\"}");
     b.groupMembers(GROUP_VIP, ALICE, CHLOE);
@@ -104,12 +128,20 @@ public final class Sample {
     b.add(B2cData.Kind.USER_FLOWS, "{\"id\":\"B2C_1_profileedit\",\"userFlowType\":\"profileUpdate\",\"userFlowTypeVersion\":3,\"identityProviders\":[{\"id\":\"Google-OAUTH\",\"type\":\"Google\",\"name\":\"Google\"}]}");
     b.add(
         B2cData.Kind.APPLICATIONS,
-        "{\"id\":\"44444444-0000-4000-8000-000000000001\",\"appId\":\"55555555-0000-4000-8000-000000000001\",\"displayName\":\"b2c-extensions-app. Do not modify. Used by AADB2C for storing user data.\",\"signInAudience\":\"AzureADMyOrg\"}");
+        "{\"id\":\"44444444-0000-4000-8000-000000000001\",\"appId\":\"55555555-0000-4000-8000-000000000001\",\"displayName\":\"b2c-extensions-app. Do not modify. Used by AADB2C for storing user data.\",\"signInAudience\":\"AzureADMyOrg\","
+            + "\"extensionProperties\":[{\"id\":\"" + EXTENSION_LOYALTY_NUMBER + "\",\"name\":\"LoyaltyNumber\",\"dataType\":\"LargeInteger\",\"targetObjects\":[\"User\"]}]}");
     b.add(
         B2cData.Kind.APPLICATIONS,
         "{\"id\":\"44444444-0000-4000-8000-000000000002\",\"appId\":\"55555555-0000-4000-8000-000000000002\",\"displayName\":\"Contoso web shop\","
             + "\"signInAudience\":\"AzureADandPersonalMicrosoftAccount\",\"web\":{\"homePageUrl\":null,\"logoutUrl\":null,\"redirectUris\":[\"https://shop.example.com/signin-oidc\"],"
             + "\"implicitGrantSettings\":{\"enableAccessTokenIssuance\":false,\"enableIdTokenIssuance\":true}}}");
+    b.deletedApplication(
+        "{\"id\":\"" + DELETED_APPLICATION + "\",\"appId\":\"55555555-0000-4000-8000-000000000003\",\"displayName\":\"Contoso loyalty (retired)\",\"signInAudience\":\"AzureADandPersonalMicrosoftAccount\"}",
+        "2024-04-20T16:30:00Z");
+    b.add(
+        B2cData.Kind.OAUTH2_PERMISSION_GRANTS,
+        "{\"id\":\"" + OAUTH2_GRANT_SHOP + "\",\"clientId\":\"" + SHOP_SERVICE_PRINCIPAL + "\",\"consentType\":\"AllPrincipals\",\"principalId\":null,"
+            + "\"resourceId\":\"77777777-0000-4000-8000-000000000003\",\"scope\":\"openid offline_access User.Read\"}");
     b.add(
         B2cData.Kind.DIRECTORY_ROLES,
         "{\"id\":\"" + ROLE_GLOBAL_ADMIN + "\",\"displayName\":\"Global Administrator\",\"description\":\"Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.\",\"roleTemplateId\":\"" + GLOBAL_ADMIN_TEMPLATE + "\"}");

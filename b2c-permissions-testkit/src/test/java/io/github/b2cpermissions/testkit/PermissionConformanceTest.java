@@ -97,6 +97,24 @@ class PermissionConformanceTest {
                     "As the partner of AppRoleAssignment.ReadWrite.All the fake also takes the ReadWrite forms of"
                         + " Application.Read.All and Directory.Read.All, which contain them.",
                     "Directory.ReadWrite.All")));
+    String deletedItems =
+        "permissions.json has only POST /directory/deletedItems/{id}/restore, with the user roles; the fake takes"
+            + " each deleted item route's roles from its reference page's table per resource type (user, group, application).";
+    for (FakeRoute r :
+        List.of(
+            FakeRoute.LIST_DELETED_USERS,
+            FakeRoute.LIST_DELETED_GROUPS,
+            FakeRoute.LIST_DELETED_APPLICATIONS,
+            FakeRoute.GET_DELETED_USER,
+            FakeRoute.GET_DELETED_APPLICATION,
+            FakeRoute.PERMANENTLY_DELETE_USER,
+            FakeRoute.PERMANENTLY_DELETE_APPLICATION)) {
+      DIFFERENCES.put(r, Difference.notInTable(deletedItems));
+    }
+    DIFFERENCES.put(
+        FakeRoute.RESTORE_DELETED_APPLICATION,
+        Difference.notAccepting(deletedItems + " An application is restored by Application.ReadWrite.All.", "User.DeleteRestore.All", "User.ReadWrite.All")
+            .and(Difference.accepting("", "Application.ReadWrite.All")));
     DIFFERENCES.put(
         FakeRoute.UPDATE_USER,
         Difference.notAccepting(

@@ -14,14 +14,14 @@ import java.util.Set;
 final class ApplicationHandler {
   private static final String APPS = B2cSeed.APPLICATIONS;
   /** Graph sets these; a body may not. */
-  private static final Set<String> READ_ONLY = Set.of("id", "appId", "createdDateTime", "deletedDateTime");
+  private static final Set<String> READ_ONLY = Set.of("id", "appId", "createdDateTime", "deletedDateTime", B2cObjects.EXTENSION_PROPERTIES);
 
   void register(RouteTable routes) {
     routes.collection(LIST_APPLICATIONS, op -> DirectoryObjects.list(op, APPS, "applications"));
     routes.entity(GET_APPLICATION, op -> DirectoryObjects.get(op, APPS, "applications"));
     routes.write(CREATE_APPLICATION, this::create);
     routes.write(UPDATE_APPLICATION, this::update);
-    routes.write(DELETE_APPLICATION, op -> DirectoryObjects.delete(op, APPS));
+    routes.write(DELETE_APPLICATION, this::delete);
   }
 
   private Reply create(GraphRequest op) {
@@ -46,6 +46,15 @@ final class ApplicationHandler {
       onlyKnown(op, app, b);
       app.setAll(b.deepCopy());
       s.replaceObject(APPS, app);
+    }
+    return Reply.noContent();
+  }
+
+  /** Entra ID soft-deletes applications: into the deleted items, restorable (DeletedItemsHandler). */
+  private Reply delete(GraphRequest op) {
+    ObjectNode app = DirectoryObjects.lookup(op, APPS);
+    if (app == null || !op.b2c().softDeleteApplication(app.path("id").asText(), Json.timestamp(op.server.clock().instant()))) {
+      throw GraphErrorException.notFound(op.var("id"));
     }
     return Reply.noContent();
   }

@@ -5,9 +5,11 @@ import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_PHONE_METHOD;
 import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_EMAIL_METHOD;
 import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_PHONE_METHOD;
 import static io.github.b2cpermissions.testkit.FakeRoute.GET_EMAIL_METHOD;
+import static io.github.b2cpermissions.testkit.FakeRoute.GET_PASSWORD_METHOD;
 import static io.github.b2cpermissions.testkit.FakeRoute.GET_PHONE_METHOD;
 import static io.github.b2cpermissions.testkit.FakeRoute.LIST_AUTHENTICATION_METHODS;
 import static io.github.b2cpermissions.testkit.FakeRoute.LIST_EMAIL_METHODS;
+import static io.github.b2cpermissions.testkit.FakeRoute.LIST_PASSWORD_METHODS;
 import static io.github.b2cpermissions.testkit.FakeRoute.LIST_PHONE_METHODS;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +28,8 @@ final class AuthenticationMethodHandler {
     routes.collection(LIST_EMAIL_METHODS, op -> list(op, "emailMethods"));
     routes.entity(GET_PHONE_METHOD, op -> get(op, true));
     routes.entity(GET_EMAIL_METHOD, op -> get(op, false));
+    routes.collection(LIST_PASSWORD_METHODS, op -> list(op, "passwordMethods"));
+    routes.entity(GET_PASSWORD_METHOD, this::getPassword);
     routes.write(CREATE_PHONE_METHOD, this::createPhone);
     routes.write(CREATE_EMAIL_METHOD, this::createEmail);
     routes.write(DELETE_PHONE_METHOD, op -> delete(op, true));
@@ -43,6 +47,11 @@ final class AuthenticationMethodHandler {
     if (nav.equals("methods")) {
       items.addAll(UserShapes.methods(u));
       type = "authenticationMethod";
+    } else if (nav.equals("passwordMethods")) {
+      if (u.hasPassword) {
+        items.add(UserShapes.passwordMethod(u));
+      }
+      type = "passwordAuthenticationMethod";
     } else if (nav.equals("phoneMethods")) {
       for (UserRec.Phone p : u.phoneMethods) {
         items.add(UserShapes.phoneMethod(p));
@@ -70,6 +79,16 @@ final class AuthenticationMethodHandler {
       return ODataReplies.entity(op, context(u, "emailMethods"), UserShapes.emailMethod(u.emailMethod), "emailAuthenticationMethod");
     }
     throw GraphErrorException.notFound(mid);
+  }
+
+  /** The password method by its fixed id; Graph never returns the password ({@code password} is null). */
+  private Reply getPassword(GraphRequest op) {
+    UserRec u = UserHandler.user(op.b2c(), op.var("id"));
+    String mid = op.var("methodId");
+    if (!u.hasPassword || !UserShapes.PASSWORD_METHOD_ID.equalsIgnoreCase(mid)) {
+      throw GraphErrorException.notFound(mid);
+    }
+    return ODataReplies.entity(op, context(u, "passwordMethods"), UserShapes.passwordMethod(u), "passwordAuthenticationMethod");
   }
 
   private Reply createPhone(GraphRequest op) {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 public final class B2cObjects {
   /** Navigation properties a user flow seed may carry; never returned as properties. */
   static final List<String> USER_FLOW_NAVIGATION = List.of("identityProviders", "userAttributeAssignments");
+  /** The navigation an application seed may carry: its directory extensions; never returned as a property. */
+  static final String EXTENSION_PROPERTIES = "extensionProperties";
 
   static final Map<String, List<String>> FILTERABLE =
       Map.of(
@@ -31,7 +33,8 @@ public final class B2cObjects {
           B2cSeed.ROLE_ASSIGNMENTS, List.of("id", "principalId", "roleDefinitionId", "directoryScopeId"),
           B2cSeed.DIRECTORY_AUDITS,
               List.of("id", "activityDateTime", "activityDisplayName", "category", "correlationId", "loggedByService", "operationType", "result"),
-          B2cSeed.USER_FLOW_ATTRIBUTES, List.of("id", "displayName", "dataType", "userFlowAttributeType"));
+          B2cSeed.USER_FLOW_ATTRIBUTES, List.of("id", "displayName", "dataType", "userFlowAttributeType"),
+          B2cSeed.OAUTH2_PERMISSION_GRANTS, List.of("id", "clientId", "consentType", "principalId", "resourceId"));
 
   /**
    * Properties an object keeps but Graph shows only when {@code $select} names them, by
@@ -57,7 +60,8 @@ public final class B2cObjects {
           B2cSeed.DIRECTORY_ROLES, "directoryRole",
           B2cSeed.ROLE_ASSIGNMENTS, "unifiedRoleAssignment",
           B2cSeed.DIRECTORY_AUDITS, "directoryAudit",
-          B2cSeed.USER_FLOW_ATTRIBUTES, "identityUserFlowAttribute");
+          B2cSeed.USER_FLOW_ATTRIBUTES, "identityUserFlowAttribute",
+          B2cSeed.OAUTH2_PERMISSION_GRANTS, "oAuth2PermissionGrant");
 
   private B2cObjects() {}
 
@@ -260,12 +264,35 @@ public final class B2cObjects {
         o.put("userFlowAttributeType", "custom");
         o.put("dataType", "string");
         break;
+      case B2cSeed.OAUTH2_PERMISSION_GRANTS:
+        // v1.0 oAuth2PermissionGrant: a tenant-wide consent (AllPrincipals) unless a principal is given.
+        o.put("id", grantId());
+        o.put("clientId", "");
+        o.put("consentType", "AllPrincipals");
+        o.putNull("principalId");
+        o.put("resourceId", "");
+        o.put("scope", "");
+        break;
       default:
         throw new IllegalArgumentException("unknown B2C collection " + collection);
     }
     o.setAll(given);
     if (collection.equals(B2cSeed.GROUPS) && o.path("securityIdentifier").isNull()) {
       o.put("securityIdentifier", securityIdentifier(o.path("id").asText()));
+    }
+    if (collection.equals(B2cSeed.APPLICATIONS) && o.has(EXTENSION_PROPERTIES)) {
+      JsonNode given2 = o.get(EXTENSION_PROPERTIES);
+      if (!given2.isArray()) {
+        throw new IllegalArgumentException("an application's extensionProperties must be an array");
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode out = Json.MAPPER.createArrayNode();
+      for (JsonNode e : given2) {
+        if (!e.isObject()) {
+          throw new IllegalArgumentException("an extension property must be a JSON object");
+        }
+        out.add(extensionProperty(o, (ObjectNode) e));
+      }
+      o.set(EXTENSION_PROPERTIES, out);
     }
     if (collection.equals(B2cSeed.IDENTITY_PROVIDERS)) {
       if (o.path("id").asText().isEmpty() && o.hasNonNull("identityProviderType")) {
@@ -283,6 +310,39 @@ public final class B2cObjects {
       throw new IllegalArgumentException(collection + " object needs an id");
     }
     return o;
+  }
+
+  /**
+   * A v1.0 extensionProperty of an application with Graph's defaults around the given properties; a
+   * bare {@code name} becomes {@code extension_{appId without dashes}_{name}}, as Graph names it.
+   */
+  static ObjectNode extensionProperty(ObjectNode app, ObjectNode given) {
+    ObjectNode o = Json.object();
+    o.put("id", UUID.randomUUID().toString());
+    o.putNull("deletedDateTime");
+    o.put("appDisplayName", app.path("displayName").asText(""));
+    o.put("dataType", "String");
+    o.put("isMultiValued", false);
+    o.put("isSyncedFromOnPremises", false);
+    o.put("name", "");
+    o.putArray("targetObjects").add("User");
+    o.setAll(given);
+    String name = o.path("name").asText();
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("an extension property needs a name");
+    }
+    String prefix = "extension_" + app.path("appId").asText().replace("-", "") + "_";
+    if (!name.startsWith("extension_")) {
+      o.put("name", prefix + name);
+    }
+    return o;
+  }
+
+  /** A grant id shaped like Graph's: 32 random bytes, base64url without padding (43 characters). */
+  private static String grantId() {
+    byte[] b = new byte[32];
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
   /**

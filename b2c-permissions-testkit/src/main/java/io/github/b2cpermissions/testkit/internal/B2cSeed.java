@@ -22,6 +22,7 @@ public final class B2cSeed {
   public static final String ROLE_ASSIGNMENTS = "roleAssignments";
   public static final String DIRECTORY_AUDITS = "directoryAudits";
   public static final String USER_FLOW_ATTRIBUTES = "userFlowAttributes";
+  public static final String OAUTH2_PERMISSION_GRANTS = "oauth2PermissionGrants";
 
   public final List<UserRec> users;
   public final int generatedUsers;
@@ -30,6 +31,10 @@ public final class B2cSeed {
   public final Map<String, List<ObjectNode>> objects;
   public final Map<String, List<String>> groupMembers;
   public final Map<String, List<String>> roleMembers;
+  /** Users in the deleted items (soft-deleted, restorable), each with its {@code deletedDateTime}. */
+  public final Map<UserRec, String> deletedUsers;
+  /** Other soft-deleted objects as Graph JSON with their {@code deletedDateTime}, by collection (applications). */
+  public final Map<String, List<ObjectNode>> deletedObjects;
 
   public B2cSeed(
       List<UserRec> users,
@@ -38,6 +43,20 @@ public final class B2cSeed {
       Map<String, List<ObjectNode>> objects,
       Map<String, List<String>> groupMembers,
       Map<String, List<String>> roleMembers) {
+    this(users, generatedUsers, generatorSeed, objects, groupMembers, roleMembers, Map.of(), Map.of());
+  }
+
+  public B2cSeed(
+      List<UserRec> users,
+      int generatedUsers,
+      long generatorSeed,
+      Map<String, List<ObjectNode>> objects,
+      Map<String, List<String>> groupMembers,
+      Map<String, List<String>> roleMembers,
+      Map<UserRec, String> deletedUsers,
+      Map<String, List<ObjectNode>> deletedObjects) {
+    this.deletedUsers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deletedUsers));
+    this.deletedObjects = copy(deletedObjects);
     this.users = List.copyOf(users);
     this.generatedUsers = generatedUsers;
     this.generatorSeed = generatorSeed;
@@ -56,8 +75,11 @@ public final class B2cSeed {
 
   /** A rough count of the objects, for toString. */
   public int size() {
-    int n = users.size() + generatedUsers;
+    int n = users.size() + generatedUsers + deletedUsers.size();
     for (List<ObjectNode> l : objects.values()) {
+      n += l.size();
+    }
+    for (List<ObjectNode> l : deletedObjects.values()) {
       n += l.size();
     }
     return n;

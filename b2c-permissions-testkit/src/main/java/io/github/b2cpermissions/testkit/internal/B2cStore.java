@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * method synchronizes on the store.
  */
 public final class B2cStore {
+  /** The change log family of users (other families are collection names). */
+  static final String USERS = "users";
   final String domain;
   private final UserGenerator generator;
   private final int generatedCount;
@@ -29,32 +31,16 @@ public final class B2cStore {
   private final Map<String, Integer> userPosById = new HashMap<>();
   private final ObjectCollections objects = new ObjectCollections();
   private final Memberships memberships;
+  private final DeletedItems deleted = new DeletedItems();
+  /** Changes to users and groups since the store was built, for the delta functions. */
+  final ChangeLog changes = new ChangeLog();
 
   B2cStore(B2cSeed seed, String domain) {
     this.domain = domain;
     this.generator = new UserGenerator(seed.generatorSeed, domain);
     this.generatedCount = seed.generatedUsers;
     for (UserRec template : seed.users) {
-      UserRec u = template.copy();
-      UserRec.Identity[] ids = new UserRec.Identity[u.identities.length];
-      for (int i = 0; i < ids.length; i++) {
-        UserRec.Identity id = u.identities[i];
-        ids[i] = id.issuer == null ? new UserRec.Identity(id.signInType, domain, id.issuerAssignedId) : id;
-      }
-      u.identities = ids;
-      if (u.userPrincipalName == null) {
-        u.userPrincipalName = u.id + "@" + domain;
-      }
-      boolean hasUpn = false;
-      for (UserRec.Identity id : u.identities) {
-        hasUpn |= id.signInType.equals("userPrincipalName");
-      }
-      if (!hasUpn) {
-        UserRec.Identity[] withUpn = java.util.Arrays.copyOf(u.identities, u.identities.length + 1);
-        withUpn[withUpn.length - 1] = new UserRec.Identity("userPrincipalName", domain, u.userPrincipalName);
-        u.identities = withUpn;
-      }
-      addUserInternal(u);
+      addUserInternal(normalized(template, domain));
     }
     for (Map.Entry<String, List<ObjectNode>> e : seed.objects.entrySet()) {
       for (ObjectNode o : e.getValue()) {
@@ -62,6 +48,37 @@ public final class B2cStore {
       }
     }
     this.memberships = new Memberships(seed.groupMembers, seed.roleMembers);
+    for (Map.Entry<UserRec, String> e : seed.deletedUsers.entrySet()) {
+      UserRec u = normalized(e.getKey(), domain);
+      deleted.add(new DeletedItems.Item(u.id, u, null, e.getValue(), List.of()));
+    }
+    for (ObjectNode o : seed.deletedObjects.getOrDefault(B2cSeed.APPLICATIONS, List.of())) {
+      deleted.add(new DeletedItems.Item(o.path("id").asText(), null, o.deepCopy(), o.path("deletedDateTime").asText(), List.of()));
+    }
+  }
+
+  /** A seeded user as the tenant holds it: local identities issued by its domain, a userPrincipalName and its identity. */
+  private static UserRec normalized(UserRec template, String domain) {
+    UserRec u = template.copy();
+    UserRec.Identity[] ids = new UserRec.Identity[u.identities.length];
+    for (int i = 0; i < ids.length; i++) {
+      UserRec.Identity id = u.identities[i];
+      ids[i] = id.issuer == null ? new UserRec.Identity(id.signInType, domain, id.issuerAssignedId) : id;
+    }
+    u.identities = ids;
+    if (u.userPrincipalName == null) {
+      u.userPrincipalName = u.id + "@" + domain;
+    }
+    boolean hasUpn = false;
+    for (UserRec.Identity id : u.identities) {
+      hasUpn |= id.signInType.equals("userPrincipalName");
+    }
+    if (!hasUpn) {
+      UserRec.Identity[] withUpn = java.util.Arrays.copyOf(u.identities, u.identities.length + 1);
+      withUpn[withUpn.length - 1] = new UserRec.Identity("userPrincipalName", domain, u.userPrincipalName);
+      u.identities = withUpn;
+    }
+    return u;
   }
 
   private static String key(String id) {
@@ -196,6 +213,7 @@ public final class B2cStore {
 
   synchronized void addUser(UserRec u) {
     addUserInternal(u);
+    changes.record(USERS, u.id, ChangeLog.State.PRESENT);
   }
 
   private void addUserInternal(UserRec u) {
@@ -208,11 +226,13 @@ public final class B2cStore {
     Integer p = userPosById.get(key(u.id));
     if (p != null) {
       users.set(p, u);
+      changes.record(USERS, u.id, ChangeLog.State.PRESENT);
       return;
     }
     int g = generator.indexOf(u.id);
     if (g >= 0 && g < generatedCount) {
       generatedChanged.put(g, u);
+      changes.record(USERS, u.id, ChangeLog.State.PRESENT);
       return;
     }
     throw new IllegalStateException("no user " + u.id);
@@ -231,6 +251,100 @@ public final class B2cStore {
       users.set(p - generatedCount, null);
     }
     memberships.userDeleted(objectId);
+    changes.record(USERS, objectId, ChangeLog.State.DELETED);
+    return true;
+  }
+
+  /**
+   * Moves a user to the deleted items, with the groups it belonged to; false when there is none.
+   *
+   * @param deletedDateTime the ISO 8601 time of the deletion
+   */
+  synchronized boolean softDeleteUser(String idOrUpn, String deletedDateTime) {
+    UserRec u = user(idOrUpn);
+    if (u == null) {
+      return false;
+    }
+    List<String> groups = memberships.groupsOf(u.id);
+    deleteUser(u.id);
+    deleted.add(new DeletedItems.Item(u.id, u, null, deletedDateTime, groups));
+    changes.record(USERS, u.id, ChangeLog.State.SOFT_DELETED);
+    return true;
+  }
+
+  /** Moves an application (Graph JSON, by object id) to the deleted items; false when there is none. */
+  synchronized boolean softDeleteApplication(String id, String deletedDateTime) {
+    ObjectNode app = objects.byId(B2cSeed.APPLICATIONS, id);
+    if (app == null || !deleteObject(B2cSeed.APPLICATIONS, id)) {
+      return false;
+    }
+    app.put("deletedDateTime", deletedDateTime);
+    deleted.add(new DeletedItems.Item(app.path("id").asText(), null, app, deletedDateTime, List.of()));
+    return true;
+  }
+
+  /** A deleted item by id, or null. */
+  synchronized DeletedItems.@Nullable Item deletedItem(String id) {
+    return deleted.get(id);
+  }
+
+  /** The deleted items of a type ({@code user} or {@code application}). */
+  synchronized List<DeletedItems.Item> deletedItems(String type) {
+    return deleted.ofType(type);
+  }
+
+  /**
+   * Brings a deleted item back: a user at its old place in the listing, in the groups it belonged
+   * to that still exist; an application without its {@code deletedDateTime}.
+   *
+   * @return the restored item, or null when there is no deleted item with this id
+   * @throws IllegalArgumentException naming the conflict when a live user took the user's sign-in name
+   */
+  synchronized DeletedItems.@Nullable Item restore(String id) {
+    DeletedItems.Item item = deleted.get(id);
+    if (item == null) {
+      return null;
+    }
+    if (item.user != null) {
+      UserRec u = item.user;
+      String conflict = UserPatch.conflict(this, u);
+      if (conflict != null) {
+        throw new IllegalArgumentException(conflict);
+      }
+      Integer p = userPosById.get(key(u.id));
+      int g = generator.indexOf(u.id);
+      if (p != null) {
+        users.set(p, u);
+      } else if (g >= 0 && g < generatedCount) {
+        generatedDeleted.clear(g);
+        generatedChanged.put(g, u);
+      } else {
+        addUserInternal(u);
+      }
+      for (String group : item.groups) {
+        if (objects.byId(B2cSeed.GROUPS, group) != null) {
+          memberships.add(true, group, u.id);
+        }
+      }
+      changes.record(USERS, u.id, ChangeLog.State.PRESENT);
+    } else if (item.application != null) {
+      ObjectNode app = item.application.deepCopy();
+      app.putNull("deletedDateTime");
+      objects.add(B2cSeed.APPLICATIONS, app);
+    }
+    deleted.remove(id);
+    return item;
+  }
+
+  /** Deletes a deleted item for good; false when there is none. */
+  synchronized boolean purge(String id) {
+    DeletedItems.Item item = deleted.remove(id);
+    if (item == null) {
+      return false;
+    }
+    if (item.user != null) {
+      changes.record(USERS, item.id, ChangeLog.State.DELETED);
+    }
     return true;
   }
 
@@ -243,6 +357,14 @@ public final class B2cStore {
 
   synchronized void addObject(String collection, ObjectNode o) {
     objects.add(collection, o);
+    tracked(collection, o.path("id").asText(), ChangeLog.State.PRESENT);
+  }
+
+  /** Records a change when the collection is one the delta functions track (groups). */
+  private void tracked(String collection, String id, ChangeLog.State state) {
+    if (collection.equals(B2cSeed.GROUPS)) {
+      changes.record(collection, id, state);
+    }
   }
 
   synchronized int objectPositions(String collection) {
@@ -260,7 +382,11 @@ public final class B2cStore {
   }
 
   synchronized boolean replaceObject(String collection, ObjectNode o) {
-    return objects.replace(collection, o);
+    if (!objects.replace(collection, o)) {
+      return false;
+    }
+    tracked(collection, o.path("id").asText(), ChangeLog.State.PRESENT);
+    return true;
   }
 
   /** Deletes an object, its memberships and its own members. */
@@ -269,6 +395,7 @@ public final class B2cStore {
       return false;
     }
     memberships.objectDeleted(id);
+    tracked(collection, id, ChangeLog.State.DELETED);
     return true;
   }
 
@@ -283,6 +410,27 @@ public final class B2cStore {
 
   synchronized boolean removeMember(boolean fromGroup, String id, String memberId) {
     return memberships.remove(fromGroup, id, memberId);
+  }
+
+  /**
+   * The groups and directory roles a directory object is a direct member of, as directory objects
+   * with their {@code @odata.type}: groups first, then roles.
+   */
+  synchronized List<ObjectNode> memberOf(String memberId) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (boolean groups : new boolean[] {true, false}) {
+      String collection = groups ? B2cSeed.GROUPS : B2cSeed.DIRECTORY_ROLES;
+      for (String id : memberships.containing(groups, memberId)) {
+        ObjectNode o = objects.byId(collection, id);
+        if (o != null) {
+          ObjectNode typed = Json.object();
+          typed.put("@odata.type", groups ? "#microsoft.graph.group" : "#microsoft.graph.directoryRole");
+          typed.setAll(DirectoryObjects.shown(collection, o, true));
+          out.add(typed);
+        }
+      }
+    }
+    return out;
   }
 
   /** A directory object by id as a member listing shows it, or null. */

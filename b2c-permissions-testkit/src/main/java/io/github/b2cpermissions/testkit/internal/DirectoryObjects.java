@@ -95,6 +95,9 @@ final class DirectoryObjects {
         o.remove(nav);
       }
     }
+    if (collection.equals(B2cSeed.APPLICATIONS)) {
+      o.remove(B2cObjects.EXTENSION_PROPERTIES);
+    }
     return o;
   }
 

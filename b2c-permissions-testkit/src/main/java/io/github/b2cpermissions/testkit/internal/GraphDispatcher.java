@@ -25,6 +25,8 @@ final class GraphDispatcher {
     new AppRoleAssignmentHandler().register(routes);
     new BatchHandler(this, server, errors).register(routes);
     new UserHandler().register(routes);
+    new DeltaHandler().register(routes);
+    new MemberOfHandler().register(routes);
     new AuthenticationMethodHandler().register(routes);
     new GroupHandler().register(routes);
     new UserFlowHandler().register(routes);
@@ -34,6 +36,9 @@ final class GraphDispatcher {
     new RoleAssignmentHandler().register(routes);
     new AuditLogHandler().register(routes);
     new ApplicationHandler().register(routes);
+    new ExtensionPropertyHandler().register(routes);
+    new DeletedItemsHandler().register(routes);
+    new OAuth2PermissionGrantHandler().register(routes);
     routes.requireComplete();
   }
 

@@ -50,6 +50,24 @@ final class Memberships {
     return s != null && s.removeIf(m -> m.equalsIgnoreCase(memberId));
   }
 
+  /** The groups a directory object is a direct member of, by id. */
+  List<String> groupsOf(String memberId) {
+    return containing(true, memberId);
+  }
+
+  /** The groups, or the directory roles, a directory object is a direct member of, by id. */
+  List<String> containing(boolean groups, String memberId) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> e : of(groups).entrySet()) {
+      for (String m : e.getValue()) {
+        if (m.equalsIgnoreCase(memberId)) {
+          out.add(e.getKey());
+        }
+      }
+    }
+    return out;
+  }
+
   /** A deleted user leaves every group and role. */
   void userDeleted(String userId) {
     for (Set<String> ms : groupMembers.values()) {

@@ -176,7 +176,8 @@ final class UserHandler {
 
   private Reply delete(GraphRequest op) {
     String id = op.var("id");
-    if (!op.b2c().deleteUser(id)) {
+    // Entra ID soft-deletes users: into the deleted items, restorable (DeletedItemsHandler).
+    if (!op.b2c().softDeleteUser(id, Json.timestamp(op.server.clock().instant()))) {
       throw GraphErrorException.notFound(id);
     }
     return Reply.noContent();

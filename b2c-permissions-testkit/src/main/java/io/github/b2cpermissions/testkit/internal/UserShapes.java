@@ -87,15 +87,22 @@ final class UserShapes {
     return o;
   }
 
+  /** The password method of a local account: Graph's fixed id, never the password itself. */
+  static ObjectNode passwordMethod(UserRec u) {
+    ObjectNode o = Json.object();
+    o.put("id", PASSWORD_METHOD_ID);
+    o.putNull("password");
+    o.put("createdDateTime", Json.timestamp(Instant.ofEpochSecond(u.createdEpochSecond)));
+    return o;
+  }
+
   /** Every method of a user, typed, as the {@code /authentication/methods} collection lists them. */
   static List<ObjectNode> methods(UserRec u) {
     List<ObjectNode> out = new ArrayList<>();
     if (u.hasPassword) {
       ObjectNode o = Json.object();
       o.put("@odata.type", "#microsoft.graph.passwordAuthenticationMethod");
-      o.put("id", PASSWORD_METHOD_ID);
-      o.putNull("password");
-      o.put("createdDateTime", Json.timestamp(Instant.ofEpochSecond(u.createdEpochSecond)));
+      o.setAll(passwordMethod(u));
       out.add(o);
     }
     for (UserRec.Phone p : u.phoneMethods) {

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class B2cSeedJson {
   private static final Set<String> KEYS =
-      Set.of("sample", "generatedUsers", "users", "groups", "applications", "userFlows", "identityProviders", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes");
+      Set.of("sample", "generatedUsers", "users", "groups", "applications", "userFlows", "identityProviders", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes", "oauth2PermissionGrants", "deletedItems");
+  private static final Set<String> DELETED_KEYS = Set.of("users", "applications");
   private static final Set<String> GENERATED_KEYS = Set.of("count", "seed");
   private static final Set<String> USER_KEYS =
       Set.of("id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "accountEnabled", "otherMails", "mobilePhone", "businessPhones", "identities", "authentication");
@@ -86,12 +87,51 @@ final class B2cSeedJson {
       objects(b, node, "roleAssignments", B2cData.Kind.ROLE_ASSIGNMENTS, path, null);
       objects(b, node, "directoryAudits", B2cData.Kind.DIRECTORY_AUDITS, path, null);
       objects(b, node, "userFlowAttributes", B2cData.Kind.USER_FLOW_ATTRIBUTES, path, null);
+      objects(b, node, "oauth2PermissionGrants", B2cData.Kind.OAUTH2_PERMISSION_GRANTS, path, null);
+      deletedItems(b, node.path("deletedItems"), path + ".deletedItems", domain);
       groupMembers.forEach((id, ms) -> b.groupMembers(id, ms.toArray(new String[0])));
       roleMembers.forEach((id, ms) -> b.directoryRoleMembers(id, ms.toArray(new String[0])));
     } catch (IllegalArgumentException e) {
       throw prefixed(path, e);
     }
     return b.build();
+  }
+
+  /**
+   * {@code "deletedItems": {"users": [...], "applications": [...]}}: users as in {@code users} and
+   * applications as Graph JSON, each with its {@code deletedDateTime}.
+   */
+  private static void deletedItems(B2cData.Builder b, JsonNode node, String path, @Nullable String domain) {
+    if (node.isMissingNode()) {
+      return;
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(path + " must be an object");
+    }
+    Seeds.checkKeys(node, DELETED_KEYS, path);
+    for (String key : List.of("users", "applications")) {
+      JsonNode a = array(node, key, path);
+      for (int i = 0; i < a.size(); i++) {
+        String p = path + "." + key + "[" + i + "]";
+        if (!a.get(i).isObject()) {
+          throw new IllegalArgumentException(p + " must be an object");
+        }
+        ObjectNode copy = ((ObjectNode) a.get(i)).deepCopy();
+        JsonNode when = copy.remove("deletedDateTime");
+        if (when == null || !when.isTextual()) {
+          throw new IllegalArgumentException(p + ".deletedDateTime must be an ISO 8601 text");
+        }
+        try {
+          if (key.equals("users")) {
+            b.deletedUser(user(copy, p, domain), when.asText());
+          } else {
+            b.deletedApplication(copy.toString(), when.asText());
+          }
+        } catch (IllegalArgumentException e) {
+          throw prefixed(p, e);
+        }
+      }
+    }
   }
 
   private static IllegalArgumentException prefixed(String path, IllegalArgumentException e) {

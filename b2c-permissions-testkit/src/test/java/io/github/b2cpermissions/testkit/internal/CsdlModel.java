@@ -45,6 +45,12 @@ final class CsdlModel {
   /** The entity sets, then the singletons, of the container: the qualified type by name. */
   final Map<String, String> entitySets = new HashMap<>();
   final Map<String, String> singletons = new HashMap<>();
+  /**
+   * The bound functions and actions: by {@code bindingType/name} (the binding type as written, such
+   * as {@code Collection(microsoft.graph.user)}), the return type, or an empty string for none.
+   */
+  final Map<String, String> functions = new HashMap<>();
+  final Map<String, String> actions = new HashMap<>();
 
   private CsdlModel() {}
 
@@ -57,6 +63,7 @@ final class CsdlModel {
     CsdlModel m = new CsdlModel();
     Map<String, String> aliases = new HashMap<>();
     List<Object[]> raw = new ArrayList<>();
+    List<String[]> operations = new ArrayList<>();
     try {
       XMLInputFactory f = XMLInputFactory.newFactory();
       f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -68,6 +75,7 @@ final class CsdlModel {
       Set<String> members = null;
       String[] pending = null;
       boolean flags = false;
+      String[] operation = null;
       while (r.hasNext()) {
         int ev = r.next();
         if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -113,6 +121,19 @@ final class CsdlModel {
                 members.add(r.getAttributeValue(null, "Name"));
               }
             }
+            case "Function", "Action" -> {
+              operation = "true".equals(r.getAttributeValue(null, "IsBound")) ? new String[] {el, r.getAttributeValue(null, "Name"), null, ""} : null;
+            }
+            case "Parameter" -> {
+              if (operation != null && operation[2] == null) {
+                operation[2] = r.getAttributeValue(null, "Type");
+              }
+            }
+            case "ReturnType" -> {
+              if (operation != null) {
+                operation[3] = r.getAttributeValue(null, "Type");
+              }
+            }
             case "EntitySet" -> m.entitySets.put(r.getAttributeValue(null, "Name"), r.getAttributeValue(null, "EntityType"));
             case "Singleton" -> m.singletons.put(r.getAttributeValue(null, "Name"), r.getAttributeValue(null, "Type"));
             default -> {}
@@ -124,6 +145,11 @@ final class CsdlModel {
             pending = null;
             props = null;
             navs = null;
+          } else if ((el.equals("Function") || el.equals("Action")) && operation != null) {
+            if (operation[2] != null) {
+              operations.add(operation);
+            }
+            operation = null;
           } else if (el.equals("EnumType") && members != null) {
             m.enums.put(typeName, new EnumType(typeName, Set.copyOf(members), flags));
             members = null;
@@ -141,6 +167,11 @@ final class CsdlModel {
       Map<String, Prop> navs = qualify((Map<String, Prop>) t[2], aliases);
       String base = head[1] == null ? null : qualify(head[1], aliases);
       m.types.put(head[0], new StructuredType(head[0], base, head[2].equals("EntityType"), "true".equals(head[3]), "true".equals(head[4]), props, navs));
+    }
+    for (String[] op : operations) {
+      String key = qualify(op[2], aliases) + "/" + op[1];
+      String ret = op[3].isEmpty() ? "" : qualify(op[3], aliases);
+      (op[0].equals("Function") ? m.functions : m.actions).put(key, ret);
     }
     m.entitySets.replaceAll((k, v) -> qualify(v, aliases));
     m.singletons.replaceAll((k, v) -> qualify(v, aliases));

@@ -158,12 +158,12 @@ class GraphFidelityTest {
 
   @ParameterizedTest
   @MethodSource("deltaPaths")
-  void deltaIsAnUnservedFunctionNotAnObjectId(String path, FakeGraphTenant t) {
+  void deltaIsGraphsFunctionWhichAB2cTenantRefusesAsGraphDoes(String path, FakeGraphTenant t) {
     HttpResponse<String> r = Http.get(t, path, t.issueAccessToken());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(501);
-    assertThat(t.journal().unmatched()).hasSize(1);
-    assertThat(t.journal().unmatched().get(0).route()).isEmpty();
-    t.journal().clear();
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(json(r).path("error").path("code").asText()).isEqualTo("Request_UnsupportedQuery");
+    assertThat(json(r).path("error").path("message").asText()).isEqualTo("Change enumeration is not supported for requested tenant.");
+    assertThat(t.journal().unmatched()).isEmpty();
   }
 
   static Stream<String> deltaPaths() {

@@ -75,6 +75,19 @@ final class RouteTemplateCheck {
         }
         return cur;
       }
+      if (s.startsWith("microsoft.graph.")) {
+        String cast = s;
+        if (meta.v1.type(cast) == null || !meta.v1.derivesFrom(cast, cur.type())) {
+          throw new NoSuchRoute("type cast '" + s + "' is not a type derived from " + cur.type());
+        }
+        cur = new Target(cast, cur.collection());
+        continue;
+      }
+      Target bound = boundOperation(cur, s);
+      if (bound != null) {
+        cur = bound;
+        continue;
+      }
       if (cur.collection()) {
         throw new NoSuchRoute("'" + s + "' after the collection of " + cur.type() + " (an id is missing)");
       }
@@ -83,6 +96,29 @@ final class RouteTemplateCheck {
       cur = new Target(coll ? navType.substring(11, navType.length() - 1) : navType, coll);
     }
     return cur;
+  }
+
+  /**
+   * A function or action bound to the current type or one of its base types (a collection binds
+   * {@code Collection(type)}): where it leads, its return type (an action without one stays on the
+   * current type), or null when there is none of that name. Read from the v1.0 CSDL.
+   */
+  private Target boundOperation(Target cur, String name) {
+    for (CsdlModel.StructuredType t : meta.v1.lineage(cur.type())) {
+      String binding = cur.collection() ? "Collection(" + t.name() + ")" : t.name();
+      String ret = meta.v1.functions.get(binding + "/" + name);
+      if (ret == null) {
+        ret = meta.v1.actions.get(binding + "/" + name);
+      }
+      if (ret != null) {
+        if (ret.isEmpty()) {
+          return cur;
+        }
+        boolean coll = ret.startsWith("Collection(");
+        return new Target(coll ? ret.substring(11, ret.length() - 1) : ret, coll);
+      }
+    }
+    return null;
   }
 
   private String v1Navigation(String type, String name) throws NoSuchRoute {

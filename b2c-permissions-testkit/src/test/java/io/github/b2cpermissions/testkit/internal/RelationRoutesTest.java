@@ -1,0 +1,159 @@
+package io.github.b2cpermissions.testkit.internal;
+
+import static io.github.b2cpermissions.testkit.Http.get;
+import static io.github.b2cpermissions.testkit.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2cpermissions.B2cBackupPermission;
+import io.github.b2cpermissions.testkit.B2cData;
+import io.github.b2cpermissions.testkit.FakeGraph;
+import io.github.b2cpermissions.testkit.FakeGraphExtension;
+import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import io.github.b2cpermissions.testkit.Sample;
+import io.github.b2cpermissions.testkit.seed.FakeGraphSeed;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The relations a B2C backup reads besides the objects: a user's {@code memberOf}, its password
+ * method, and the delegated permission grants of the tenant's apps.
+ */
+class RelationRoutesTest {
+  static final String UNKNOWN = "00000000-0000-4000-8000-0000000000ff";
+
+  @RegisterExtension
+  static final FakeGraphExtension FAKE =
+      FakeGraphExtension.of(FakeGraphTenant.builder().b2c("contoso.onmicrosoft.com").grantedAll().b2cData(B2cData.sample()));
+
+  private static List<String> ids(JsonNode page) {
+    List<String> out = new ArrayList<>();
+    page.path("value").forEach(o -> out.add(o.path("id").asText()));
+    return out;
+  }
+
+  private static void onlyRoles(FakeGraphTenant t, String... roles) {
+    t.revoke(B2cBackupPermission.values());
+    for (String r : t.grantedRoles()) {
+      t.revokeRole(r);
+    }
+    for (String r : roles) {
+      t.grantRole(r);
+    }
+  }
+
+  // ---- users/{id}/memberOf ------------------------------------------------------------------
+
+  @Test
+  void memberOfListsTheUsersGroupsAndDirectoryRolesWithTheirTypes(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    HttpResponse<String> r = get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode page = json(r);
+    assertThat(page.path("@odata.context").asText()).endsWith("/$metadata#directoryObjects");
+    assertThat(ids(page)).containsExactly(Sample.GROUP_SUPPORT, Sample.ROLE_GLOBAL_ADMIN);
+    assertThat(page.path("value").findValuesAsText("@odata.type")).containsExactly("#microsoft.graph.group", "#microsoft.graph.directoryRole");
+    assertThat(page.path("value").get(0).path("displayName").asText()).isEqualTo("Support agents");
+    assertThat(ids(json(get(t, "/v1.0/users/" + Sample.BOB + "/memberOf", token)))).isEmpty();
+  }
+
+  @Test
+  void memberOfPagesFiltersAndFollowsMembershipChanges(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    String ref = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + Sample.CHLOE + "\"}";
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/groups/" + Sample.GROUP_SUPPORT + "/members/$ref", token, ref).statusCode()).isEqualTo(204);
+    JsonNode first = json(get(t, "/v1.0/users/" + Sample.CHLOE + "/memberOf?$top=1", token));
+    assertThat(ids(first)).containsExactly(Sample.GROUP_VIP);
+    assertThat(ids(json(get(t, first.path("@odata.nextLink").asText(), token)))).containsExactly(Sample.GROUP_SUPPORT);
+    assertThat(ids(json(get(t, "/v1.0/users/" + Sample.CHLOE + "/memberOf?$filter=displayName%20eq%20'VIP%20customers'", token)))).containsExactly(Sample.GROUP_VIP);
+  }
+
+  @Test
+  void memberOfAnswersGraphsErrorsForUnknownAndMalformedUsersAndMissingRoles(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    assertThat(get(t, "/v1.0/users/" + UNKNOWN + "/memberOf", token).statusCode()).isEqualTo(404);
+    assertThat(get(t, "/v1.0/users/not-an-id/memberOf", token).statusCode()).isEqualTo(400);
+    onlyRoles(t, "User.Read.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", t.issueAccessToken()).statusCode()).as("User.Read.All is not in the table").isEqualTo(403);
+    onlyRoles(t, "GroupMember.ReadBasic.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", t.issueAccessToken()).statusCode()).isEqualTo(200);
+  }
+
+  // ---- users/{id}/authentication/passwordMethods ---------------------------------------------
+
+  @Test
+  void aLocalAccountHasOnePasswordMethodWhosePasswordIsNeverReturned(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    HttpResponse<String> r = get(t, "/v1.0/users/" + Sample.ALICE + "/authentication/passwordMethods", token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode method = json(r).path("value").get(0);
+    assertThat(json(r).path("value").size()).isEqualTo(1);
+    assertThat(method.path("id").asText()).isEqualTo(UserShapes.PASSWORD_METHOD_ID);
+    assertThat(method.has("password")).isTrue();
+    assertThat(method.path("password").isNull()).isTrue();
+    JsonNode one = json(get(t, "/v1.0/users/" + Sample.ALICE + "/authentication/passwordMethods/" + UserShapes.PASSWORD_METHOD_ID, token));
+    assertThat(one.path("createdDateTime")).isEqualTo(method.path("createdDateTime"));
+    assertThat(one.path("@odata.context").asText()).endsWith("/authentication/passwordMethods/$entity");
+  }
+
+  @Test
+  void aFederatedUserHasNoPasswordMethod(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    assertThat(json(get(t, "/v1.0/users/" + Sample.CHLOE + "/authentication/passwordMethods", token)).path("value").size()).isZero();
+    assertThat(get(t, "/v1.0/users/" + Sample.CHLOE + "/authentication/passwordMethods/" + UserShapes.PASSWORD_METHOD_ID, token).statusCode()).isEqualTo(404);
+    assertThat(get(t, "/v1.0/users/" + Sample.ALICE + "/authentication/passwordMethods/" + UNKNOWN, token).statusCode()).isEqualTo(404);
+    assertThat(get(t, "/v1.0/users/" + UNKNOWN + "/authentication/passwordMethods", token).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void passwordMethodsNeedAnAuthenticationMethodRole(FakeGraphTenant t) {
+    onlyRoles(t, "User.ReadWrite.All", "Directory.Read.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ALICE + "/authentication/passwordMethods", t.issueAccessToken()).statusCode()).isEqualTo(403);
+    onlyRoles(t, "UserAuthenticationMethod.Read.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ALICE + "/authentication/passwordMethods", t.issueAccessToken()).statusCode()).isEqualTo(200);
+  }
+
+  // ---- oauth2PermissionGrants -----------------------------------------------------------------
+
+  @Test
+  void permissionGrantsAreListedFilteredByClientAndReadById(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    HttpResponse<String> all = get(t, "/v1.0/oauth2PermissionGrants", token);
+    assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+    assertThat(ids(json(all))).containsExactly(Sample.OAUTH2_GRANT_SHOP);
+    JsonNode grant = json(all).path("value").get(0);
+    assertThat(grant.path("scope").asText()).isEqualTo("openid offline_access User.Read");
+    assertThat(grant.path("consentType").asText()).isEqualTo("AllPrincipals");
+    assertThat(ids(json(get(t, "/v1.0/oauth2PermissionGrants?$filter=clientId%20eq%20'" + Sample.SHOP_SERVICE_PRINCIPAL + "'", token)))).containsExactly(Sample.OAUTH2_GRANT_SHOP);
+    assertThat(ids(json(get(t, "/v1.0/oauth2PermissionGrants?$filter=clientId%20eq%20'" + UNKNOWN + "'", token)))).isEmpty();
+    assertThat(json(get(t, "/v1.0/oauth2PermissionGrants/" + Sample.OAUTH2_GRANT_SHOP, token)).path("resourceId").asText()).isEqualTo("77777777-0000-4000-8000-000000000003");
+    assertThat(get(t, "/v1.0/oauth2PermissionGrants/nope", token).statusCode()).isEqualTo(404);
+    assertThat(get(t, "/v1.0/oauth2PermissionGrants?$filter=scope%20eq%20'openid'", token).statusCode()).isEqualTo(400);
+    t.journal().clear(); // the refused filter is recorded as a gap of the fake in strict mode
+  }
+
+  @Test
+  void permissionGrantsNeedADirectoryRole(FakeGraphTenant t) {
+    onlyRoles(t, "Application.Read.All");
+    assertThat(get(t, "/v1.0/oauth2PermissionGrants", t.issueAccessToken()).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void permissionGrantsRoundTripThroughTheJsonSeed() {
+    String seed =
+        "{\"domain\":\"contoso.onmicrosoft.com\",\"granted\":\"all\",\"b2cData\":{\"oauth2PermissionGrants\":["
+            + "{\"clientId\":\"aaaaaaaa-0000-4000-8000-0000000000c1\",\"resourceId\":\"aaaaaaaa-0000-4000-8000-0000000000e1\",\"scope\":\"openid\"}]}}";
+    try (FakeGraph graph = FakeGraphSeed.load(seed).start()) {
+      FakeGraphTenant t = graph.tenants().get(0);
+      JsonNode page = json(get(t, "/v1.0/oauth2PermissionGrants", t.issueAccessToken()));
+      assertThat(page.path("value").size()).isEqualTo(1);
+      JsonNode g = page.path("value").get(0);
+      assertThat(g.path("clientId").asText()).isEqualTo("aaaaaaaa-0000-4000-8000-0000000000c1");
+      assertThat(g.path("consentType").asText()).as("Graph's default").isEqualTo("AllPrincipals");
+      assertThat(g.path("id").asText()).hasSize(43);
+    }
+  }
+}
