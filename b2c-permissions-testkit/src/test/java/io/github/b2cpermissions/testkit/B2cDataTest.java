@@ -28,6 +28,7 @@ class B2cDataTest {
     B2cData sample = B2cData.sample();
     assertThat(sample.userCount()).isEqualTo(5);
     assertThat(sample.seed().objects.keySet())
-        .containsExactlyInAnyOrder("groups", "identityProviders", "b2cUserFlows", "applications", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes");
+        .containsExactlyInAnyOrder("groups", "identityProviders", "b2cUserFlows", "applications", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes",
+            "domains", "branding", "apiConnectors");
   }
 }

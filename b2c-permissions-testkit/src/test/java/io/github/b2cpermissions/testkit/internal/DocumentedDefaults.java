@@ -36,11 +36,7 @@ final class DocumentedDefaults {
    * Differences the fake still has, each with its reason; the lead removes an entry when the reason
    * is gone. Keyed by type, the properties the fake does not return yet.
    */
-  static final Map<String, Set<String>> PENDING =
-      Map.of(
-          // Beta's identityProvider (a user flow's identityProviders) has clientId and clientSecret;
-          // the user-flow routes are being moved to beta on branch fidelity-a, which owns their shapes.
-          "microsoft.graph.identityProvider", Set.of("clientId", "clientSecret"));
+  static final Map<String, Set<String>> PENDING = Map.of();
 
   private DocumentedDefaults() {}
 
