@@ -37,16 +37,34 @@ import java.util.Set;
 public final class B2cData {
   /** The collections seeded from Graph JSON. */
   public enum Kind {
+    /**
+     * {@code /domains}: {@code domain} objects, custom domains (the id is the domain name) next to
+     * the tenant's initial {@code onmicrosoft.com} domain, which every tenant has.
+     */
+    DOMAINS(B2cSeed.DOMAINS),
+    /**
+     * {@code /organization/{id}/branding}: {@code organizationalBrandingLocalization} objects, the
+     * default branding with id {@code 0} (the default id) and one per locale ({@code fr-FR}); a
+     * tenant without them has no branding (404).
+     */
+    COMPANY_BRANDING(B2cSeed.BRANDING),
     /** {@code /groups}: {@code group} objects. */
     GROUPS(B2cSeed.GROUPS),
     /** {@code /applications}: {@code application} objects. */
     APPLICATIONS(B2cSeed.APPLICATIONS),
     /**
      * {@code /identity/b2cUserFlows}: {@code b2cIdentityUserFlow} objects; an {@code
-     * identityProviders} or {@code userAttributeAssignments} array in the JSON becomes the flow's
-     * navigation collection of that name.
+     * identityProviders}, {@code userAttributeAssignments} or {@code languages} array in the JSON
+     * becomes the flow's navigation collection of that name (a language's {@code overridesPages}
+     * and {@code defaultPages} arrays too).
      */
     USER_FLOWS(B2cSeed.USER_FLOWS),
+    /**
+     * {@code /identity/apiConnectors}: {@code identityApiConnector} objects; a {@code
+     * basicAuthentication} password is kept masked, a {@code pkcs12Certificate} becomes the {@code
+     * clientCertificateAuthentication} Graph returns.
+     */
+    API_CONNECTORS(B2cSeed.API_CONNECTORS),
     /** {@code /identity/identityProviders}: {@code identityProviderBase} objects. */
     IDENTITY_PROVIDERS(B2cSeed.IDENTITY_PROVIDERS),
     /** {@code /directoryRoles}: {@code directoryRole} objects. */
@@ -284,11 +302,13 @@ public final class B2cData {
     /**
      * Adds a small, realistic B2C tenant: five users (email, user name and Google accounts, one
      * disabled, one administrator), two groups with members, the b2c-extensions-app and a web app,
-     * three user flows (sign-up or sign-in with Google and Facebook, password reset, profile edit),
-     * the Google and Facebook identity providers, the Global Administrator and User Administrator
-     * roles with a role assignment, three directory audit entries and three user flow attributes (the
-     * built-in City and Display Name, the custom LoyaltyNumber). Ids are fixed, so tests may
-     * use them: see {@link Sample}, such as {@link Sample#ALICE}.
+     * three user flows (sign-up or sign-in with Google and Facebook and English and French pages,
+     * password reset, profile edit), the Google and Facebook identity providers, the Global
+     * Administrator and User Administrator roles with a role assignment, three directory audit
+     * entries, three user flow attributes (the built-in City and Display Name, the custom
+     * LoyaltyNumber), a custom domain, company branding (default and fr-FR) and an API connector
+     * with basic authentication. Ids are fixed, so tests may use them: see {@link Sample}, such as
+     * {@link Sample#ALICE}.
      *
      * @return this
      * @throws IllegalArgumentException if something with the same ids was added before

@@ -42,6 +42,48 @@ public enum FakeRoute {
       Ladders.ORGANIZATION_READ),
 
   /**
+   * {@code GET /v1.0/organization/{id}/branding}: the default company branding (404 when the tenant
+   * has none), or the localization the {@code Accept-Language} header names.
+   */
+  GET_ORGANIZATION_BRANDING(
+      "GET",
+      "/v1.0/organization/{id}/branding",
+      "organizationalbranding-get",
+      false,
+      // Application: OrganizationalBranding.Read.All; higher: Organization.Read.All,
+      // OrganizationalBranding.ReadWrite.All, Organization.ReadWrite.All.
+      Ladders.BRANDING_READ),
+
+  /** {@code GET /v1.0/organization/{id}/branding/localizations}: the default (id {@code 0}) and each locale. */
+  LIST_ORGANIZATION_BRANDING_LOCALIZATIONS(
+      "GET",
+      "/v1.0/organization/{id}/branding/localizations",
+      "organizationalbranding-list-localizations",
+      false,
+      Ladders.BRANDING_READ),
+
+  /** {@code GET /v1.0/organization/{id}/branding/localizations/{localeId}}. */
+  GET_ORGANIZATION_BRANDING_LOCALIZATION(
+      "GET",
+      "/v1.0/organization/{id}/branding/localizations/{localeId}",
+      "organizationalbrandinglocalization-get",
+      false,
+      Ladders.BRANDING_READ),
+
+  /** {@code GET /v1.0/domains}: the tenant's domains, the initial {@code onmicrosoft.com} one first. */
+  LIST_DOMAINS(
+      "GET",
+      "/v1.0/domains",
+      "domain-list",
+      false,
+      // Application: Domain.Read.All; higher: Directory.Read.All, Domain.ReadWrite.All;
+      // Directory.ReadWrite.All implied.
+      Ladders.DOMAIN_READ),
+
+  /** {@code GET /v1.0/domains/{id}}: by the domain name. */
+  GET_DOMAIN("GET", "/v1.0/domains/{id}", "domain-get", false, Ladders.DOMAIN_READ),
+
+  /**
    * {@code GET /v1.0/servicePrincipals(appId='{appId}')}: a service principal by its alternate key.
    * A caller may read its own service principal without any role.
    */
@@ -426,6 +468,39 @@ public enum FakeRoute {
       false,
       Ladders.USER_FLOW_READ),
 
+  /** {@code GET /beta/identity/b2cUserFlows/{id}/languages}: the languages a flow can be customized in. */
+  LIST_B2C_USER_FLOW_LANGUAGES(
+      "GET",
+      "/beta/identity/b2cUserFlows/{id}/languages",
+      "b2cidentityuserflow-list-languages",
+      false,
+      // Application: IdentityUserFlow.Read.All; higher: IdentityUserFlow.ReadWrite.All.
+      Ladders.USER_FLOW_READ),
+
+  /** {@code GET /beta/identity/b2cUserFlows/{id}/languages/{languageId}}. */
+  GET_B2C_USER_FLOW_LANGUAGE(
+      "GET",
+      "/beta/identity/b2cUserFlows/{id}/languages/{languageId}",
+      "userflowlanguageconfiguration-get",
+      false,
+      Ladders.USER_FLOW_READ),
+
+  /** {@code GET /beta/identity/b2cUserFlows/{id}/languages/{languageId}/defaultPages}: the pages Graph ships. */
+  LIST_B2C_USER_FLOW_LANGUAGE_DEFAULT_PAGES(
+      "GET",
+      "/beta/identity/b2cUserFlows/{id}/languages/{languageId}/defaultPages",
+      "userflowlanguageconfiguration-list-defaultpages",
+      false,
+      Ladders.USER_FLOW_READ),
+
+  /** {@code GET /beta/identity/b2cUserFlows/{id}/languages/{languageId}/overridesPages}: the tenant's overrides. */
+  LIST_B2C_USER_FLOW_LANGUAGE_OVERRIDES_PAGES(
+      "GET",
+      "/beta/identity/b2cUserFlows/{id}/languages/{languageId}/overridesPages",
+      "userflowlanguageconfiguration-list-overridespages",
+      false,
+      Ladders.USER_FLOW_READ),
+
   /** {@code POST /beta/identity/b2cUserFlows}. */
   CREATE_B2C_USER_FLOW(
       "POST",
@@ -556,6 +631,27 @@ public enum FakeRoute {
       false,
       Ladders.USER_FLOW_READ),
 
+  /** {@code GET /v1.0/identity/apiConnectors}: the REST APIs user flows call; secrets never returned. */
+  LIST_API_CONNECTORS(
+      "GET",
+      "/v1.0/identity/apiConnectors",
+      "identityapiconnector-list",
+      false,
+      // Application: APIConnectors.ReadWrite.All, for reads too (no higher role).
+      Ladders.API_CONNECTOR),
+
+  /** {@code GET /v1.0/identity/apiConnectors/{id}}. */
+  GET_API_CONNECTOR("GET", "/v1.0/identity/apiConnectors/{id}", "identityapiconnector-get", false, Ladders.API_CONNECTOR),
+
+  /** {@code POST /v1.0/identity/apiConnectors}: with basic or client certificate authentication. */
+  CREATE_API_CONNECTOR("POST", "/v1.0/identity/apiConnectors", "identityapiconnector-create", false, Ladders.API_CONNECTOR),
+
+  /** {@code PATCH /v1.0/identity/apiConnectors/{id}}. */
+  UPDATE_API_CONNECTOR("PATCH", "/v1.0/identity/apiConnectors/{id}", "identityapiconnector-update", false, Ladders.API_CONNECTOR),
+
+  /** {@code DELETE /v1.0/identity/apiConnectors/{id}}. */
+  DELETE_API_CONNECTOR("DELETE", "/v1.0/identity/apiConnectors/{id}", "identityapiconnector-delete", false, Ladders.API_CONNECTOR),
+
   // ---- B2C data: directory roles and role assignments -----------------------------------------
 
   /** {@code GET /v1.0/directoryRoles}: the activated directory roles. */
@@ -610,6 +706,39 @@ public enum FakeRoute {
       "unifiedroleassignment-delete",
       false,
       Ladders.ROLE_WRITE),
+
+  /** {@code GET /v1.0/roleManagement/directory/roleDefinitions}: the built-in roles (B2C has no custom ones). */
+  LIST_ROLE_DEFINITIONS(
+      "GET",
+      "/v1.0/roleManagement/directory/roleDefinitions",
+      "rbacapplication-list-roledefinitions",
+      false,
+      // Application: RoleManagement.Read.Directory; higher: Directory.Read.All,
+      // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All; Microsoft's permission table
+      // also lists RoleManagement.Read.All for applications here (unlike role assignments).
+      Ladders.ROLE_DEFINITION_READ),
+
+  /** {@code GET /v1.0/roleManagement/directory/roleDefinitions/{id}}: by id (the template id of a built-in role). */
+  GET_ROLE_DEFINITION(
+      "GET",
+      "/v1.0/roleManagement/directory/roleDefinitions/{id}",
+      "unifiedroledefinition-get",
+      false,
+      Ladders.ROLE_DEFINITION_READ),
+
+  /** {@code GET /v1.0/directoryRoleTemplates}: the templates directory roles are activated from. */
+  LIST_DIRECTORY_ROLE_TEMPLATES(
+      "GET",
+      "/v1.0/directoryRoleTemplates",
+      "directoryroletemplate-list",
+      false,
+      // Application: RoleManagement.Read.Directory; higher: Directory.Read.All,
+      // RoleManagement.ReadWrite.Directory, Directory.ReadWrite.All.
+      Ladders.ROLE_READ),
+
+  /** {@code GET /v1.0/directoryRoleTemplates/{id}}. */
+  GET_DIRECTORY_ROLE_TEMPLATE(
+      "GET", "/v1.0/directoryRoleTemplates/{id}", "directoryroletemplate-get", false, Ladders.ROLE_READ),
 
   // ---- B2C data: audit log --------------------------------------------------------------------
 
@@ -880,6 +1009,9 @@ public enum FakeRoute {
 
     static final List<Set<String>> ORGANIZATION_READ =
         anyOf("Organization.Read.All", DIRECTORY_READ, "Organization.ReadWrite.All", DIRECTORY_WRITE, "User.Read.All");
+    static final List<Set<String>> BRANDING_READ =
+        anyOf("OrganizationalBranding.Read.All", "Organization.Read.All", "OrganizationalBranding.ReadWrite.All", "Organization.ReadWrite.All");
+    static final List<Set<String>> DOMAIN_READ = anyOf("Domain.Read.All", DIRECTORY_READ, "Domain.ReadWrite.All", DIRECTORY_WRITE);
 
     static final List<Set<String>> APPLICATION_READ =
         anyOf("Application.Read.All", "Application.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
@@ -939,6 +1071,7 @@ public enum FakeRoute {
 
     static final List<Set<String>> USER_FLOW_READ = anyOf("IdentityUserFlow.Read.All", "IdentityUserFlow.ReadWrite.All");
     static final List<Set<String>> USER_FLOW_WRITE = anyOf("IdentityUserFlow.ReadWrite.All");
+    static final List<Set<String>> API_CONNECTOR = anyOf("APIConnectors.ReadWrite.All");
 
     static final List<Set<String>> IDENTITY_PROVIDER_READ = anyOf("IdentityProvider.Read.All", "IdentityProvider.ReadWrite.All");
     static final List<Set<String>> IDENTITY_PROVIDER_WRITE = anyOf("IdentityProvider.ReadWrite.All");
@@ -946,6 +1079,8 @@ public enum FakeRoute {
     static final List<Set<String>> ROLE_READ =
         anyOf("RoleManagement.Read.Directory", DIRECTORY_READ, "RoleManagement.ReadWrite.Directory", DIRECTORY_WRITE);
     static final List<Set<String>> ROLE_WRITE = anyOf("RoleManagement.ReadWrite.Directory");
+    static final List<Set<String>> ROLE_DEFINITION_READ =
+        anyOf("RoleManagement.Read.Directory", DIRECTORY_READ, "RoleManagement.ReadWrite.Directory", DIRECTORY_WRITE, "RoleManagement.Read.All");
 
     static final List<Set<String>> AUDIT_LOG_READ = anyOf("AuditLog.Read.All", DIRECTORY_READ);
 

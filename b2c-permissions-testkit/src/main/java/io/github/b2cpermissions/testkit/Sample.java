@@ -65,9 +65,22 @@ public final class Sample {
   /** "Contoso loyalty (retired)", an application registration in the deleted items. */
   public static final String DELETED_APPLICATION = "44444444-0000-4000-8000-000000000003";
 
+  /** The sample's custom domain, verified, next to the tenant's initial domain. */
+  public static final String CUSTOM_DOMAIN = "login.contoso.example";
+
+  /** The API connector "Loyalty number check" (basic authentication, user name b2c-connector). */
+  public static final String API_CONNECTOR_LOYALTY = "77777777-0000-4000-8000-000000000001";
+
   private Sample() {}
 
   static void addTo(B2cData.Builder b) {
+    b.add(B2cData.Kind.DOMAINS, "{\"id\":\"" + CUSTOM_DOMAIN + "\",\"supportedServices\":[\"Email\"]}");
+    b.add(
+        B2cData.Kind.COMPANY_BRANDING,
+        "{\"id\":\"0\",\"backgroundColor\":\"#1F4E79\",\"signInPageText\":\"Welcome to Contoso\",\"usernameHintText\":\"you@example.com\","
+            + "\"loginPageTextVisibilitySettings\":{\"hideAccountResetCredentials\":false,\"hideCannotAccessYourAccount\":false,\"hideForgotMyPassword\":false,"
+            + "\"hidePrivacyAndCookies\":false,\"hideResetItNow\":false,\"hideTermsOfUse\":true}}");
+    b.add(B2cData.Kind.COMPANY_BRANDING, "{\"id\":\"fr-FR\",\"signInPageText\":\"Bienvenue chez Contoso\",\"usernameHintText\":\"vous@example.com\"}");
     b.user(
         FakeUser.builder("Alice Berg")
             .id(ALICE)
@@ -123,9 +136,18 @@ public final class Sample {
             + "\"userAttributeAssignments\":["
             + "{\"id\":\"email\",\"displayName\":\"Email Address\",\"isOptional\":false,\"requiresVerification\":true,\"userInputType\":\"emailBox\",\"userAttributeValues\":[]},"
             + "{\"id\":\"displayName\",\"displayName\":\"Display Name\",\"isOptional\":false,\"requiresVerification\":false,\"userInputType\":\"textBox\",\"userAttributeValues\":[]},"
-            + "{\"id\":\"city\",\"displayName\":\"City\",\"isOptional\":true,\"requiresVerification\":false,\"userInputType\":\"textBox\",\"userAttributeValues\":[]}]}");
+            + "{\"id\":\"city\",\"displayName\":\"City\",\"isOptional\":true,\"requiresVerification\":false,\"userInputType\":\"textBox\",\"userAttributeValues\":[]}],"
+            + "\"isLanguageCustomizationEnabled\":true,\"defaultLanguageTag\":\"en\","
+            + "\"languages\":["
+            + "{\"id\":\"en\",\"displayName\":\"English\",\"isEnabled\":true,\"defaultPages\":[{\"id\":\"api.signuporsignin\"},{\"id\":\"api.selfasserted\"}],\"overridesPages\":[]},"
+            + "{\"id\":\"fr\",\"displayName\":\"French\",\"isEnabled\":true,\"defaultPages\":[{\"id\":\"api.signuporsignin\"},{\"id\":\"api.selfasserted\"}],"
+            + "\"overridesPages\":[{\"id\":\"api.selfasserted\"}]}]}");
     b.add(B2cData.Kind.USER_FLOWS, "{\"id\":\"B2C_1_passwordreset\",\"userFlowType\":\"passwordReset\",\"userFlowTypeVersion\":3}");
     b.add(B2cData.Kind.USER_FLOWS, "{\"id\":\"B2C_1_profileedit\",\"userFlowType\":\"profileUpdate\",\"userFlowTypeVersion\":3,\"identityProviders\":[{\"id\":\"Google-OAUTH\",\"type\":\"Google\",\"name\":\"Google\"}]}");
+    b.add(
+        B2cData.Kind.API_CONNECTORS,
+        "{\"id\":\"" + API_CONNECTOR_LOYALTY + "\",\"displayName\":\"Loyalty number check\",\"targetUrl\":\"https://api.example.com/b2c/validate-loyalty\","
+            + "\"authenticationConfiguration\":{\"@odata.type\":\"#microsoft.graph.basicAuthentication\",\"username\":\"b2c-connector\",\"password\":\"sample-connector-secret\"}}");
     b.add(
         B2cData.Kind.APPLICATIONS,
         "{\"id\":\"44444444-0000-4000-8000-000000000001\",\"appId\":\"55555555-0000-4000-8000-000000000001\",\"displayName\":\"b2c-extensions-app. Do not modify. Used by AADB2C for storing user data.\",\"signInAudience\":\"AzureADMyOrg\","

@@ -28,7 +28,8 @@ class B2cDataTest {
     B2cData sample = B2cData.sample();
     assertThat(sample.userCount()).isEqualTo(5);
     assertThat(sample.seed().objects.keySet())
-        .containsExactlyInAnyOrder("groups", "identityProviders", "b2cUserFlows", "applications", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes", "oauth2PermissionGrants");
+        .containsExactlyInAnyOrder("groups", "identityProviders", "b2cUserFlows", "applications", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes",
+            "oauth2PermissionGrants", "domains", "branding", "apiConnectors");
     assertThat(sample.seed().deletedUsers).hasSize(1);
     assertThat(sample.seed().deletedObjects.get("applications")).hasSize(1);
   }

@@ -19,22 +19,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class B2cObjects {
   /** Navigation properties a user flow seed may carry; never returned as properties. */
-  static final List<String> USER_FLOW_NAVIGATION = List.of("identityProviders", "userAttributeAssignments");
+  static final List<String> USER_FLOW_NAVIGATION = List.of("identityProviders", "userAttributeAssignments", "languages");
   /** The navigation an application seed may carry: its directory extensions; never returned as a property. */
   static final String EXTENSION_PROPERTIES = "extensionProperties";
 
   static final Map<String, List<String>> FILTERABLE =
-      Map.of(
-          B2cSeed.GROUPS, List.of("id", "displayName", "mailNickname", "securityEnabled", "mailEnabled"),
-          B2cSeed.APPLICATIONS, List.of("id", "appId", "displayName", "signInAudience"),
-          B2cSeed.USER_FLOWS, List.of("id", "userFlowType", "userFlowTypeVersion"),
-          B2cSeed.IDENTITY_PROVIDERS, List.of("id", "displayName", "identityProviderType"),
-          B2cSeed.DIRECTORY_ROLES, List.of("id", "displayName", "roleTemplateId"),
-          B2cSeed.ROLE_ASSIGNMENTS, List.of("id", "principalId", "roleDefinitionId", "directoryScopeId"),
-          B2cSeed.DIRECTORY_AUDITS,
-              List.of("id", "activityDateTime", "activityDisplayName", "category", "correlationId", "loggedByService", "operationType", "result"),
-          B2cSeed.USER_FLOW_ATTRIBUTES, List.of("id", "displayName", "dataType", "userFlowAttributeType"),
-          B2cSeed.OAUTH2_PERMISSION_GRANTS, List.of("id", "clientId", "consentType", "principalId", "resourceId"));
+      Map.ofEntries(
+          Map.entry(B2cSeed.GROUPS, List.of("id", "displayName", "mailNickname", "securityEnabled", "mailEnabled")),
+          Map.entry(B2cSeed.APPLICATIONS, List.of("id", "appId", "displayName", "signInAudience")),
+          Map.entry(B2cSeed.USER_FLOWS, List.of("id", "userFlowType", "userFlowTypeVersion")),
+          Map.entry(B2cSeed.IDENTITY_PROVIDERS, List.of("id", "displayName", "identityProviderType")),
+          Map.entry(B2cSeed.DIRECTORY_ROLES, List.of("id", "displayName", "roleTemplateId")),
+          Map.entry(B2cSeed.ROLE_ASSIGNMENTS, List.of("id", "principalId", "roleDefinitionId", "directoryScopeId")),
+          Map.entry(
+              B2cSeed.DIRECTORY_AUDITS,
+              List.of("id", "activityDateTime", "activityDisplayName", "category", "correlationId", "loggedByService", "operationType", "result")),
+          Map.entry(B2cSeed.USER_FLOW_ATTRIBUTES, List.of("id", "displayName", "dataType", "userFlowAttributeType")),
+          Map.entry(B2cSeed.DOMAINS, List.of("id", "isDefault", "isInitial", "isVerified", "authenticationType")),
+          Map.entry(B2cSeed.API_CONNECTORS, List.of("id", "displayName")),
+          Map.entry(B2cSeed.BRANDING, List.of("id")),
+          Map.entry(B2cSeed.OAUTH2_PERMISSION_GRANTS, List.of("id", "clientId", "consentType", "principalId", "resourceId")));
 
   /**
    * Properties an object keeps but Graph shows only when {@code $select} names them, by
@@ -52,16 +56,19 @@ public final class B2cObjects {
           B2cSeed.APPLICATIONS, Set.of("authenticationBehaviors"));
 
   static final Map<String, String> TYPES =
-      Map.of(
-          B2cSeed.GROUPS, "group",
-          B2cSeed.APPLICATIONS, "application",
-          B2cSeed.USER_FLOWS, "b2cIdentityUserFlow",
-          B2cSeed.IDENTITY_PROVIDERS, "identityProviderBase",
-          B2cSeed.DIRECTORY_ROLES, "directoryRole",
-          B2cSeed.ROLE_ASSIGNMENTS, "unifiedRoleAssignment",
-          B2cSeed.DIRECTORY_AUDITS, "directoryAudit",
-          B2cSeed.USER_FLOW_ATTRIBUTES, "identityUserFlowAttribute",
-          B2cSeed.OAUTH2_PERMISSION_GRANTS, "oAuth2PermissionGrant");
+      Map.ofEntries(
+          Map.entry(B2cSeed.GROUPS, "group"),
+          Map.entry(B2cSeed.APPLICATIONS, "application"),
+          Map.entry(B2cSeed.USER_FLOWS, "b2cIdentityUserFlow"),
+          Map.entry(B2cSeed.IDENTITY_PROVIDERS, "identityProviderBase"),
+          Map.entry(B2cSeed.DIRECTORY_ROLES, "directoryRole"),
+          Map.entry(B2cSeed.ROLE_ASSIGNMENTS, "unifiedRoleAssignment"),
+          Map.entry(B2cSeed.DIRECTORY_AUDITS, "directoryAudit"),
+          Map.entry(B2cSeed.USER_FLOW_ATTRIBUTES, "identityUserFlowAttribute"),
+          Map.entry(B2cSeed.DOMAINS, "domain"),
+          Map.entry(B2cSeed.API_CONNECTORS, "identityApiConnector"),
+          Map.entry(B2cSeed.BRANDING, "organizationalBrandingLocalization"),
+          Map.entry(B2cSeed.OAUTH2_PERMISSION_GRANTS, "oAuth2PermissionGrant"));
 
   private B2cObjects() {}
 
@@ -273,6 +280,61 @@ public final class B2cObjects {
         o.put("resourceId", "");
         o.put("scope", "");
         break;
+      case B2cSeed.DOMAINS:
+        // Graph's v1.0 domain, as a verified custom domain; the tenant's initial domain is added by
+        // the domains route itself (DomainHandler).
+        o.put("id", "");
+        o.put("authenticationType", "Managed");
+        o.putNull("availabilityStatus");
+        o.put("isAdminManaged", true);
+        o.put("isDefault", false);
+        o.put("isInitial", false);
+        o.put("isRoot", true);
+        o.put("isVerified", true);
+        o.putNull("manufacturer");
+        o.putNull("model");
+        o.putNull("passwordNotificationWindowInDays");
+        o.putNull("passwordValidityPeriodInDays");
+        o.putNull("state");
+        o.putArray("supportedServices");
+        break;
+      case B2cSeed.API_CONNECTORS:
+        // Graph's v1.0 identityApiConnector; the secrets of authenticationConfiguration are masked
+        // below, as Graph never returns them.
+        o.put("id", UUID.randomUUID().toString());
+        o.put("displayName", "");
+        o.putNull("targetUrl");
+        o.putNull("authenticationConfiguration");
+        break;
+      case B2cSeed.BRANDING:
+        // Graph's v1.0 organizationalBrandingProperties without the streams (read at their own URLs):
+        // id 0 is the default branding, any other id a locale such as fr-FR.
+        o.put("id", "0");
+        o.putNull("backgroundColor");
+        o.putNull("backgroundImageRelativeUrl");
+        o.putNull("bannerLogoRelativeUrl");
+        o.putArray("cdnList");
+        o.putNull("contentCustomization");
+        o.putNull("customAccountResetCredentialsUrl");
+        o.putNull("customCannotAccessYourAccountText");
+        o.putNull("customCannotAccessYourAccountUrl");
+        o.putNull("customCSSRelativeUrl");
+        o.putNull("customForgotMyPasswordText");
+        o.putNull("customPrivacyAndCookiesText");
+        o.putNull("customPrivacyAndCookiesUrl");
+        o.putNull("customResetItNowText");
+        o.putNull("customTermsOfUseText");
+        o.putNull("customTermsOfUseUrl");
+        o.putNull("faviconRelativeUrl");
+        o.putNull("headerBackgroundColor");
+        o.putNull("headerLogoRelativeUrl");
+        o.putNull("loginPageLayoutConfiguration");
+        o.putNull("loginPageTextVisibilitySettings");
+        o.putNull("signInPageText");
+        o.putNull("squareLogoDarkRelativeUrl");
+        o.putNull("squareLogoRelativeUrl");
+        o.putNull("usernameHintText");
+        break;
       default:
         throw new IllegalArgumentException("unknown B2C collection " + collection);
     }
@@ -301,6 +363,23 @@ public final class B2cObjects {
       if (o.has("clientSecret")) {
         o.put("clientSecret", "*****");
       }
+    }
+    if (collection.equals(B2cSeed.USER_FLOWS)) {
+      for (JsonNode l : o.path("languages")) {
+        if (l.isObject()) {
+          // Graph's userFlowLanguageConfiguration: a language is enabled unless it says otherwise.
+          ObjectNode language = (ObjectNode) l;
+          if (!language.has("displayName")) {
+            language.putNull("displayName");
+          }
+          if (!language.has("isEnabled")) {
+            language.put("isEnabled", true);
+          }
+        }
+      }
+    }
+    if (collection.equals(B2cSeed.API_CONNECTORS)) {
+      ApiConnectorSecrets.mask(o, java.time.Instant.parse(created));
     }
     if (collection.equals(B2cSeed.USER_FLOW_ATTRIBUTES) && o.path("id").asText().isEmpty() && !o.path("displayName").asText().isEmpty()) {
       // Custom attributes are named after the b2c-extensions-app; the fake keeps the plain name.

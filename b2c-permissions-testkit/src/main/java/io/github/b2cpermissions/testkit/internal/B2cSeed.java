@@ -23,6 +23,10 @@ public final class B2cSeed {
   public static final String DIRECTORY_AUDITS = "directoryAudits";
   public static final String USER_FLOW_ATTRIBUTES = "userFlowAttributes";
   public static final String OAUTH2_PERMISSION_GRANTS = "oauth2PermissionGrants";
+  public static final String DOMAINS = "domains";
+  public static final String API_CONNECTORS = "apiConnectors";
+  /** The company branding: the default ({@code id} 0) and its localizations. */
+  public static final String BRANDING = "branding";
 
   public final List<UserRec> users;
   public final int generatedUsers;

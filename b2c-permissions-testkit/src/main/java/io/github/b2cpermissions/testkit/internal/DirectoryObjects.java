@@ -101,10 +101,22 @@ final class DirectoryObjects {
     return o;
   }
 
-  /** An object without the properties Graph shows only on $select, unless $select is given. */
+  /**
+   * An object without the properties Graph shows only on $select, unless $select is given; an
+   * application's key credentials without their public key value ({@code key} null), which Graph
+   * returns only when {@code $select} names {@code keyCredentials} (the application-list and
+   * serviceprincipal-get reference pages).
+   */
   static ObjectNode shown(String collection, ObjectNode o, boolean defaultView) {
     if (defaultView) {
       o.remove(B2cObjects.SELECT_ONLY.getOrDefault(collection, Set.of()));
+      if (collection.equals(B2cSeed.APPLICATIONS)) {
+        for (JsonNode credential : o.path("keyCredentials")) {
+          if (credential.isObject() && credential.has("key")) {
+            ((ObjectNode) credential).putNull("key");
+          }
+        }
+      }
     }
     return o;
   }

@@ -21,7 +21,9 @@ import java.util.Set;
 final class DirectoryQueryRules {
   /** The segments whose next segment is a directory object id, in lower case. */
   private static final Set<String> DIRECTORY_OBJECT_SETS =
-      Set.of("users", "groups", "applications", "serviceprincipals", "directoryroles", "members", "deleteditems");
+      Set.of(
+          "users", "groups", "applications", "serviceprincipals", "directoryroles", "directoryroletemplates",
+          "members", "deleteditems");
 
   private static final Map<FakeRoute, List<String>> ID_VARIABLES = new EnumMap<>(FakeRoute.class);
   private static final Set<FakeRoute> COUNTABLE = EnumSet.noneOf(FakeRoute.class);

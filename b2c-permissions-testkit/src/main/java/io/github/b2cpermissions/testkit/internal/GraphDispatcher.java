@@ -21,6 +21,8 @@ final class GraphDispatcher {
     this.errors = errors;
     this.authenticator = new BearerAuthenticator(server);
     new OrganizationHandler().register(routes);
+    new BrandingHandler().register(routes);
+    new DomainHandler().register(routes);
     new ServicePrincipalHandler(server).register(routes);
     new AppRoleAssignmentHandler().register(routes);
     new BatchHandler(this, server, errors).register(routes);
@@ -30,10 +32,14 @@ final class GraphDispatcher {
     new AuthenticationMethodHandler().register(routes);
     new GroupHandler().register(routes);
     new UserFlowHandler().register(routes);
+    new UserFlowLanguageHandler().register(routes);
     new IdentityProviderHandler().register(routes);
     new UserFlowAttributeHandler().register(routes);
+    new ApiConnectorHandler().register(routes);
     new DirectoryRoleHandler().register(routes);
     new RoleAssignmentHandler().register(routes);
+    new RoleDefinitionHandler().register(routes);
+    new DirectoryRoleTemplateHandler().register(routes);
     new AuditLogHandler().register(routes);
     new ApplicationHandler().register(routes);
     new ExtensionPropertyHandler().register(routes);

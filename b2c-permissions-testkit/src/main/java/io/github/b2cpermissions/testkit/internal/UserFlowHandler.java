@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /identity/b2cUserFlows}: user flows, their identity providers and their user attribute
@@ -42,7 +43,7 @@ final class UserFlowHandler {
   void register(RouteTable routes) {
     routes.collection(LIST_B2C_USER_FLOWS, op -> DirectoryObjects.list(op, FLOWS, "identity/b2cUserFlows"));
     routes.entity(GET_B2C_USER_FLOW, op -> DirectoryObjects.get(op, FLOWS, "identity/b2cUserFlows"));
-    routes.collection(LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS, op -> navigation(op, "identityProviders", "identityProvider"));
+    routes.collection(LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS, this::identityProviders);
     routes.collection(LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS, op -> navigation(op, "userAttributeAssignments", "identityUserFlowAttributeAssignment"));
     routes.write(CREATE_B2C_USER_FLOW, this::create);
     routes.write(UPDATE_B2C_USER_FLOW, this::update);
@@ -57,6 +58,45 @@ final class UserFlowHandler {
     ObjectNode flow = DirectoryObjects.require(op, FLOWS);
     String ctx = "identity/b2cUserFlows('" + flow.path("id").asText() + "')/" + nav;
     return ODataReplies.collection(op, ctx, type, DirectoryObjects.arrayOf(flow.path(nav)), List.of("id"), null, null);
+  }
+
+  /**
+   * A flow's identity providers in beta's {@code identityProvider} shape ({@code id}, {@code type},
+   * {@code name}, {@code clientId}, {@code clientSecret}), taken from the tenant's identity provider
+   * of the same id where there is one: the secret is write-only, shown as {@code *****} when set.
+   */
+  private Reply identityProviders(GraphRequest op) {
+    ObjectNode flow = DirectoryObjects.require(op, FLOWS);
+    B2cStore s = op.b2c();
+    List<ObjectNode> out = new java.util.ArrayList<>();
+    for (JsonNode entry : flow.path("identityProviders")) {
+      if (entry.isObject()) {
+        out.add(asIdentityProvider((ObjectNode) entry, s.object(B2cSeed.IDENTITY_PROVIDERS, entry.path("id").asText())));
+      }
+    }
+    String ctx = "identity/b2cUserFlows('" + flow.path("id").asText() + "')/identityProviders";
+    return ODataReplies.collection(op, ctx, "identityProvider", ODataSource.of(out), List.of("id"), null, null);
+  }
+
+  private static ObjectNode asIdentityProvider(ObjectNode entry, @Nullable ObjectNode tenantProvider) {
+    JsonNode src = tenantProvider != null ? tenantProvider : entry;
+    ObjectNode o = Json.object();
+    o.put("id", entry.path("id").asText());
+    o.set("type", value(src, tenantProvider != null ? "identityProviderType" : "type"));
+    o.set("name", value(src, tenantProvider != null ? "displayName" : "name"));
+    o.set("clientId", value(src, "clientId"));
+    JsonNode secret = src.get("clientSecret");
+    if (secret == null || secret.isNull()) {
+      o.putNull("clientSecret");
+    } else {
+      o.put("clientSecret", "*****");
+    }
+    return o;
+  }
+
+  private static JsonNode value(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null ? Json.object().nullNode() : v.deepCopy();
   }
 
   private Reply create(GraphRequest op) {

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class B2cSeedJson {
   private static final Set<String> KEYS =
-      Set.of("sample", "generatedUsers", "users", "groups", "applications", "userFlows", "identityProviders", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes", "oauth2PermissionGrants", "deletedItems");
+      Set.of("sample", "generatedUsers", "users", "groups", "applications", "userFlows", "identityProviders", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes",
+          "oauth2PermissionGrants", "deletedItems", "domains", "branding", "apiConnectors");
   private static final Set<String> DELETED_KEYS = Set.of("users", "applications");
   private static final Set<String> GENERATED_KEYS = Set.of("count", "seed");
   private static final Set<String> USER_KEYS =
@@ -89,6 +90,9 @@ final class B2cSeedJson {
       objects(b, node, "userFlowAttributes", B2cData.Kind.USER_FLOW_ATTRIBUTES, path, null);
       objects(b, node, "oauth2PermissionGrants", B2cData.Kind.OAUTH2_PERMISSION_GRANTS, path, null);
       deletedItems(b, node.path("deletedItems"), path + ".deletedItems", domain);
+      objects(b, node, "domains", B2cData.Kind.DOMAINS, path, null);
+      objects(b, node, "branding", B2cData.Kind.COMPANY_BRANDING, path, null);
+      objects(b, node, "apiConnectors", B2cData.Kind.API_CONNECTORS, path, null);
       groupMembers.forEach((id, ms) -> b.groupMembers(id, ms.toArray(new String[0])));
       roleMembers.forEach((id, ms) -> b.directoryRoleMembers(id, ms.toArray(new String[0])));
     } catch (IllegalArgumentException e) {

@@ -12,13 +12,31 @@ import org.jspecify.annotations.Nullable;
  * (with base types) minus those; users are the exception, with a small documented default set.
  */
 final class DocumentedDefaults {
-  /** The user's default set, from the v1.0 user resource page (the same eleven the fake has always returned). */
+  /**
+   * The user's default set: "By default, only a limited set of properties are returned
+   * (businessPhones, displayName, givenName, id, jobTitle, mail, mobilePhone, officeLocation,
+   * preferredLanguage, surname, and userPrincipalName)" (the v1.0 user-list and user-get pages,
+   * microsoft-graph-docs-contrib).
+   */
   static final Set<String> USER =
       Set.of(
           "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",
           "preferredLanguage", "surname", "userPrincipalName", "id");
 
-  /** Properties the reference pages document as returned only on $select (or $expand), by type. */
+  /**
+   * Properties the reference pages document as returned only on $select (or $expand), by type.
+   * Sources, checked again for issue 12: groups, the v1.0 group resource page ("Returned only on
+   * {@code $select}" on allowExternalSenders, assignedLabels, assignedLicenses,
+   * autoSubscribeNewMembers, hideFromAddressLists, hideFromOutlookClients, isSubscribedByMail,
+   * licenseProcessingState, unseenCount; hasMembersWithLicenseErrors "is never returned on a GET";
+   * the others are in the CSDL and not on the page, kept out of the default set as the page's
+   * JSON representation does); applications, the "Manage application authenticationBehaviors"
+   * page ("returned only on $select requests"); service principals, the servicePrincipal resource
+   * and serviceprincipal-get pages (customSecurityAttributes read with $select); user flows, the
+   * beta b2cIdentityUserFlow page (apiConnectorConfiguration with $expand). Directory roles, role
+   * assignments and directory audits: their v1.0 resource pages mark no property, so their default
+   * set is the CSDL's.
+   */
   static final Map<String, Set<String>> SELECT_ONLY =
       Map.of(
           "microsoft.graph.group",
@@ -36,11 +54,7 @@ final class DocumentedDefaults {
    * Differences the fake still has, each with its reason; the lead removes an entry when the reason
    * is gone. Keyed by type, the properties the fake does not return yet.
    */
-  static final Map<String, Set<String>> PENDING =
-      Map.of(
-          // Beta's identityProvider (a user flow's identityProviders) has clientId and clientSecret;
-          // the user-flow routes are being moved to beta on branch fidelity-a, which owns their shapes.
-          "microsoft.graph.identityProvider", Set.of("clientId", "clientSecret"));
+  static final Map<String, Set<String>> PENDING = Map.of();
 
   private DocumentedDefaults() {}
 

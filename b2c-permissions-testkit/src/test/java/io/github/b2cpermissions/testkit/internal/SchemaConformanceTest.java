@@ -44,6 +44,8 @@ class SchemaConformanceTest {
           FakeGraphTenant.builder()
               .b2c("contoso.onmicrosoft.com")
               .grantedAll()
+              // Beyond the 14: the roles of the reference-data routes the backup permissions do not cover.
+              .grantedRoles("APIConnectors.ReadWrite.All", "OrganizationalBranding.Read.All", "Domain.Read.All")
               .b2cData(B2cData.builder().sample().generatedUsers(10, 11).build()));
 
   private final GraphMetadata meta = GraphMetadata.get();

@@ -131,6 +131,38 @@ class SeedsTest {
     }
   }
 
+  private static final String REFERENCE_SEED =
+      "{\"domain\":\"contoso.onmicrosoft.com\",\"grantedRoles\":[\"Domain.Read.All\",\"OrganizationalBranding.Read.All\",\"APIConnectors.ReadWrite.All\",\"IdentityUserFlow.Read.All\"],"
+          + "\"b2cData\":{"
+          + "\"domains\":[{\"id\":\"contoso.example\"}],"
+          + "\"branding\":[{\"signInPageText\":\"Hello\"},{\"id\":\"de-DE\",\"signInPageText\":\"Hallo\"}],"
+          + "\"apiConnectors\":[{\"id\":\"77777777-0000-4000-8000-0000000000aa\",\"displayName\":\"Check\",\"targetUrl\":\"https://api.example.com/check\","
+          + "\"authenticationConfiguration\":{\"@odata.type\":\"#microsoft.graph.basicAuthentication\",\"username\":\"svc\",\"password\":\"seeded-secret\"}}],"
+          + "\"userFlows\":[{\"id\":\"B2C_1_susi\",\"userFlowType\":\"signUpOrSignIn\",\"userFlowTypeVersion\":3,"
+          + "\"languages\":[{\"id\":\"de\",\"displayName\":\"German\",\"overridesPages\":[{\"id\":\"api.selfasserted\"}]}]}]}}";
+
+  @Test
+  void domainsBrandingApiConnectorsAndLanguagesInTheSeedAreServedAndSurviveAReset() {
+    try (FakeGraph graph = FakeGraphSeed.load(REFERENCE_SEED).start()) {
+      FakeGraphTenant t = graph.tenants().get(0);
+      String token = t.issueAccessToken();
+      assertThat(Http.json(Http.get(t, "/v1.0/domains", token)).path("value").findValuesAsText("id")).containsExactly("contoso.onmicrosoft.com", "contoso.example");
+      String branding = "/v1.0/organization/" + t.tenantId() + "/branding";
+      assertThat(Http.json(Http.get(t, branding, token)).path("signInPageText").asText()).isEqualTo("Hello");
+      assertThat(Http.json(Http.get(t, branding + "/localizations", token)).path("value").findValuesAsText("id")).containsExactly("0", "de-DE");
+      String connectors = Http.get(t, "/v1.0/identity/apiConnectors", token).body();
+      assertThat(connectors).contains("\"username\":\"svc\"").doesNotContain("seeded-secret");
+      JsonNode de = Http.json(Http.get(t, "/beta/identity/b2cUserFlows/B2C_1_susi/languages/de", token));
+      assertThat(de.path("displayName").asText()).isEqualTo("German");
+      assertThat(de.path("isEnabled").asBoolean()).as("Graph's default").isTrue();
+      assertThat(Http.json(Http.get(t, "/beta/identity/b2cUserFlows/B2C_1_susi/languages/de/overridesPages", token)).path("value").findValuesAsText("id"))
+          .containsExactly("api.selfasserted");
+      assertThat(Http.delete(t, "/v1.0/identity/apiConnectors/77777777-0000-4000-8000-0000000000aa", token).statusCode()).isEqualTo(204);
+      t.reset();
+      assertThat(Http.get(t, "/v1.0/identity/apiConnectors/77777777-0000-4000-8000-0000000000aa", t.issueAccessToken()).statusCode()).isEqualTo(200);
+    }
+  }
+
   @Test
   void theSampleCanBeSeededFromJson() {
     FakeGraph graph = FakeGraphSeed.load("{\"domain\":\"contoso.onmicrosoft.com\",\"b2cData\":{\"sample\":true}}");
