@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +13,8 @@ import io.github.b2cpermissions.UnexpectedGraphResponseException;
 import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphRetryEvent;
 import io.github.b2cpermissions.graph.GraphRetryPolicy;
+import io.github.b2cpermissions.graph.internal.call.CallContext;
+import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
