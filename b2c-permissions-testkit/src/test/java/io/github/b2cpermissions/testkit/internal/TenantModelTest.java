@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.b2cpermissions.AppPresence;
-import io.github.b2cpermissions.testkit.MutableClock;
+import io.github.b2cpermissions.buildsupport.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
