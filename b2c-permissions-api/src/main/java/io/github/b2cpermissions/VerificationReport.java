@@ -70,30 +70,8 @@ public final class VerificationReport {
     this.graphRequestCount = b.graphRequestCount;
     this.consentRequest = b.consentRequest;
     this.directoryRoleNeeded = b.directoryRoleNeeded;
-    this.outcome = derive(b);
-  }
-
-  /** The outcome the builder's facts lead to; see the class summary for the order of the rules. */
-  private static VerificationOutcome derive(Builder b) {
-    if (b.tenantType != null && !B2C_TENANT_TYPE.equals(b.tenantType)) {
-      return VerificationOutcome.NOT_A_B2C_TENANT;
-    }
-    if (b.appPresence == AppPresence.NOT_FOUND) {
-      return VerificationOutcome.APP_NOT_CONSENTED;
-    }
-    if (b.appPresence == AppPresence.DISABLED) {
-      return VerificationOutcome.APP_DISABLED;
-    }
-    if (b.directoryRoleNeeded != null) {
-      return VerificationOutcome.DIRECTORY_UNREADABLE;
-    }
-    if (b.checks.values().stream().anyMatch(c -> c.status() == PermissionStatus.MISSING)) {
-      return VerificationOutcome.MISSING_PERMISSIONS;
-    }
-    if (b.checks.values().stream().anyMatch(c -> c.status() == PermissionStatus.PROPAGATING)) {
-      return VerificationOutcome.PERMISSIONS_PROPAGATING;
-    }
-    return VerificationOutcome.SATISFIED;
+    this.outcome =
+        OutcomeRules.derive(b.tenantType, b.appPresence, b.directoryRoleNeeded, b.checks.values());
   }
 
   /**
@@ -201,10 +179,7 @@ public final class VerificationReport {
    * @throws NullPointerException if {@code operation} is null
    */
   public Set<BackupCapability> capabilities(BackupOperation operation) {
-    if (outcome == VerificationOutcome.APP_NOT_CONSENTED
-        || outcome == VerificationOutcome.APP_DISABLED
-        || outcome == VerificationOutcome.NOT_A_B2C_TENANT
-        || outcome == VerificationOutcome.DIRECTORY_UNREADABLE) {
+    if (!OutcomeRules.permissionsApply(outcome)) {
       Objects.requireNonNull(operation, "operation");
       return Collections.unmodifiableSet(EnumSet.noneOf(BackupCapability.class));
     }
@@ -497,23 +472,8 @@ public final class VerificationReport {
      *     confirmed {@value #B2C_TENANT_TYPE} tenant type and an {@link AppPresence#ENABLED} app
      */
     public VerificationReport build() {
-      boolean anyHeld = checks.values().stream().anyMatch(c -> c.status() != PermissionStatus.MISSING);
-      if (appPresence == AppPresence.NOT_FOUND && anyHeld) {
-        throw new IllegalStateException(
-            "an app with no service principal cannot hold permissions (tenant " + tenantId + ")");
-      }
-      boolean anyPropagating =
-          checks.values().stream().anyMatch(c -> c.status() == PermissionStatus.PROPAGATING);
-      if (anyPropagating && strategy != VerificationStrategy.DIRECTORY_AND_TOKEN) {
-        throw new IllegalStateException(
-            "PROPAGATING needs both the directory and a token; strategy is " + strategy);
-      }
-      if (derive(this) == VerificationOutcome.SATISFIED
-          && (!B2C_TENANT_TYPE.equals(tenantType) || appPresence != AppPresence.ENABLED)) {
-        throw new IllegalStateException("a report can only be SATISFIED for a confirmed "
-            + B2C_TENANT_TYPE + " tenant with an ENABLED app; tenant " + tenantId + " has tenantType "
-            + (tenantType == null ? "(not read)" : tenantType) + " and app " + appPresence);
-      }
+      OutcomeRules.requireConsistent(
+          tenantId, tenantType, appPresence, directoryRoleNeeded, strategy, checks.values());
       return new VerificationReport(this);
     }
   }

@@ -1,11 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_API_CONNECTOR;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_API_CONNECTOR;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_API_CONNECTOR;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_API_CONNECTORS;
-import static io.github.b2cpermissions.testkit.FakeRoute.UPDATE_API_CONNECTOR;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -24,11 +18,11 @@ final class ApiConnectorHandler {
   private static final Set<String> WRITABLE = Set.of("displayName", "targetUrl", "authenticationConfiguration");
 
   void register(RouteTable routes) {
-    routes.collection(LIST_API_CONNECTORS, op -> DirectoryObjects.list(op, CONNECTORS, CONTEXT));
-    routes.entity(GET_API_CONNECTOR, op -> DirectoryObjects.get(op, CONNECTORS, CONTEXT));
-    routes.write(CREATE_API_CONNECTOR, this::create);
-    routes.write(UPDATE_API_CONNECTOR, this::update);
-    routes.write(DELETE_API_CONNECTOR, op -> DirectoryObjects.delete(op, CONNECTORS));
+    routes.collection("LIST_API_CONNECTORS", op -> DirectoryObjects.list(op, CONNECTORS, CONTEXT));
+    routes.entity("GET_API_CONNECTOR", op -> DirectoryObjects.get(op, CONNECTORS, CONTEXT));
+    routes.write("CREATE_API_CONNECTOR", this::create);
+    routes.write("UPDATE_API_CONNECTOR", this::update);
+    routes.write("DELETE_API_CONNECTOR", op -> DirectoryObjects.delete(op, CONNECTORS));
   }
 
   private Reply create(GraphRequest op) {

@@ -1,9 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_ORGANIZATION_BRANDING;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_ORGANIZATION_BRANDING_LOCALIZATION;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_ORGANIZATION_BRANDING_LOCALIZATIONS;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +17,9 @@ final class BrandingHandler {
   static final String DEFAULT_ID = "0";
 
   void register(RouteTable routes) {
-    routes.entity(GET_ORGANIZATION_BRANDING, this::branding);
-    routes.collection(LIST_ORGANIZATION_BRANDING_LOCALIZATIONS, this::localizations);
-    routes.entity(GET_ORGANIZATION_BRANDING_LOCALIZATION, this::localization);
+    routes.entity("GET_ORGANIZATION_BRANDING", this::branding);
+    routes.collection("LIST_ORGANIZATION_BRANDING_LOCALIZATIONS", this::localizations);
+    routes.entity("GET_ORGANIZATION_BRANDING_LOCALIZATION", this::localization);
   }
 
   private Reply branding(GraphRequest op) {

@@ -1,17 +1,6 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_DELETED_APPLICATION;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_DELETED_USER;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_DELETED_APPLICATIONS;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_DELETED_GROUPS;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_DELETED_USERS;
-import static io.github.b2cpermissions.testkit.FakeRoute.PERMANENTLY_DELETE_APPLICATION;
-import static io.github.b2cpermissions.testkit.FakeRoute.PERMANENTLY_DELETE_USER;
-import static io.github.b2cpermissions.testkit.FakeRoute.RESTORE_DELETED_APPLICATION;
-import static io.github.b2cpermissions.testkit.FakeRoute.RESTORE_DELETED_USER;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,24 +24,26 @@ final class DeletedItemsHandler {
   }
 
   void register(RouteTable routes) {
-    routes.collection(LIST_DELETED_USERS, this::listUsers);
+    routes.collection("LIST_DELETED_USERS", this::listUsers);
     routes.collection(
-        LIST_DELETED_GROUPS,
+        "LIST_DELETED_GROUPS",
         op -> ODataReplies.collection(op, CONTEXT + "/microsoft.graph.group", "group", ODataSource.of(List.of()), List.of("id", "displayName"), groupSample(op), null));
-    routes.collection(LIST_DELETED_APPLICATIONS, this::listApplications);
-    for (FakeRoute r : List.of(GET_DELETED_USER, GET_DELETED_APPLICATION)) {
-      routes.add(r, RouteTable.ENTITY, byType(GET_DELETED_USER, GET_DELETED_APPLICATION), this::get);
-    }
-    for (FakeRoute r : List.of(RESTORE_DELETED_USER, RESTORE_DELETED_APPLICATION)) {
-      routes.add(r, RouteTable.NONE, byType(RESTORE_DELETED_USER, RESTORE_DELETED_APPLICATION), this::restore);
-    }
-    for (FakeRoute r : List.of(PERMANENTLY_DELETE_USER, PERMANENTLY_DELETE_APPLICATION)) {
-      routes.add(r, RouteTable.NONE, byType(PERMANENTLY_DELETE_USER, PERMANENTLY_DELETE_APPLICATION), this::purge);
-    }
+    routes.collection("LIST_DELETED_APPLICATIONS", this::listApplications);
+    registerByType(routes, RouteTable.ENTITY, "GET_DELETED_USER", "GET_DELETED_APPLICATION", this::get);
+    registerByType(routes, RouteTable.NONE, "RESTORE_DELETED_USER", "RESTORE_DELETED_APPLICATION", this::restore);
+    registerByType(routes, RouteTable.NONE, "PERMANENTLY_DELETE_USER", "PERMANENTLY_DELETE_APPLICATION", this::purge);
+  }
+
+  /** Registers the user and the application route of one operation on a deleted item. */
+  private static void registerByType(
+      RouteTable routes, Set<String> options, String userRoute, String applicationRoute, GraphOperation operation) {
+    Authorization rule = byType(routes.route(userRoute), routes.route(applicationRoute));
+    routes.add(userRoute, options, rule, operation);
+    routes.add(applicationRoute, options, rule, operation);
   }
 
   /** The row of the deleted item's type decides; without such an item, either row lets the 404 through. */
-  private static Authorization byType(FakeRoute user, FakeRoute application) {
+  private static Authorization byType(Route user, Route application) {
     return op -> {
       DeletedItems.Item item = op.b2c().deletedItem(op.var("id"));
       if (item == null) {

@@ -1,8 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GROUPS_DELTA;
-import static io.github.b2cpermissions.testkit.FakeRoute.USERS_DELTA;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
@@ -34,8 +31,8 @@ final class DeltaHandler {
   private static final List<String> USER_DEFAULT_VIEW = UserShapes.PROPERTIES.subList(0, UserShapes.DEFAULT_COUNT);
 
   void register(RouteTable routes) {
-    routes.add(USERS_DELTA, OPTIONS, Authorization.TABLE, op -> delta(op, B2cStore.USERS));
-    routes.add(GROUPS_DELTA, OPTIONS, Authorization.TABLE, op -> delta(op, B2cSeed.GROUPS));
+    routes.add("USERS_DELTA", OPTIONS, Authorization.TABLE, op -> delta(op, B2cStore.USERS));
+    routes.add("GROUPS_DELTA", OPTIONS, Authorization.TABLE, op -> delta(op, B2cSeed.GROUPS));
   }
 
   /** Where a round stands: the change window ({@code from} is -1 on a first round) and the page start. */

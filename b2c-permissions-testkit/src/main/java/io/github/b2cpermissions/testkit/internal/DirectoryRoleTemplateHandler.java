@@ -1,8 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_DIRECTORY_ROLE_TEMPLATE;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_DIRECTORY_ROLE_TEMPLATES;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +13,8 @@ final class DirectoryRoleTemplateHandler {
   private static final String CONTEXT = "directoryRoleTemplates";
 
   void register(RouteTable routes) {
-    routes.collection(LIST_DIRECTORY_ROLE_TEMPLATES, this::list);
-    routes.entity(GET_DIRECTORY_ROLE_TEMPLATE, this::get);
+    routes.collection("LIST_DIRECTORY_ROLE_TEMPLATES", this::list);
+    routes.entity("GET_DIRECTORY_ROLE_TEMPLATE", this::get);
   }
 
   private Reply list(GraphRequest op) {

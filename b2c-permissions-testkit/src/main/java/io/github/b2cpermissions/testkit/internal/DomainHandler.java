@@ -1,8 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_DOMAIN;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_DOMAINS;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,8 @@ final class DomainHandler {
   private static final String CONTEXT = "domains";
 
   void register(RouteTable routes) {
-    routes.collection(LIST_DOMAINS, op -> ODataReplies.collection(op, CONTEXT, "domain", ODataSource.of(domains(op)), B2cObjects.FILTERABLE.get(DOMAINS), null, null));
-    routes.entity(GET_DOMAIN, this::get);
+    routes.collection("LIST_DOMAINS", op -> ODataReplies.collection(op, CONTEXT, "domain", ODataSource.of(domains(op)), B2cObjects.FILTERABLE.get(DOMAINS), null, null));
+    routes.entity("GET_DOMAIN", this::get);
   }
 
   private Reply get(GraphRequest op) {

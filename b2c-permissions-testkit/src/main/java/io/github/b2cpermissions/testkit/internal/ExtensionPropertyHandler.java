@@ -1,10 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_EXTENSION_PROPERTY;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_EXTENSION_PROPERTY;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_EXTENSION_PROPERTY;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_EXTENSION_PROPERTIES;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,10 +20,10 @@ final class ExtensionPropertyHandler {
   private static final Set<String> TARGETS = Set.of("User", "Group", "AdministrativeUnit", "Application", "Device", "Organization");
 
   void register(RouteTable routes) {
-    routes.collection(LIST_EXTENSION_PROPERTIES, this::list);
-    routes.entity(GET_EXTENSION_PROPERTY, this::get);
-    routes.write(CREATE_EXTENSION_PROPERTY, this::create);
-    routes.write(DELETE_EXTENSION_PROPERTY, this::delete);
+    routes.collection("LIST_EXTENSION_PROPERTIES", this::list);
+    routes.entity("GET_EXTENSION_PROPERTY", this::get);
+    routes.write("CREATE_EXTENSION_PROPERTY", this::create);
+    routes.write("DELETE_EXTENSION_PROPERTY", this::delete);
   }
 
   private static String context(ObjectNode app) {

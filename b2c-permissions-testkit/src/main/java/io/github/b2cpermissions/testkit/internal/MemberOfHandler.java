@@ -1,7 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_USER_MEMBER_OF;
-
 import java.util.List;
 
 /**
@@ -12,7 +10,7 @@ import java.util.List;
 final class MemberOfHandler {
   void register(RouteTable routes) {
     routes.collection(
-        LIST_USER_MEMBER_OF,
+        "LIST_USER_MEMBER_OF",
         op -> {
           UserRec u = UserHandler.user(op.b2c(), op.var("id"));
           ODataSource items = ODataSource.of(op.b2c().memberOf(u.id));

@@ -1,7 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_OAUTH2_PERMISSION_GRANT;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_OAUTH2_PERMISSION_GRANTS;
 
 /**
  * {@code /oauth2PermissionGrants}: the delegated permissions consented to client applications
@@ -13,7 +11,7 @@ final class OAuth2PermissionGrantHandler {
   private static final String GRANTS = B2cSeed.OAUTH2_PERMISSION_GRANTS;
 
   void register(RouteTable routes) {
-    routes.collection(LIST_OAUTH2_PERMISSION_GRANTS, op -> DirectoryObjects.list(op, GRANTS, "oauth2PermissionGrants"));
-    routes.entity(GET_OAUTH2_PERMISSION_GRANT, op -> DirectoryObjects.get(op, GRANTS, "oauth2PermissionGrants"));
+    routes.collection("LIST_OAUTH2_PERMISSION_GRANTS", op -> DirectoryObjects.list(op, GRANTS, "oauth2PermissionGrants"));
+    routes.entity("GET_OAUTH2_PERMISSION_GRANT", op -> DirectoryObjects.get(op, GRANTS, "oauth2PermissionGrants"));
   }
 }

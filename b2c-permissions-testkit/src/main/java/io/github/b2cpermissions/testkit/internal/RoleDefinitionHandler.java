@@ -1,8 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_ROLE_DEFINITION;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_ROLE_DEFINITIONS;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +13,8 @@ final class RoleDefinitionHandler {
   private static final String CONTEXT = "roleManagement/directory/roleDefinitions";
 
   void register(RouteTable routes) {
-    routes.collection(LIST_ROLE_DEFINITIONS, this::list);
-    routes.entity(GET_ROLE_DEFINITION, this::get);
+    routes.collection("LIST_ROLE_DEFINITIONS", this::list);
+    routes.entity("GET_ROLE_DEFINITION", this::get);
   }
 
   private Reply list(GraphRequest op) {

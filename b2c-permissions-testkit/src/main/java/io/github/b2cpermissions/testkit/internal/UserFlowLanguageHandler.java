@@ -1,10 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_B2C_USER_FLOW_LANGUAGE;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_B2C_USER_FLOW_LANGUAGES;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_B2C_USER_FLOW_LANGUAGE_DEFAULT_PAGES;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_B2C_USER_FLOW_LANGUAGE_OVERRIDES_PAGES;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -21,10 +16,10 @@ final class UserFlowLanguageHandler {
   private static final List<String> PAGES = List.of("defaultPages", "overridesPages");
 
   void register(RouteTable routes) {
-    routes.collection(LIST_B2C_USER_FLOW_LANGUAGES, this::list);
-    routes.entity(GET_B2C_USER_FLOW_LANGUAGE, this::get);
-    routes.collection(LIST_B2C_USER_FLOW_LANGUAGE_DEFAULT_PAGES, op -> pages(op, "defaultPages"));
-    routes.collection(LIST_B2C_USER_FLOW_LANGUAGE_OVERRIDES_PAGES, op -> pages(op, "overridesPages"));
+    routes.collection("LIST_B2C_USER_FLOW_LANGUAGES", this::list);
+    routes.entity("GET_B2C_USER_FLOW_LANGUAGE", this::get);
+    routes.collection("LIST_B2C_USER_FLOW_LANGUAGE_DEFAULT_PAGES", op -> pages(op, "defaultPages"));
+    routes.collection("LIST_B2C_USER_FLOW_LANGUAGE_OVERRIDES_PAGES", op -> pages(op, "overridesPages"));
   }
 
   private Reply list(GraphRequest op) {
