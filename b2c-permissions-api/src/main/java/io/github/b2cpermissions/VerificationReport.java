@@ -219,6 +219,7 @@ public final class VerificationReport {
   public Set<BackupCapability> skippedCapabilities(BackupOperation operation) {
     EnumSet<BackupCapability> skipped = EnumSet.allOf(BackupCapability.class);
     skipped.removeAll(capabilities(operation));
+    skipped.removeIf(c -> !c.inB2cCatalog());
     if (operation == BackupOperation.RESTORE) {
       skipped.removeIf(c -> !c.isRestorable());
     }
