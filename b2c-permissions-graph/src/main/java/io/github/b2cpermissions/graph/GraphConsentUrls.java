@@ -2,7 +2,7 @@ package io.github.b2cpermissions.graph;
 
 import io.github.b2cpermissions.AdminConsentRequest;
 import io.github.b2cpermissions.ConsentUrlBuilder;
-import io.github.b2cpermissions.graph.internal.TenantIdentifiers;
+import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;

@@ -8,17 +8,19 @@ import io.github.b2cpermissions.VerificationCancelledException;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
-import io.github.b2cpermissions.graph.internal.DirectoryReader;
-import io.github.b2cpermissions.graph.internal.GraphTransport;
-import io.github.b2cpermissions.graph.internal.TenantIdentifiers;
-import io.github.b2cpermissions.graph.internal.TokenConfirmations;
-import io.github.b2cpermissions.graph.internal.TokenSource;
 import io.github.b2cpermissions.graph.internal.await.AwaitPoller;
 import io.github.b2cpermissions.graph.internal.check.CheckRunner;
+import io.github.b2cpermissions.graph.internal.check.DirectoryReader;
 import io.github.b2cpermissions.graph.internal.check.TenantCheck;
+import io.github.b2cpermissions.graph.internal.credentials.TokenConfirmations;
+import io.github.b2cpermissions.graph.internal.credentials.TokenSource;
 import io.github.b2cpermissions.graph.internal.credentials.TokenValidator;
 import io.github.b2cpermissions.graph.internal.fleet.FleetRunner;
 import io.github.b2cpermissions.graph.internal.http.GraphHttpClients;
+import io.github.b2cpermissions.graph.internal.http.GraphTransport;
+import io.github.b2cpermissions.graph.internal.http.RetryObserver;
+import io.github.b2cpermissions.graph.internal.http.RetrySettings;
+import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -31,6 +33,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import okhttp3.OkHttpClient;
 
@@ -110,9 +113,9 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         config.maxConcurrentRequests(), config.requestTimeout());
     GraphCloud cloud = config.cloud();
     Clock clock = config.clock();
-    GraphTransport transport = new GraphTransport(httpClient, cloud, config.retryPolicy(),
-        new Semaphore(config.maxConcurrentRequests(), true), config.requestTimeout(),
-        config.retryListener(), clock);
+    GraphTransport transport = new GraphTransport(httpClient, cloud.graphEndpoint(),
+        retrySettings(config.retryPolicy()), new Semaphore(config.maxConcurrentRequests(), true),
+        config.requestTimeout(), retryObserver(config.retryListener()), clock);
     LongSupplier ticker = cacheTicker(clock);
     DirectoryReader directory = new DirectoryReader(transport, config.clientId(),
         config.tenantCacheSize(), config.tenantCacheExpiry(), ticker);
@@ -127,6 +130,18 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     this.checks = new CheckRunner(pipeline, config.retryPolicy().deadline());
     this.fleet = new FleetRunner(checks, executor, config.fleetConcurrency());
     this.poller = new AwaitPoller(checks);
+  }
+
+  /** The policy's numbers, as the transport reads them. */
+  private static RetrySettings retrySettings(GraphRetryPolicy policy) {
+    return new RetrySettings(policy.maxAttempts(), policy.initialBackoff(), policy.maxBackoff(),
+        policy.maxRetryAfter(), policy.deadline());
+  }
+
+  /** Hands each retry the transport reports to the user's listener as a {@link GraphRetryEvent}. */
+  private static RetryObserver retryObserver(Consumer<GraphRetryEvent> listener) {
+    return (tenantId, request, failedAttempt, reason, delay, fromRetryAfter) -> listener.accept(
+        new GraphRetryEvent(tenantId, request, failedAttempt, reason, delay, fromRetryAfter));
   }
 
   /**

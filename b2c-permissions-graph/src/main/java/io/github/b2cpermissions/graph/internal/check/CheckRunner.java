@@ -3,7 +3,7 @@ package io.github.b2cpermissions.graph.internal.check;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.VerificationCancelledException;
 import io.github.b2cpermissions.VerificationReport;
-import io.github.b2cpermissions.graph.internal.CallContext;
+import io.github.b2cpermissions.graph.internal.call.CallContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;

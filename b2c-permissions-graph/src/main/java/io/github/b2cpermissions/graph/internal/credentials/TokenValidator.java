@@ -2,8 +2,7 @@ package io.github.b2cpermissions.graph.internal.credentials;
 
 import com.azure.core.credential.AccessToken;
 import io.github.b2cpermissions.AuthenticationFailedException;
-import io.github.b2cpermissions.graph.internal.AccessTokenClaims;
-import io.github.b2cpermissions.graph.internal.TenantIdentifiers;
+import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Predicate;

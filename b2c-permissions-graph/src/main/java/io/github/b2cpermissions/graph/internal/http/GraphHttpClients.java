@@ -4,7 +4,6 @@ import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.requests.options.GraphClientOption;
 import com.microsoft.kiota.http.middleware.RedirectHandler;
 import com.microsoft.kiota.http.middleware.RetryHandler;
-import io.github.b2cpermissions.graph.internal.RequestGate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

@@ -1,11 +1,11 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TenantIdentifiersTest {
 

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;

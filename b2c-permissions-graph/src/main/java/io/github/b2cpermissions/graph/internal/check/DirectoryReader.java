@@ -1,15 +1,21 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.AuthenticationFailedException;
-import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.B2cBackupPermission;
+import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphAppRole;
+import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.InsufficientPrivilegesException;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
-import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.VerificationReport;
+import io.github.b2cpermissions.graph.internal.cache.BoundedCache;
+import io.github.b2cpermissions.graph.internal.cache.SharedCopies;
+import io.github.b2cpermissions.graph.internal.call.CallContext;
+import io.github.b2cpermissions.graph.internal.http.GraphResponse;
+import io.github.b2cpermissions.graph.internal.http.GraphTransport;
+import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -99,7 +105,7 @@ public final class DirectoryReader {
    * @throws io.github.b2cpermissions.B2cPermissionsException when the {@code $batch} itself, or a
    *     later page, fails for another reason (a 403 on a page is recorded, not thrown)
    */
-  public DirectoryFacts read(CallContext ctx, String tokenTenantId) {
+  DirectoryFacts read(CallContext ctx, String tokenTenantId) {
     TenantObjects known = tenants.get(ctx.tenantId());
     if (known != null) {
       DirectoryFacts warm = readWarm(ctx, tokenTenantId, known);
@@ -120,7 +126,7 @@ public final class DirectoryReader {
    * @throws UnexpectedGraphResponseException as {@link #read}
    * @throws io.github.b2cpermissions.B2cPermissionsException when the {@code $batch} fails
    */
-  public DirectoryFacts confirm(CallContext ctx, String tokenTenantId) {
+  DirectoryFacts confirm(CallContext ctx, String tokenTenantId) {
     List<GraphResponse> r = transport.batchGet(ctx, List.of(servicePrincipalByAppId(), ORGANIZATION));
     Collected c = new Collected();
     organization(ctx, tokenTenantId, r.get(1), c);

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.cache;
 
 import java.time.Duration;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.tenant;
 
 import io.github.b2cpermissions.internal.Redaction;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.cache;
 
 import java.lang.ref.WeakReference;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> an immutable value type with value equality
  */
-final class SharedCopies<T> {
+public final class SharedCopies<T> {
   private final Map<T, WeakReference<T>> held = new WeakHashMap<>();
 
   /**
@@ -24,7 +24,7 @@ final class SharedCopies<T> {
    *
    * @param value an immutable value
    */
-  synchronized T shared(T value) {
+  public synchronized T shared(T value) {
     WeakReference<T> ref = held.get(value);
     @Nullable T existing = ref == null ? null : ref.get();
     if (existing != null) {
@@ -35,7 +35,7 @@ final class SharedCopies<T> {
   }
 
   /** How many distinct values are held now. */
-  synchronized int size() {
+  public synchronized int size() {
     return held.size();
   }
 }

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Parses an HTTP {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110). */
-public final class RetryAfter {
+final class RetryAfter {
   private RetryAfter() {}
 
   /**

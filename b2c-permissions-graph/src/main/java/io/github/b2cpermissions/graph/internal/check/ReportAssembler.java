@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.check;
 
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.GraphAppRole;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Turns what the directory and the token said into a report: a status per catalog permission, the
  * narrower role held in place of a missing one, and the excess roles.
  */
-public final class ReportAssembler {
+final class ReportAssembler {
   private ReportAssembler() {}
 
   /**

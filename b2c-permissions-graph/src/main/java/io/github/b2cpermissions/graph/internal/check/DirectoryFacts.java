@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.check;
 
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cPermissionsException;
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param refusedRole the least role that would allow a read Graph refused (403), or null
  * @param failure the first other failure of a read (5xx, 429, 401 or a malformed answer), or null
  */
-public record DirectoryFacts(
+record DirectoryFacts(
     @Nullable AppPresence presence,
     @Nullable String servicePrincipalId,
     @Nullable String tenantType,
@@ -45,7 +45,7 @@ public record DirectoryFacts(
    * Whether an answer decides the outcome whatever else failed: a tenant type other than B2C, no
    * service principal, or a disabled one.
    */
-  public boolean decisive() {
+  boolean decisive() {
     return (tenantType != null && !VerificationReport.B2C_TENANT_TYPE.equals(tenantType))
         || presence == AppPresence.NOT_FOUND
         || presence == AppPresence.DISABLED;

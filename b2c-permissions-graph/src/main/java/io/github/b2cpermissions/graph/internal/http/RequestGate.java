@@ -1,5 +1,6 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.http;
 
+import io.github.b2cpermissions.graph.internal.call.CallContext;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Interceptor;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * request for the same attempt (an HTTP-client retry or follow-up nobody decided) is refused with an
  * {@link IOException}, which the policy then judges like any connection failure.
  */
-public final class RequestGate implements Interceptor {
+final class RequestGate implements Interceptor {
   /** The response header that carries Graph's {@code Retry-After} past OkHttp to the policy. */
   public static final String POLICY_RETRY_AFTER = "X-B2c-Permissions-Retry-After";
 

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.call;
 
 import io.github.b2cpermissions.VerificationCancelledException;
 import java.util.List;
@@ -54,7 +54,8 @@ public final class CallContext {
     this.bearerToken = token;
   }
 
-  String bearerToken() {
+  /** The bearer token the check's requests carry now (empty before one is set). */
+  public String bearerToken() {
     return bearerToken;
   }
 
@@ -69,7 +70,7 @@ public final class CallContext {
   }
 
   /** Counts one HTTP request that left for Graph (called from the network layer). */
-  void countRequest() {
+  public void countRequest() {
     requests.incrementAndGet();
   }
 

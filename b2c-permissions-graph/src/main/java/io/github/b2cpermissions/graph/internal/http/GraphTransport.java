@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +10,11 @@ import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphThrottledException;
 import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
-import io.github.b2cpermissions.graph.GraphCloud;
-import io.github.b2cpermissions.graph.GraphRetryEvent;
-import io.github.b2cpermissions.graph.GraphRetryPolicy;
+import io.github.b2cpermissions.graph.internal.call.CallContext;
+import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -53,17 +52,17 @@ public final class GraphTransport {
 
   private final OkHttpClient client;
   private final HttpUrl graphRoot;
-  private final GraphRetryPolicy policy;
+  private final RetrySettings policy;
   private final Semaphore slots;
   private final long requestTimeoutNanos;
-  private final Consumer<GraphRetryEvent> retryListener;
+  private final RetryObserver retryListener;
   private final Clock clock;
 
   /**
    * Creates a transport.
    *
    * @param client the HTTP client, already stripped of other retry layers
-   * @param cloud the cloud whose Graph host requests go to
+   * @param graphEndpoint the cloud's Graph v1.0 endpoint, the only place requests go to
    * @param policy retry settings
    * @param slots bounds the requests in flight across every check of the verifier
    * @param requestTimeout bounds each request end to end
@@ -72,14 +71,14 @@ public final class GraphTransport {
    */
   public GraphTransport(
       OkHttpClient client,
-      GraphCloud cloud,
-      GraphRetryPolicy policy,
+      URI graphEndpoint,
+      RetrySettings policy,
       Semaphore slots,
       Duration requestTimeout,
-      Consumer<GraphRetryEvent> retryListener,
+      RetryObserver retryListener,
       Clock clock) {
     this.client = client;
-    HttpUrl root = HttpUrl.get(cloud.graphEndpoint().toString() + "/");
+    HttpUrl root = HttpUrl.get(graphEndpoint.toString() + "/");
     this.graphRoot = root;
     this.policy = policy;
     this.slots = slots;
@@ -422,11 +421,10 @@ public final class GraphTransport {
     }
     again = again && attempt < policy.maxAttempts() && wait.toNanos() < ctx.remainingNanos();
     if (again) {
-      GraphRetryEvent event = new GraphRetryEvent(ctx.tenantId(), what, attempt, reason, wait, fromHeader);
       LOG.debug("tenant {}: {} failed ({}), attempt {}; retrying in {} ms{}", ctx.tenantId(), what,
           reason, attempt, wait.toMillis(), fromHeader ? " (Retry-After)" : "");
       try {
-        retryListener.accept(event);
+        retryListener.retrying(ctx.tenantId(), what, attempt, reason, wait, fromHeader);
       } catch (RuntimeException listenerFailure) {
         LOG.warn("the retry listener threw; ignored", listenerFailure);
       }

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.credentials;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
@@ -7,6 +7,8 @@ import io.github.b2cpermissions.AadstsError;
 import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphUnavailableException;
+import io.github.b2cpermissions.graph.internal.cache.BoundedCache;
+import io.github.b2cpermissions.graph.internal.call.CallContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;

@@ -1,4 +1,4 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
+import io.github.b2cpermissions.graph.internal.call.CallContext;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
-package io.github.b2cpermissions.graph.internal;
+package io.github.b2cpermissions.graph.internal.credentials;
 
+import io.github.b2cpermissions.graph.internal.cache.BoundedCache;
+import io.github.b2cpermissions.graph.internal.cache.SharedCopies;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
