@@ -1,12 +1,8 @@
 package io.github.b2cpermissions;
 
 import io.github.b2cpermissions.internal.Redaction;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -49,15 +45,12 @@ public final class ConsentCallback {
   }
 
   /** Longest redirect accepted, in characters; browsers and servers cut URLs well below this. */
-  static final int MAX_REDIRECT_LENGTH = 16_384;
+  static final int MAX_REDIRECT_LENGTH = ConsentRedirectQuery.MAX_LENGTH;
 
   private static final int SHOWN_TEXT_LENGTH = 200;
   private static final int SHOWN_ERROR_LENGTH = 64;
-  private static final Pattern SCHEME_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final Pattern GUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Set<String> KNOWN_PARAMETERS =
-      Set.of("state", "tenant", "admin_consent", "scope", "error", "error_description");
   private static final Set<String> DECLINE_ERRORS = Set.of("access_denied", "permission_denied");
 
   private final Status status;
@@ -144,7 +137,7 @@ public final class ConsentCallback {
       expectedTenant = expectedTenantId.toLowerCase(Locale.ROOT);
     }
 
-    Map<String, String> parameters = parameters(query(redirect));
+    Map<String, String> parameters = ConsentRedirectQuery.parameters(redirect);
 
     checkState(parameters.get("state"), expectedState);
 
@@ -236,92 +229,6 @@ public final class ConsentCallback {
           "The consent redirect's state does not match the state of the consent request: the"
               + " redirect answers another request or was forged (possible cross-site request"
               + " forgery). Ignore it and start a new consent request.");
-    }
-  }
-
-  /** Returns the raw query of a full URI, a path with a query, or a bare query string. */
-  private static String query(String redirect) {
-    if (redirect.length() > MAX_REDIRECT_LENGTH) {
-      throw new IllegalArgumentException(
-          "The consent redirect is "
-              + redirect.length()
-              + " characters long; at most "
-              + MAX_REDIRECT_LENGTH
-              + " are accepted");
-    }
-    for (int i = 0; i < redirect.length(); i++) {
-      char c = redirect.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException(
-            "The consent redirect holds a character a URL cannot hold unencoded ("
-                + Redaction.printable(String.valueOf(c), 1)
-                + " at index "
-                + i
-                + "); pass it still percent-encoded, as received");
-      }
-    }
-    String query;
-    if (SCHEME_PREFIX.matcher(redirect).find()) {
-      URI uri;
-      try {
-        uri = new URI(redirect);
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException(
-            "The consent redirect is not a valid URI (" + e.getReason() + " at index "
-                + e.getIndex() + ")");
-      }
-      query = uri.getRawQuery();
-      if (query == null) {
-        throw new IllegalArgumentException("The consent redirect URI carries no query");
-      }
-    } else {
-      int hash = redirect.indexOf('#');
-      String withoutFragment = hash < 0 ? redirect : redirect.substring(0, hash);
-      if (withoutFragment.startsWith("/")) {
-        int question = withoutFragment.indexOf('?');
-        if (question < 0) {
-          throw new IllegalArgumentException("The consent redirect path carries no query");
-        }
-        query = withoutFragment.substring(question + 1);
-      } else {
-        query = withoutFragment.startsWith("?") ? withoutFragment.substring(1) : withoutFragment;
-      }
-    }
-    if (query.isEmpty()) {
-      throw new IllegalArgumentException("The consent redirect carries no query parameters");
-    }
-    return query;
-  }
-
-  /** Decodes the consent parameters of a query, refusing repeats (parameter pollution). */
-  private static Map<String, String> parameters(String query) {
-    Map<String, String> parameters = new HashMap<>();
-    int index = 0;
-    for (String pair : query.split("&", -1)) {
-      index++;
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq), index);
-      if (!KNOWN_PARAMETERS.contains(name)) {
-        continue;
-      }
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1), index);
-      if (parameters.putIfAbsent(name, value) != null) {
-        throw new IllegalArgumentException(
-            "The consent redirect carries the parameter " + name + " more than once");
-      }
-    }
-    return parameters;
-  }
-
-  private static String decode(String raw, int index) {
-    try {
-      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "The consent redirect's query parameter #" + index + " has broken percent-encoding");
     }
   }
 

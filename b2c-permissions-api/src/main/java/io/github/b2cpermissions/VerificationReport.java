@@ -85,27 +85,12 @@ public final class VerificationReport {
 
   /** The outcome the builder's facts lead to; see the class summary for the order of the rules. */
   private static VerificationOutcome derive(Builder b) {
-    String type = b.effectiveTenantType();
-    if (type != null && !b.profile.tenantKind().tenantType().equals(type)) {
-      return VerificationOutcome.NOT_A_B2C_TENANT;
-    }
-    if (b.appPresence == AppPresence.NOT_FOUND) {
-      return VerificationOutcome.APP_NOT_CONSENTED;
-    }
-    if (b.appPresence == AppPresence.DISABLED) {
-      return VerificationOutcome.APP_DISABLED;
-    }
-    if (b.directoryRoleNeeded != null) {
-      return VerificationOutcome.DIRECTORY_UNREADABLE;
-    }
-    Map<GraphPermission, RoleCheck> roles = b.resolvedRoleChecks();
-    if (roles.values().stream().anyMatch(c -> c.status() == PermissionStatus.MISSING)) {
-      return VerificationOutcome.MISSING_PERMISSIONS;
-    }
-    if (roles.values().stream().anyMatch(c -> c.status() == PermissionStatus.PROPAGATING)) {
-      return VerificationOutcome.PERMISSIONS_PROPAGATING;
-    }
-    return VerificationOutcome.SATISFIED;
+    return OutcomeRules.derive(b.profile, b.effectiveTenantType(), b.appPresence,
+        b.directoryRoleNeeded, statuses(b.resolvedRoleChecks()));
+  }
+
+  private static List<PermissionStatus> statuses(Map<GraphPermission, RoleCheck> checks) {
+    return checks.values().stream().map(RoleCheck::status).toList();
   }
 
   /**
@@ -266,10 +251,7 @@ public final class VerificationReport {
    */
   public Set<BackupCapability> capabilities(BackupOperation operation) {
     Objects.requireNonNull(operation, "operation");
-    if (outcome == VerificationOutcome.APP_NOT_CONSENTED
-        || outcome == VerificationOutcome.APP_DISABLED
-        || outcome == VerificationOutcome.NOT_A_B2C_TENANT
-        || outcome == VerificationOutcome.DIRECTORY_UNREADABLE) {
+    if (!OutcomeRules.permissionsApply(outcome)) {
       return Collections.unmodifiableSet(EnumSet.noneOf(BackupCapability.class));
     }
     return profile.available(knownHeld(), operation);
@@ -773,26 +755,8 @@ public final class VerificationReport {
               + ", not an excess role (tenant " + tenantId + ")");
         }
       }
-      Map<GraphPermission, RoleCheck> checks = resolvedRoleChecks();
-      boolean anyHeld = checks.values().stream().anyMatch(c -> c.status() != PermissionStatus.MISSING);
-      if (appPresence == AppPresence.NOT_FOUND && anyHeld) {
-        throw new IllegalStateException(
-            "an app with no service principal cannot hold permissions (tenant " + tenantId + ")");
-      }
-      boolean anyPropagating =
-          checks.values().stream().anyMatch(c -> c.status() == PermissionStatus.PROPAGATING);
-      if (anyPropagating && strategy != VerificationStrategy.DIRECTORY_AND_TOKEN) {
-        throw new IllegalStateException(
-            "PROPAGATING needs both the directory and a token; strategy is " + strategy);
-      }
-      String type = effectiveTenantType();
-      String expected = profile.tenantKind().tenantType();
-      if (derive(this) == VerificationOutcome.SATISFIED
-          && (!expected.equals(type) || appPresence != AppPresence.ENABLED)) {
-        throw new IllegalStateException("a report can only be SATISFIED for a confirmed "
-            + expected + " tenant with an ENABLED app; tenant " + tenantId + " has tenantType "
-            + (type == null ? "(not read)" : type) + " and app " + appPresence);
-      }
+      OutcomeRules.requireConsistent(tenantId, profile, effectiveTenantType(), appPresence,
+          directoryRoleNeeded, strategy, statuses(resolvedRoleChecks()));
       return new VerificationReport(this);
     }
   }
