@@ -278,7 +278,7 @@ public enum GraphPermission {
   POLICY_READ_WRITE_AUTHENTICATION_METHOD(
       "Policy.ReadWrite.AuthenticationMethod",
       "29c18626-4985-4dcd-85c0-193eef327366",
-      "Read and write all authentication method policies ",
+      "Read and write all authentication method policies",
       4, 0, TieringPath.INDIRECT, EamTier.CONTROL_PLANE),
   /** {@code Policy.Read.All}. */
   POLICY_READ_ALL(

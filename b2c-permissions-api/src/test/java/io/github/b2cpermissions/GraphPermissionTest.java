@@ -75,7 +75,7 @@ class GraphPermissionTest {
     for (GraphPermission p : GraphPermission.values()) {
       GraphAppRoles.byValue(p.value()).ifPresent(known ->
           assertThat(p.displayName()).as(p.value()).isEqualTo(known.displayName()));
-      assertThat(p.displayName()).as(p.value()).isNotBlank();
+      assertThat(p.displayName()).as(p.value()).isNotBlank().isEqualTo(p.displayName().strip());
     }
   }
 

@@ -61,7 +61,7 @@ class B2cPermissionsCliTest {
   @Test
   void fleetDemoWritesOneJsonLinePerTenant(@TempDir Path dir) throws Exception {
     assertThat(run(Map.of(), "fleet", "--demo")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
-    assertThat(out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"schemaVersion\":1"));
+    assertThat(out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"schemaVersion\":2"));
     assertThat(err()).contains("2/2", "FleetVerification{tenants=2");
   }
 
@@ -105,6 +105,6 @@ class B2cPermissionsCliTest {
     assertThat(lines.get(0)).contains("\"tenantId\":\"0000AAAA-1111-2222-3333-444455556666\"",
         "\"resolvedTenantId\":\"0000aaaa-1111-2222-3333-444455556666\"",
         "\"failureKind\":\"AUTHENTICATION\"");
-    assertThat(lines.get(1)).startsWith("{\"schemaVersion\":1");
+    assertThat(lines.get(1)).startsWith("{\"schemaVersion\":2");
   }
 }
