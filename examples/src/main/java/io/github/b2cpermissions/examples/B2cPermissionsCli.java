@@ -5,6 +5,8 @@ import io.github.b2cpermissions.AdminConsentRequest;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.FleetVerification;
+import io.github.b2cpermissions.GraphPermission;
+import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.TenantVerification;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
@@ -281,13 +283,43 @@ public final class B2cPermissionsCli {
     }
   }
 
-  /** {@code catalog}: prints the permission catalog. */
-  @Command(name = "catalog", description = "List the permissions a B2C backup app needs.")
+  /** {@code catalog}: prints the permission catalog, or one profile's roles, optionally with tiers. */
+  @Command(name = "catalog", description = "List the permissions a B2C backup app needs, or a profile's.")
   static final class Catalog extends Base {
+    @Option(names = "--profile", description = "A profile: B2C_BACKUP_AND_RESTORE, B2C_BACKUP_ONLY,"
+        + " EXTERNAL_ID_BACKUP_AND_RESTORE or EXTERNAL_ID_BACKUP_ONLY.")
+    @Nullable String profile;
+
+    @Option(names = "--tiers", description = "Print each role's privilege tiers.")
+    boolean tiers;
+
     @Override
     public Integer call() {
-      for (B2cBackupPermission p : B2cBackupPermission.all()) {
-        out().printf("%-40s %s%n    %s%n", p.scope(), p.appRoleId(), p.purpose());
+      if (profile == null) {
+        for (B2cBackupPermission p : B2cBackupPermission.all()) {
+          out().printf("%-40s %s%n    %s%n", p.scope(), p.appRoleId(), p.purpose());
+          if (tiers) {
+            out().printf("    tiers: %s%n", p.graphPermission().privilege());
+          }
+        }
+        return SATISFIED;
+      }
+      PermissionProfile chosen = PermissionProfile.byName(profile).orElseThrow(() ->
+          new IllegalArgumentException("unknown profile " + profile + "; known: "
+              + PermissionProfile.all().stream().map(PermissionProfile::name).toList()));
+      out().printf("%s (%s tenants, %s): %d roles, %d tier 0%n", chosen, chosen.tenantKind(),
+          chosen.use(), chosen.requiredRoles().size(), chosen.tierZeroRoles().size());
+      for (GraphPermission role : chosen.requiredRoles()) {
+        out().printf("%-44s %s%n    unlocks %s%n", role.value(), role.appRoleId(),
+            chosen.unlockedBy(role));
+        if (tiers) {
+          out().printf("    tiers: %s%n", role.privilege());
+        }
+      }
+      if (tiers) {
+        out().println("tiers: ms = Microsoft's privilegeLevel (permissions.json); tier = Azure tiering"
+            + " model (emiliensocchi/azure-tiering), 0 = path to Global Admin; eam = Enterprise Access"
+            + " Model (Cloud-Architekt/AzurePrivilegedIAM, used by EntraOps)");
       }
       return SATISFIED;
     }

@@ -38,6 +38,22 @@ class B2cPermissionsCliTest {
   }
 
   @Test
+  void catalogOfAProfileWithTiersPrintsEveryRoleWithItsTiers() {
+    assertThat(run(Map.of(), "catalog", "--profile", "B2C_BACKUP_ONLY", "--tiers")).isZero();
+    assertThat(out()).contains("B2C_BACKUP_ONLY v1 (B2C tenants, BACKUP): 9 roles, 0 tier 0")
+        .contains("User.Read.All", "tiers: ms=3 tier=2 eam=UserAccess")
+        .doesNotContain("User.ReadWrite.All");
+    out.reset();
+    assertThat(run(Map.of(), "catalog", "--tiers")).isZero();
+    assertThat(out()).contains("tiers: ms=4 tier=0/Direct eam=ControlPlane");
+  }
+
+  @Test
+  void catalogOfAnUnknownProfileIsABadUsage() {
+    assertThat(run(Map.of(), "catalog", "--profile", "NOPE")).isNotZero();
+  }
+
+  @Test
   void verifyDemoExitsOneWhenAPermissionIsMissing() {
     assertThat(run(Map.of(), "verify", "--demo")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
     assertThat(out()).contains("MISSING_PERMISSIONS", "MISSING      User-Phone.ReadWrite.All");
