@@ -156,9 +156,15 @@ public final class B2cPermissionsCli {
     }
 
     GraphPermissionVerifier realVerifier(VerificationStrategy strategy, int concurrency) {
+      return realVerifier(strategy, concurrency, List.of());
+    }
+
+    GraphPermissionVerifier realVerifier(
+        VerificationStrategy strategy, int concurrency, List<PermissionProfile> profiles) {
       GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder()
           .clientId(env("AZURE_CLIENT_ID")).cloud(realCloud()).strategy(strategy)
           .fleetConcurrency(concurrency);
+      profiles.forEach(p -> b.profile(p.tenantKind(), p));
       String certificate = io().env().get("AZURE_CLIENT_CERTIFICATE_PATH");
       if (certificate != null && !certificate.isBlank()) {
         b.clientCertificate(Path.of(certificate), io().env().get("AZURE_CLIENT_CERTIFICATE_PASSWORD"));
@@ -171,8 +177,16 @@ public final class B2cPermissionsCli {
     static GraphPermissionVerifier demoVerifier(
         FakeGraphTenant tenant, Function<String, TokenCredential> credentials,
         VerificationStrategy strategy, int concurrency) {
+      return demoVerifier(tenant, credentials, strategy, concurrency, List.of());
+    }
+
+    static GraphPermissionVerifier demoVerifier(
+        FakeGraphTenant tenant, Function<String, TokenCredential> credentials,
+        VerificationStrategy strategy, int concurrency, List<PermissionProfile> profiles) {
       GraphCloud cloud = GraphCloud.custom(tenant.authorityHost(), tenant.graphHost());
-      return GraphPermissionVerifier.builder()
+      GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder();
+      profiles.forEach(p -> b.profile(p.tenantKind(), p));
+      return b
           .clientId(tenant.clientId())
           .credentials(credentials)
           .cloud(cloud)
@@ -218,17 +232,31 @@ public final class B2cPermissionsCli {
         description = "DIRECTORY, TOKEN or DIRECTORY_AND_TOKEN (default: ${DEFAULT-VALUE}).")
     VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
 
+    @Option(names = "--profile", description = "Verify its tenant kind against this profile"
+        + " (repeatable, one per kind; default: B2C_BACKUP_AND_RESTORE for B2C only).")
+    List<String> profiles = new ArrayList<>();
+
+    private List<PermissionProfile> chosenProfiles() {
+      List<PermissionProfile> chosen = new ArrayList<>();
+      for (String name : profiles) {
+        chosen.add(PermissionProfile.byName(name).orElseThrow(() ->
+            new IllegalArgumentException("unknown profile " + name)));
+      }
+      return chosen;
+    }
+
     @Override
     public Integer call() {
+      List<PermissionProfile> chosen = chosenProfiles();
       if (demo) {
         FakeGraphTenant fake = demoTenant();
         try (Demo running = new Demo(fake);
             GraphPermissionVerifier verifier =
-                demoVerifier(fake, t -> fake.credential(), strategy, 1)) {
+                demoVerifier(fake, t -> fake.credential(), strategy, 1, chosen)) {
           return print(verifier.verify(tenant != null ? tenant : fake.tenantId()));
         }
       }
-      try (GraphPermissionVerifier verifier = realVerifier(strategy, 1)) {
+      try (GraphPermissionVerifier verifier = realVerifier(strategy, 1, chosen)) {
         return print(verifier.verify(tenant != null ? tenant : env("AZURE_TENANT_ID")));
       }
     }

@@ -49,6 +49,16 @@ class B2cPermissionsCliTest {
   }
 
   @Test
+  void verifyDemoAgainstTheBackupOnlyProfileIsSatisfiedThoughAWriteRoleIsMissing() throws Exception {
+    assertThat(run(Map.of(), "verify", "--demo", "--json", "--profile", "B2C_BACKUP_ONLY"))
+        .isEqualTo(B2cPermissionsCli.SATISFIED);
+    JsonNode json = new ObjectMapper().readTree(out());
+    assertThat(json.at("/profile/name").asText()).isEqualTo("B2C_BACKUP_ONLY");
+    assertThat(json.get("outcome").asText()).isEqualTo("SATISFIED");
+    assertThat(json.get("narrowerRoleWouldDo")).isNotEmpty();
+  }
+
+  @Test
   void catalogOfAnUnknownProfileIsABadUsage() {
     assertThat(run(Map.of(), "catalog", "--profile", "NOPE")).isNotZero();
   }
