@@ -5,14 +5,12 @@ import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,22 +46,6 @@ public final class GraphConsentUrls implements ConsentUrlBuilder {
   /** Random bytes in a generated state: 256 bits, 43 base64url characters. */
   private static final int GENERATED_STATE_BYTES = 32;
 
-  private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
-
-  /** Characters Entra ID does not support in redirect URIs, and the wildcard it forbids. */
-  private static final String UNSUPPORTED_REDIRECT_CHARACTERS = "!$'(),;*";
-
-  /** Query parameter names a redirect URI may not carry: the consent redirect adds or reads them. */
-  private static final Set<String> RESERVED_PARAMETERS =
-      Set.of(
-          "state",
-          "tenant",
-          "admin_consent",
-          "scope",
-          "error",
-          "error_description",
-          "client_id",
-          "redirect_uri");
 
   private final String clientId;
   private final URI redirectUri;
@@ -210,30 +192,13 @@ public final class GraphConsentUrls implements ConsentUrlBuilder {
 
   private String consentTenant(String tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    String keyword =
-        TenantIdentifiers.isPrintableAscii(tenant) ? tenant.toLowerCase(Locale.ROOT) : "";
-    switch (keyword) {
-      case "organizations":
-        if (endpointVersion == ConsentEndpointVersion.V2) {
-          return keyword;
-        }
-        throw new IllegalArgumentException(
-            "tenant 'organizations' is accepted by the V2 admin consent endpoint only; with V1 use"
-                + " 'common', the tenant's id or one of its domains");
-      case "common":
-        if (endpointVersion == ConsentEndpointVersion.V1) {
-          return keyword;
-        }
-        throw new IllegalArgumentException(
-            "tenant 'common' is not accepted by the V2 admin consent endpoint; use"
-                + " 'organizations', the tenant's id or one of its domains, or the V1 endpoint");
-      case "consumers":
-        throw new IllegalArgumentException(
-            "tenant 'consumers' (personal Microsoft accounts) cannot grant admin consent; use the"
-                + " tenant's id or one of its domains");
-      default:
-        return TenantIdentifiers.requireTenant(tenant);
+    Optional<ConsentTenantKeyword> keyword = TenantIdentifiers.isPrintableAscii(tenant)
+        ? ConsentTenantKeyword.of(tenant)
+        : Optional.empty();
+    if (keyword.isPresent()) {
+      return keyword.get().segmentFor(endpointVersion);
     }
+    return TenantIdentifiers.requireTenant(tenant);
   }
 
   private static void checkState(String state) {
@@ -326,7 +291,7 @@ public final class GraphConsentUrls implements ConsentUrlBuilder {
      * @throws IllegalArgumentException if it breaks one of those rules
      */
     public Builder redirectUri(URI redirectUri) {
-      this.redirectUri = checkRedirectUri(Objects.requireNonNull(redirectUri, "redirectUri"));
+      this.redirectUri = RedirectUriRules.check(Objects.requireNonNull(redirectUri, "redirectUri"));
       return this;
     }
 
@@ -341,7 +306,7 @@ public final class GraphConsentUrls implements ConsentUrlBuilder {
      */
     public Builder redirectUri(String redirectUri) {
       Objects.requireNonNull(redirectUri, "redirectUri");
-      checkLength(redirectUri.length());
+      RedirectUriRules.checkLength(redirectUri.length());
       URI parsed;
       try {
         parsed = new URI(redirectUri);
@@ -419,105 +384,5 @@ public final class GraphConsentUrls implements ConsentUrlBuilder {
           + endpointVersion
           + "}";
     }
-  }
-
-  private static void checkLength(int length) {
-    if (length > MAX_REDIRECT_URI_LENGTH) {
-      throw new IllegalArgumentException(
-          "redirectUri is "
-              + length
-              + " characters long; Entra ID accepts redirect URIs of at most "
-              + MAX_REDIRECT_URI_LENGTH);
-    }
-  }
-
-  private static URI checkRedirectUri(URI uri) {
-    String text = uri.toString();
-    checkLength(text.length());
-    if (!TenantIdentifiers.isPrintableAscii(text)) {
-      throw invalidRedirect("must be printable ASCII (encode other characters)", text);
-    }
-    if (!uri.isAbsolute() || uri.isOpaque()) {
-      throw invalidRedirect("must be an absolute https URI", text);
-    }
-    for (int i = 0; i < UNSUPPORTED_REDIRECT_CHARACTERS.length(); i++) {
-      if (text.indexOf(UNSUPPORTED_REDIRECT_CHARACTERS.charAt(i)) >= 0) {
-        throw invalidRedirect("must not contain any of ! $ ' ( ) , ; * (Entra ID rejects them)", text);
-      }
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw invalidRedirect("must not carry user info (user@host)", text);
-    }
-    String host = uri.getHost();
-    if (host == null) {
-      throw invalidRedirect("must name a host", text);
-    }
-    if (uri.getRawFragment() != null) {
-      throw invalidRedirect("must not have a fragment (#...)", text);
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    boolean loopback = LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
-    if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-      throw invalidRedirect(
-          "must use https (http is allowed only on 127.0.0.1, [::1] or localhost)", text);
-    }
-    checkPath(uri, text);
-    checkQuery(uri.getRawQuery(), text);
-    return uri;
-  }
-
-  private static void checkPath(URI uri, String text) {
-    String rawPath = uri.getRawPath();
-    if (rawPath == null || rawPath.isEmpty()) {
-      return;
-    }
-    String lowerRaw = rawPath.toLowerCase(Locale.ROOT);
-    if (lowerRaw.contains("%2f") || lowerRaw.contains("%5c")) {
-      throw invalidRedirect("must not encode / or \\ in its path", text);
-    }
-    String path = uri.getPath();
-    if (!TenantIdentifiers.isPrintableAscii(path.replace(" ", "-"))) {
-      throw invalidRedirect("must not encode control or non-ASCII characters in its path", text);
-    }
-    for (String segment : path.split("/", -1)) {
-      if (segment.equals(".") || segment.equals("..")) {
-        throw invalidRedirect("must not have . or .. path segments", text);
-      }
-    }
-  }
-
-  private static void checkQuery(@Nullable String rawQuery, String text) {
-    if (rawQuery == null) {
-      return;
-    }
-    if (rawQuery.isEmpty()) {
-      throw invalidRedirect("must not end with an empty query (?)", text);
-    }
-    for (String pair : rawQuery.split("&", -1)) {
-      int eq = pair.indexOf('=');
-      String name;
-      String value;
-      try {
-        name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw invalidRedirect("has broken percent-encoding in its query", text);
-      }
-      if (!TenantIdentifiers.isPrintableAscii((name + value).replace(" ", "-"))) {
-        throw invalidRedirect("must not encode control or non-ASCII characters in its query", text);
-      }
-      if (RESERVED_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
-        throw invalidRedirect(
-            "must not carry the query parameter '"
-                + name.toLowerCase(Locale.ROOT)
-                + "', which the consent redirect uses",
-            text);
-      }
-    }
-  }
-
-  private static IllegalArgumentException invalidRedirect(String rule, String value) {
-    return new IllegalArgumentException(
-        "redirectUri " + rule + ", was " + TenantIdentifiers.describe(value));
   }
 }

@@ -14,6 +14,7 @@ import io.github.b2cpermissions.UnexpectedGraphResponseException;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
+import io.github.b2cpermissions.buildsupport.MutableClock;
 import io.github.b2cpermissions.graph.stub.GraphStub;
 import io.github.b2cpermissions.graph.stub.StubAppRole;
 import io.github.b2cpermissions.graph.stub.StubDirectory;
@@ -284,7 +285,7 @@ class FailClosedHostileGraphTest {
   @Test
   void tokenStrategyWarmCheckMakesNoRequestUntilTheConfirmationExpires() {
     StubDirectory t = StubDirectory.grantedAll();
-    TestClock clock = new TestClock();
+    MutableClock clock = MutableClock.now();
     try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub)
         .strategy(VerificationStrategy.TOKEN).clock(clock).build()) {
       VerificationReport cold = v.verify(t.tenantId);
@@ -395,7 +396,7 @@ class FailClosedHostileGraphTest {
   @Test
   void rotatedCredentialIsPickedUpAfterTheCacheExpiry() {
     StubDirectory t = StubDirectory.grantedAll();
-    TestClock clock = new TestClock();
+    MutableClock clock = MutableClock.now();
     AtomicInteger asked = new AtomicInteger();
     AtomicInteger firstUsed = new AtomicInteger();
     AtomicInteger secondUsed = new AtomicInteger();
@@ -447,7 +448,7 @@ class FailClosedHostileGraphTest {
   @Test
   void tenantPastTheCacheExpiryIsReadColdAgain() {
     StubDirectory t = StubDirectory.grantedAll();
-    TestClock clock = new TestClock();
+    MutableClock clock = MutableClock.now();
     try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub)
         .tenantCacheExpiry(Duration.ofMinutes(5)).clock(clock).build()) {
       v.verify(t.tenantId);

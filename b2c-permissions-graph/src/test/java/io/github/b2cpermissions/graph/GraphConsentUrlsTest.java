@@ -436,6 +436,8 @@ class GraphConsentUrlsTest {
         Arguments.of("https://backup.example.com/c(b)", "! $ ' ( ) , ; *"),
         Arguments.of("https://backup_example.com/cb", "must name a host"),
         Arguments.of("https:///cb", "must name a host"),
+        Arguments.of("https://[::1%00]/cb", "zone id or an encoded character"),
+        Arguments.of("https://[::1%0d]/cb", "zone id or an encoded character"),
         Arguments.of("https://b\u0430ckup.example.com/cb", "printable ASCII"),
         Arguments.of("https://backup\uff0eexample\uff0ecom/cb", "printable ASCII"),
         Arguments.of("https://backup.example.com/c\u0430llback", "printable ASCII"),

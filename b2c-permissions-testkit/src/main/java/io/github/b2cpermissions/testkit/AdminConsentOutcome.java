@@ -1,5 +1,7 @@
 package io.github.b2cpermissions.testkit;
 
+import io.github.b2cpermissions.testkit.internal.ConsentAnswer;
+
 /**
  * What the fake's administrator does on the admin consent page. Set it with {@link
  * FakeGraphTenant#onAdminConsent(AdminConsentOutcome)}; {@link FakeGraphTenant#reset()} goes back
@@ -17,5 +19,15 @@ public enum AdminConsentOutcome {
   /** Shows the AADSTS50011 redirect URI mismatch page, whatever redirect URI was sent. */
   REDIRECT_URI_MISMATCH,
   /** Shows the AADSTS700016 "application not found" page, whatever client id was sent. */
-  UNKNOWN_APP
+  UNKNOWN_APP;
+
+  /** How the server's consent endpoint answers for this outcome. */
+  ConsentAnswer answer() {
+    return switch (this) {
+      case ACCEPT -> ConsentAnswer.ACCEPT;
+      case DECLINE -> ConsentAnswer.DECLINE;
+      case REDIRECT_URI_MISMATCH -> ConsentAnswer.REDIRECT_URI_MISMATCH;
+      case UNKNOWN_APP -> ConsentAnswer.UNKNOWN_APP;
+    };
+  }
 }

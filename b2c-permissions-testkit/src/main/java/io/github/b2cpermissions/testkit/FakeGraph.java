@@ -44,7 +44,7 @@ public final class FakeGraph implements AutoCloseable {
   private volatile @Nullable LoopbackAzureHttpClient azureHttpClient;
 
   private FakeGraph(ServerConfig config) {
-    this.server = new GraphServer(config);
+    this.server = new GraphServer(config, FakeRoute.table());
   }
 
   static FakeGraph create(ServerConfig config) {

@@ -479,7 +479,7 @@ public final class FakeGraphTenant {
    * @throws NullPointerException if null
    */
   public void onAdminConsent(AdminConsentOutcome outcome) {
-    model.consentOutcome(Objects.requireNonNull(outcome, "outcome"));
+    model.consentOutcome(Objects.requireNonNull(outcome, "outcome").answer());
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.b2cpermissions.testkit;
 
+import io.github.b2cpermissions.testkit.internal.Route;
+import io.github.b2cpermissions.testkit.internal.Routes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -643,11 +645,8 @@ public enum FakeRoute {
 
   private static final String DOCS = "https://learn.microsoft.com/graph/api/";
 
-  private final String method;
-  private final String pathTemplate;
   private final String docsPage;
-  private final boolean allowsSelf;
-  private final List<Set<String>> allowedBy;
+  private final Route row;
 
   FakeRoute(
       String method,
@@ -655,11 +654,28 @@ public enum FakeRoute {
       String docsSlug,
       boolean allowsSelf,
       List<Set<String>> allowedBy) {
-    this.method = method;
-    this.pathTemplate = pathTemplate;
     this.docsPage = docsSlug.isEmpty() ? "" : DOCS + docsSlug;
-    this.allowsSelf = allowsSelf;
-    this.allowedBy = allowedBy;
+    this.row = new Route(name(), method, pathTemplate, allowsSelf, allowedBy);
+  }
+
+  /** The table as the server reads it: one row per constant, in declaration order. */
+  static Routes table() {
+    return Table.ROUTES;
+  }
+
+  /** Holds the server's copy of the table, built once on first use. */
+  private static final class Table {
+    static final Routes ROUTES = build();
+
+    private Table() {}
+
+    private static Routes build() {
+      List<Route> rows = new ArrayList<>();
+      for (FakeRoute r : values()) {
+        rows.add(r.row);
+      }
+      return new Routes(rows);
+    }
   }
 
   /**
@@ -772,12 +788,12 @@ public enum FakeRoute {
 
   /** The HTTP method, such as {@code GET}. */
   public String method() {
-    return method;
+    return row.method();
   }
 
   /** The path with placeholders in braces, such as {@code /v1.0/servicePrincipals/{id}}. */
   public String pathTemplate() {
-    return pathTemplate;
+    return row.pathTemplate();
   }
 
   /**
@@ -785,7 +801,7 @@ public enum FakeRoute {
    * sign-in one.
    */
   public boolean isGraph() {
-    return pathTemplate.startsWith("/v1.0/") || pathTemplate.startsWith("/beta/");
+    return row.isGraph();
   }
 
   /**
@@ -793,10 +809,7 @@ public enum FakeRoute {
    * only in beta (the B2C user flows); an empty string for the sign-in routes.
    */
   public String apiVersion() {
-    if (!isGraph()) {
-      return "";
-    }
-    return pathTemplate.substring(1, pathTemplate.indexOf('/', 1));
+    return row.apiVersion();
   }
 
   /**
@@ -813,12 +826,12 @@ public enum FakeRoute {
    * no permission ({@link #BATCH} and the sign-in routes).
    */
   public List<Set<String>> allowedBy() {
-    return allowedBy;
+    return row.allowedBy();
   }
 
   /** Whether a service principal may call this route on itself without any permission. */
   public boolean allowsSelf() {
-    return allowsSelf;
+    return row.allowsSelf();
   }
 
   /**
@@ -829,14 +842,6 @@ public enum FakeRoute {
    * @throws NullPointerException if {@code roles} is null
    */
   public boolean isAllowedBy(Set<String> roles) {
-    if (allowedBy.isEmpty()) {
-      return true;
-    }
-    for (Set<String> option : allowedBy) {
-      if (roles.containsAll(option)) {
-        return true;
-      }
-    }
-    return false;
+    return row.isAllowedBy(roles);
   }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,6 +30,8 @@ import java.util.function.Supplier;
 public final class Faults {
   private final Supplier<FaultPlan> plan;
   private final Set<FakeRoute> scope;
+  /** The scope as the fault plan reads it: the routes' names. */
+  private final Set<String> routeNames;
 
   Faults(Supplier<FaultPlan> plan) {
     this(plan, Set.of());
@@ -37,6 +40,11 @@ public final class Faults {
   private Faults(Supplier<FaultPlan> plan, Set<FakeRoute> scope) {
     this.plan = plan;
     this.scope = scope;
+    Set<String> names = new HashSet<>();
+    for (FakeRoute r : scope) {
+      names.add(r.name());
+    }
+    this.routeNames = Set.copyOf(names);
   }
 
   /**
@@ -69,7 +77,7 @@ public final class Faults {
    * @throws NullPointerException if {@code retryAfter} is null
    */
   public Faults throttleNext(int n, Duration retryAfter) {
-    plan.get().add(FaultPlan.Kind.THROTTLE, scope, count(n), 429, seconds(retryAfter));
+    plan.get().add(FaultPlan.Kind.THROTTLE, routeNames, count(n), 429, seconds(retryAfter));
     return this;
   }
 
@@ -82,7 +90,7 @@ public final class Faults {
    * @throws IllegalArgumentException if {@code n < 1}
    */
   public Faults throttleNextWithoutRetryAfter(int n) {
-    plan.get().add(FaultPlan.Kind.THROTTLE, scope, count(n), 429, -1);
+    plan.get().add(FaultPlan.Kind.THROTTLE, routeNames, count(n), 429, -1);
     return this;
   }
 
@@ -96,7 +104,7 @@ public final class Faults {
    * @throws IllegalArgumentException if {@code n < 1} or the status is out of range
    */
   public Faults failNext(int n, int status) {
-    plan.get().add(FaultPlan.Kind.STATUS, scope, count(n), status(status), -1);
+    plan.get().add(FaultPlan.Kind.STATUS, routeNames, count(n), status(status), -1);
     return this;
   }
 
@@ -113,7 +121,7 @@ public final class Faults {
    * @throws NullPointerException if {@code retryAfter} is null
    */
   public Faults failNext(int n, int status, Duration retryAfter) {
-    plan.get().add(FaultPlan.Kind.STATUS, scope, count(n), status(status), seconds(retryAfter));
+    plan.get().add(FaultPlan.Kind.STATUS, routeNames, count(n), status(status), seconds(retryAfter));
     return this;
   }
 
@@ -125,7 +133,7 @@ public final class Faults {
    * @throws IllegalArgumentException if {@code n < 1}
    */
   public Faults resetConnectionNext(int n) {
-    plan.get().add(FaultPlan.Kind.RESET, scope, count(n), 0, -1);
+    plan.get().add(FaultPlan.Kind.RESET, routeNames, count(n), 0, -1);
     return this;
   }
 
@@ -137,7 +145,7 @@ public final class Faults {
    * @throws IllegalArgumentException if {@code n < 1}
    */
   public Faults emptyResponseNext(int n) {
-    plan.get().add(FaultPlan.Kind.EMPTY, scope, count(n), 0, -1);
+    plan.get().add(FaultPlan.Kind.EMPTY, routeNames, count(n), 0, -1);
     return this;
   }
 
@@ -149,7 +157,7 @@ public final class Faults {
    * @throws IllegalArgumentException if {@code n < 1}
    */
   public Faults malformedBodyNext(int n) {
-    plan.get().add(FaultPlan.Kind.MALFORMED, scope, count(n), 200, -1);
+    plan.get().add(FaultPlan.Kind.MALFORMED, routeNames, count(n), 200, -1);
     return this;
   }
 
@@ -167,7 +175,7 @@ public final class Faults {
     if (perRequest.isNegative()) {
       throw new IllegalArgumentException("latency must not be negative, was " + perRequest);
     }
-    plan.get().latency(scope, perRequest.toMillis());
+    plan.get().latency(routeNames, perRequest.toMillis());
     return this;
   }
 

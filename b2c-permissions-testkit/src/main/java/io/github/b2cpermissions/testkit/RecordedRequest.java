@@ -61,7 +61,7 @@ public final class RecordedRequest {
 
   /** The route it matched, or empty when none did. */
   public Optional<FakeRoute> route() {
-    return Optional.ofNullable(e.route);
+    return Optional.ofNullable(e.route).map(FakeRoute::valueOf);
   }
 
   /** The tenant it was for (from its token or its path), or empty when unknown. */

@@ -60,7 +60,7 @@ public final class RequestJournal {
    */
   public int count(FakeRoute route) {
     Objects.requireNonNull(route, "route");
-    return (int) store.snapshot(filter).stream().filter(e -> e.route == route).count();
+    return (int) store.snapshot(filter).stream().filter(e -> route.name().equals(e.route)).count();
   }
 
   /** Counts per route (batch contents included); routes never hit are absent. */
@@ -68,7 +68,7 @@ public final class RequestJournal {
     Map<FakeRoute, Integer> out = new EnumMap<>(FakeRoute.class);
     for (JournalEntry e : store.snapshot(filter)) {
       if (e.route != null) {
-        out.merge(e.route, 1, Integer::sum);
+        out.merge(FakeRoute.valueOf(e.route), 1, Integer::sum);
       }
     }
     return out;

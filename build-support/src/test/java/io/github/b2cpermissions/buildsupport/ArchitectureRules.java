@@ -15,7 +15,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,23 +41,8 @@ public final class ArchitectureRules {
 
   private ArchitectureRules() {}
 
-  /** {@link #NO_PACKAGE_CYCLES}, for a module that must name a dependency it ignores. */
-  public static SliceRule noPackageCycles() {
+  private static ArchRule noPackageCycles() {
     return slices().matching("io.github.(**)").should().beFreeOfCycles();
-  }
-
-  /**
-   * {@link #NO_PACKAGE_CYCLES}, except that {@code internal} packages may still use these public
-   * types of the module: a known edge back up, named type by type so that any other one fails.
-   *
-   * @param facadeTypes public types the internals still use
-   * @return the rule
-   */
-  public static SliceRule noPackageCyclesExceptInternalsUsing(Class<?>... facadeTypes) {
-    return noPackageCycles()
-        .ignoreDependency(
-            JavaClass.Predicates.resideInAPackage(INTERNAL),
-            JavaClass.Predicates.belongToAnyOf(facadeTypes));
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,11 +14,11 @@ final class AppRoleAssignmentHandler {
   private static final List<String> FILTERABLE = List.of("resourceId", "appRoleId", "principalId", "id");
 
   void register(RouteTable routes) {
-    routes.collection(FakeRoute.LIST_APP_ROLE_ASSIGNMENTS, op -> list(op, false));
-    routes.collection(FakeRoute.LIST_APP_ROLE_ASSIGNED_TO, op -> list(op, true));
-    routes.entity(FakeRoute.GET_APP_ROLE_ASSIGNMENT, this::get);
-    routes.write(FakeRoute.CREATE_APP_ROLE_ASSIGNMENT, this::create);
-    routes.write(FakeRoute.DELETE_APP_ROLE_ASSIGNMENT, this::delete);
+    routes.collection("LIST_APP_ROLE_ASSIGNMENTS", op -> list(op, false));
+    routes.collection("LIST_APP_ROLE_ASSIGNED_TO", op -> list(op, true));
+    routes.entity("GET_APP_ROLE_ASSIGNMENT", this::get);
+    routes.write("CREATE_APP_ROLE_ASSIGNMENT", this::create);
+    routes.write("DELETE_APP_ROLE_ASSIGNMENT", this::delete);
   }
 
   private Reply list(GraphRequest op, boolean assignedTo) {

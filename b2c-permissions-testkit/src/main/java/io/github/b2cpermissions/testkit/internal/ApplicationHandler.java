@@ -1,11 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_APPLICATION;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_APPLICATION;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_APPLICATION;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_APPLICATIONS;
-import static io.github.b2cpermissions.testkit.FakeRoute.UPDATE_APPLICATION;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Set;
@@ -17,11 +11,11 @@ final class ApplicationHandler {
   private static final Set<String> READ_ONLY = Set.of("id", "appId", "createdDateTime", "deletedDateTime");
 
   void register(RouteTable routes) {
-    routes.collection(LIST_APPLICATIONS, op -> DirectoryObjects.list(op, APPS, "applications"));
-    routes.entity(GET_APPLICATION, op -> DirectoryObjects.get(op, APPS, "applications"));
-    routes.write(CREATE_APPLICATION, this::create);
-    routes.write(UPDATE_APPLICATION, this::update);
-    routes.write(DELETE_APPLICATION, op -> DirectoryObjects.delete(op, APPS));
+    routes.collection("LIST_APPLICATIONS", op -> DirectoryObjects.list(op, APPS, "applications"));
+    routes.entity("GET_APPLICATION", op -> DirectoryObjects.get(op, APPS, "applications"));
+    routes.write("CREATE_APPLICATION", this::create);
+    routes.write("UPDATE_APPLICATION", this::update);
+    routes.write("DELETE_APPLICATION", op -> DirectoryObjects.delete(op, APPS));
   }
 
   private Reply create(GraphRequest op) {

@@ -1,15 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_EMAIL_METHOD;
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_PHONE_METHOD;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_EMAIL_METHOD;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_PHONE_METHOD;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_EMAIL_METHOD;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_PHONE_METHOD;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_AUTHENTICATION_METHODS;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_EMAIL_METHODS;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_PHONE_METHODS;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,15 +11,15 @@ import java.util.List;
  */
 final class AuthenticationMethodHandler {
   void register(RouteTable routes) {
-    routes.collection(LIST_AUTHENTICATION_METHODS, op -> list(op, "methods"));
-    routes.collection(LIST_PHONE_METHODS, op -> list(op, "phoneMethods"));
-    routes.collection(LIST_EMAIL_METHODS, op -> list(op, "emailMethods"));
-    routes.entity(GET_PHONE_METHOD, op -> get(op, true));
-    routes.entity(GET_EMAIL_METHOD, op -> get(op, false));
-    routes.write(CREATE_PHONE_METHOD, this::createPhone);
-    routes.write(CREATE_EMAIL_METHOD, this::createEmail);
-    routes.write(DELETE_PHONE_METHOD, op -> delete(op, true));
-    routes.write(DELETE_EMAIL_METHOD, op -> delete(op, false));
+    routes.collection("LIST_AUTHENTICATION_METHODS", op -> list(op, "methods"));
+    routes.collection("LIST_PHONE_METHODS", op -> list(op, "phoneMethods"));
+    routes.collection("LIST_EMAIL_METHODS", op -> list(op, "emailMethods"));
+    routes.entity("GET_PHONE_METHOD", op -> get(op, true));
+    routes.entity("GET_EMAIL_METHOD", op -> get(op, false));
+    routes.write("CREATE_PHONE_METHOD", this::createPhone);
+    routes.write("CREATE_EMAIL_METHOD", this::createEmail);
+    routes.write("DELETE_PHONE_METHOD", op -> delete(op, true));
+    routes.write("DELETE_EMAIL_METHOD", op -> delete(op, false));
   }
 
   private static String context(UserRec u, String nav) {

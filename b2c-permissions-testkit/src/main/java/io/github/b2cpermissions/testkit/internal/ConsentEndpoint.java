@@ -1,6 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import io.github.b2cpermissions.testkit.AdminConsentOutcome;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code GET /{tenant}/adminconsent} and {@code /{tenant}/v2.0/adminconsent}: the admin consent
  * endpoints. Consent redirects back with Entra's parameters; what the admin answers comes from the
- * tenant's {@link AdminConsentOutcome}.
+ * tenant's {@link ConsentAnswer}.
  */
 final class ConsentEndpoint implements SignInOperation {
   private final GraphServer server;
@@ -37,12 +36,12 @@ final class ConsentEndpoint implements SignInOperation {
     }
     Map<String, String> q = ex.query;
     String clientId = q.get("client_id");
-    AdminConsentOutcome outcome = tenant.consentOutcome();
+    ConsentAnswer outcome = tenant.consentOutcome();
     if (clientId == null || clientId.isBlank()) {
       return ErrorEnvelopes.entraPage(400, 900144, "The request body must contain the following parameter: 'client_id'.");
     }
     AppRegistration app = server.app(clientId);
-    if (outcome == AdminConsentOutcome.UNKNOWN_APP || app == null) {
+    if (outcome == ConsentAnswer.UNKNOWN_APP || app == null) {
       return ErrorEnvelopes.entraPage(400, 700016, ErrorEnvelopes.appNotFoundText(clientId, tenant.seed.domain));
     }
     String redirect = q.get("redirect_uri");
@@ -52,7 +51,7 @@ final class ConsentEndpoint implements SignInOperation {
       }
       redirect = app.redirectUris.get(0).toString();
     }
-    if (outcome == AdminConsentOutcome.REDIRECT_URI_MISMATCH || !registered(app, redirect)) {
+    if (outcome == ConsentAnswer.REDIRECT_URI_MISMATCH || !registered(app, redirect)) {
       return ErrorEnvelopes.entraPage(400, 50011, "The redirect URI '" + redirect + "' specified in the request does not match the redirect URIs configured for the application '" + app.clientId + "'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.");
     }
     String state = q.get("state");
@@ -72,7 +71,7 @@ final class ConsentEndpoint implements SignInOperation {
         return redirectWith(redirect, "error", "invalid_scope", "error_description", "AADSTS70011: The provided value for the input parameter 'scope' is not valid. Application permissions need the scope " + expected + ".", "state", state);
       }
     }
-    if (outcome == AdminConsentOutcome.DECLINE) {
+    if (outcome == ConsentAnswer.DECLINE) {
       if (v2) {
         return redirectWith(redirect, "admin_consent", "True", "error", "access_denied", "error_description", "AADSTS65004: User declined to consent to access the app.", "state", state);
       }

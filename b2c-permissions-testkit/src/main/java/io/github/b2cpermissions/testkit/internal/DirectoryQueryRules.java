@@ -1,10 +1,9 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,11 +22,11 @@ final class DirectoryQueryRules {
   private static final Set<String> DIRECTORY_OBJECT_SETS =
       Set.of("users", "groups", "applications", "serviceprincipals", "directoryroles", "members");
 
-  private static final Map<FakeRoute, List<String>> ID_VARIABLES = new EnumMap<>(FakeRoute.class);
-  private static final Set<FakeRoute> COUNTABLE = EnumSet.noneOf(FakeRoute.class);
+  private final Map<Route, List<String>> idVariables = new HashMap<>();
+  private final Set<Route> countable = new HashSet<>();
 
-  static {
-    for (FakeRoute r : FakeRoute.values()) {
+  DirectoryQueryRules(Routes routes) {
+    for (Route r : routes.all()) {
       if (!r.isGraph()) {
         continue;
       }
@@ -40,16 +39,14 @@ final class DirectoryQueryRules {
         }
       }
       if (!vars.isEmpty()) {
-        ID_VARIABLES.put(r, Collections.unmodifiableList(vars));
+        idVariables.put(r, Collections.unmodifiableList(vars));
       }
       String last = segs[segs.length - 1].toLowerCase(Locale.ROOT);
       if (r.method().equals("GET") && DIRECTORY_OBJECT_SETS.contains(last)) {
-        COUNTABLE.add(r);
+        countable.add(r);
       }
     }
   }
-
-  private DirectoryQueryRules() {}
 
   /**
    * Checks the request against the rules.
@@ -57,15 +54,15 @@ final class DirectoryQueryRules {
    * @throws GraphErrorException 400 for a malformed object id, or for {@code $count=true} on a
    *     directory object collection without {@code ConsistencyLevel: eventual}
    */
-  static void check(GraphRequest op) {
-    for (String var : ID_VARIABLES.getOrDefault(op.route, List.of())) {
+  void check(GraphRequest op) {
+    for (String var : idVariables.getOrDefault(op.route, List.of())) {
       String id = op.match.vars.get(var);
       if (id != null && !isObjectReference(op.route, var, id)) {
         throw GraphErrorException.badRequest("Invalid object identifier '" + id + "'.");
       }
     }
     String count = op.ex.query.get("$count");
-    if (count != null && count.equalsIgnoreCase("true") && COUNTABLE.contains(op.route)) {
+    if (count != null && count.equalsIgnoreCase("true") && countable.contains(op.route)) {
       String consistency = op.ex.header("ConsistencyLevel");
       if (consistency == null || !consistency.trim().equalsIgnoreCase("eventual")) {
         // The answer Graph gives (seen in Graph Explorer, microsoft-graph-docs-contrib issue 2716).
@@ -78,7 +75,7 @@ final class DirectoryQueryRules {
    * Whether an id segment can name an object: a GUID, an OData alternate key such as {@code
    * (appId='…')} (left to the handler to parse), or for a user its userPrincipalName.
    */
-  private static boolean isObjectReference(FakeRoute route, String var, String id) {
+  private static boolean isObjectReference(Route route, String var, String id) {
     if (Ids.parseGuid(id) != null || id.startsWith("(")) {
       return true;
     }

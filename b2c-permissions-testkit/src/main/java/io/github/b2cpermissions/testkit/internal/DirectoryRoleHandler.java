@@ -1,14 +1,10 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_DIRECTORY_ROLE;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_DIRECTORY_ROLES;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_DIRECTORY_ROLE_MEMBERS;
-
 /** {@code /directoryRoles}: the activated directory roles and their members. */
 final class DirectoryRoleHandler {
   void register(RouteTable routes) {
-    routes.collection(LIST_DIRECTORY_ROLES, op -> DirectoryObjects.list(op, B2cSeed.DIRECTORY_ROLES, "directoryRoles"));
-    routes.entity(GET_DIRECTORY_ROLE, op -> DirectoryObjects.get(op, B2cSeed.DIRECTORY_ROLES, "directoryRoles"));
-    routes.collection(LIST_DIRECTORY_ROLE_MEMBERS, op -> GroupHandler.members(op, false));
+    routes.collection("LIST_DIRECTORY_ROLES", op -> DirectoryObjects.list(op, B2cSeed.DIRECTORY_ROLES, "directoryRoles"));
+    routes.entity("GET_DIRECTORY_ROLE", op -> DirectoryObjects.get(op, B2cSeed.DIRECTORY_ROLES, "directoryRoles"));
+    routes.collection("LIST_DIRECTORY_ROLE_MEMBERS", op -> GroupHandler.members(op, false));
   }
 }

@@ -1,9 +1,8 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,7 +20,7 @@ final class Dispatcher {
   private final ErrorEnvelopes errors;
   private final GraphDispatcher graph;
   private final TokenIssuer issuer;
-  private final Map<FakeRoute, SignInOperation> signIn = new EnumMap<>(FakeRoute.class);
+  private final Map<Route, SignInOperation> signIn = new HashMap<>();
 
   Dispatcher(GraphServer server) {
     this.server = server;
@@ -29,13 +28,14 @@ final class Dispatcher {
     this.graph = new GraphDispatcher(server, errors);
     this.issuer = new TokenIssuer(server);
     DiscoveryEndpoint discovery = new DiscoveryEndpoint(server, errors);
-    signIn.put(FakeRoute.TOKEN, new TokenEndpoint(server, errors, issuer));
-    signIn.put(FakeRoute.ADMIN_CONSENT, new ConsentEndpoint(server, false));
-    signIn.put(FakeRoute.ADMIN_CONSENT_V2, new ConsentEndpoint(server, true));
-    signIn.put(FakeRoute.OPENID_CONFIGURATION, discovery::openidConfiguration);
-    signIn.put(FakeRoute.SIGNING_KEYS, discovery::signingKeys);
-    signIn.put(FakeRoute.INSTANCE_DISCOVERY, discovery::instanceDiscovery);
-    for (FakeRoute r : FakeRoute.values()) {
+    Routes routes = server.routes();
+    signIn.put(routes.named("TOKEN"), new TokenEndpoint(server, errors, issuer));
+    signIn.put(routes.named("ADMIN_CONSENT"), new ConsentEndpoint(server, false));
+    signIn.put(routes.named("ADMIN_CONSENT_V2"), new ConsentEndpoint(server, true));
+    signIn.put(routes.named("OPENID_CONFIGURATION"), discovery::openidConfiguration);
+    signIn.put(routes.named("SIGNING_KEYS"), discovery::signingKeys);
+    signIn.put(routes.named("INSTANCE_DISCOVERY"), discovery::instanceDiscovery);
+    for (Route r : routes.all()) {
       if (!r.isGraph() && !signIn.containsKey(r)) {
         throw new IllegalStateException("no endpoint for sign-in route " + r);
       }
@@ -58,7 +58,7 @@ final class Dispatcher {
 
   Reply handle(Exchange ex) {
     Instant received = server.clock().instant();
-    RouteMatcher.Match m = RouteMatcher.match(ex.method, ex.path);
+    RouteMatcher.Match m = server.matcher().match(ex.method, ex.path);
     boolean graphPath = RouteMatcher.isGraphVersion(m.segments);
     TenantModel tenant = null;
     Reply reply;
@@ -103,16 +103,16 @@ final class Dispatcher {
     return reply;
   }
 
-  private long latency(@Nullable FakeRoute route, @Nullable TenantModel tenant) {
+  private long latency(@Nullable Route route, @Nullable TenantModel tenant) {
     return server.faults().latencyMillis(route) + (tenant == null ? 0 : tenant.faults().latencyMillis(route));
   }
 
-  private FaultPlan.@Nullable Fired transportFault(@Nullable FakeRoute route, @Nullable TenantModel tenant) {
+  private FaultPlan.@Nullable Fired transportFault(@Nullable Route route, @Nullable TenantModel tenant) {
     FaultPlan.Fired fired = server.faults().takeTransport(route);
     return fired == null && tenant != null ? tenant.faults().takeTransport(route) : fired;
   }
 
-  private FaultPlan.@Nullable Fired statusFault(FakeRoute route, @Nullable TenantModel tenant) {
+  private FaultPlan.@Nullable Fired statusFault(Route route, @Nullable TenantModel tenant) {
     FaultPlan.Fired fired = server.faults().takeStatus(route, false);
     return fired == null && tenant != null ? tenant.faults().takeStatus(route, false) : fired;
   }
@@ -124,14 +124,14 @@ final class Dispatcher {
   }
 
   /** Journals one request (also each request inside a {@code $batch}). */
-  static void record(JournalStore journal, Instant received, Exchange ex, @Nullable FakeRoute route, @Nullable TenantModel tenant, Reply reply) {
+  static void record(JournalStore journal, Instant received, Exchange ex, @Nullable Route route, @Nullable TenantModel tenant, Reply reply) {
     String fault = reply.transportFault == null ? null : reply.transportFault.name();
     journal.add(
         new JournalEntry(
             journal.nextSequence(),
             received,
             ex,
-            route,
+            route == null ? null : route.name(),
             tenant == null ? null : tenant.seed.tenantId.toString(),
             reply.transportFault == null ? reply.status : -1,
             fault,

@@ -1,9 +1,7 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -53,12 +51,12 @@ public final class FaultPlan {
 
   private static final class Rule {
     final Kind kind;
-    final Set<FakeRoute> routes;
+    final Set<String> routes;
     final int status;
     final long retryAfterSeconds;
     int remaining;
 
-    Rule(Kind kind, Set<FakeRoute> routes, int remaining, int status, long retryAfterSeconds) {
+    Rule(Kind kind, Set<String> routes, int remaining, int status, long retryAfterSeconds) {
       this.kind = kind;
       this.routes = routes;
       this.remaining = remaining;
@@ -68,10 +66,10 @@ public final class FaultPlan {
   }
 
   private static final class Latency {
-    final Set<FakeRoute> routes;
+    final Set<String> routes;
     final long millis;
 
-    Latency(Set<FakeRoute> routes, long millis) {
+    Latency(Set<String> routes, long millis) {
       this.routes = routes;
       this.millis = millis;
     }
@@ -84,14 +82,14 @@ public final class FaultPlan {
 
   /** Adds a rule. */
   public synchronized void add(
-      Kind kind, Set<FakeRoute> routes, int count, int status, long retryAfterSeconds) {
+      Kind kind, Set<String> routes, int count, int status, long retryAfterSeconds) {
     rules.add(new Rule(kind, copy(routes), count, status, retryAfterSeconds));
     empty = false;
   }
 
   /** Sets the latency for the routes (replacing an earlier latency with the same scope). */
-  public synchronized void latency(Set<FakeRoute> routes, long millis) {
-    Set<FakeRoute> scope = copy(routes);
+  public synchronized void latency(Set<String> routes, long millis) {
+    Set<String> scope = copy(routes);
     latencies.removeIf(l -> l.routes.equals(scope));
     if (millis > 0) {
       latencies.add(new Latency(scope, millis));
@@ -131,16 +129,16 @@ public final class FaultPlan {
    * Takes the next transport fault for an HTTP exchange on {@code route} (null for unmatched Graph
    * paths), or returns null.
    */
-  public @Nullable Fired takeTransport(@Nullable FakeRoute route) {
+  public @Nullable Fired takeTransport(@Nullable Route route) {
     return take(route, true, false);
   }
 
   /** Takes the next status fault for an operation on {@code route}, or returns null. */
-  public @Nullable Fired takeStatus(@Nullable FakeRoute route, boolean insideBatch) {
+  public @Nullable Fired takeStatus(@Nullable Route route, boolean insideBatch) {
     return take(route, false, insideBatch);
   }
 
-  private @Nullable Fired take(@Nullable FakeRoute route, boolean transport, boolean inner) {
+  private @Nullable Fired take(@Nullable Route route, boolean transport, boolean inner) {
     if (empty) {
       return null;
     }
@@ -162,7 +160,7 @@ public final class FaultPlan {
   }
 
   /** The added latency for an HTTP exchange on {@code route}, in milliseconds. */
-  public long latencyMillis(@Nullable FakeRoute route) {
+  public long latencyMillis(@Nullable Route route) {
     if (empty) {
       return 0;
     }
@@ -178,9 +176,9 @@ public final class FaultPlan {
   }
 
   private static boolean inScope(
-      Set<FakeRoute> routes, @Nullable FakeRoute route, boolean transport, boolean inner) {
+      Set<String> routes, @Nullable Route route, boolean transport, boolean inner) {
     if (!routes.isEmpty()) {
-      return route != null && routes.contains(route);
+      return route != null && routes.contains(route.name());
     }
     // Default scope: Graph only.
     boolean graph = route == null || route.isGraph();
@@ -190,10 +188,10 @@ public final class FaultPlan {
     if (transport) {
       return !inner;
     }
-    return route != FakeRoute.BATCH;
+    return route == null || !route.is("BATCH");
   }
 
-  private static Set<FakeRoute> copy(Set<FakeRoute> routes) {
-    return routes.isEmpty() ? Set.of() : EnumSet.copyOf(routes);
+  private static Set<String> copy(Set<String> routes) {
+    return Set.copyOf(routes);
   }
 }

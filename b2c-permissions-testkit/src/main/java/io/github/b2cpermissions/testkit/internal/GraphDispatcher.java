@@ -1,25 +1,27 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one Graph operation (a request, or one inside a {@code $batch}): refuses a bad token, fires
  * status faults, answers unserved routes and query options, authorizes the caller once from the
- * {@link FakeRoute} table (or the route's registered {@link Authorization}), then calls the route's
+ * route table (or the route's registered {@link Authorization}), then calls the route's
  * handler and turns a {@link GraphErrorException} into Graph's envelope.
  */
 final class GraphDispatcher {
   private final GraphServer server;
   private final BearerAuthenticator authenticator;
   private final ErrorEnvelopes errors;
-  private final RouteTable routes = new RouteTable();
+  private final RouteTable routes;
+  private final DirectoryQueryRules directoryRules;
 
   GraphDispatcher(GraphServer server, ErrorEnvelopes errors) {
     this.server = server;
     this.errors = errors;
     this.authenticator = new BearerAuthenticator(server);
+    this.routes = new RouteTable(server.routes());
+    this.directoryRules = new DirectoryQueryRules(server.routes());
     new OrganizationHandler().register(routes);
     new ServicePrincipalHandler(server).register(routes);
     new AppRoleAssignmentHandler().register(routes);
@@ -59,7 +61,7 @@ final class GraphDispatcher {
     if (fired != null) {
       return errors.graphFault(ex, requestId, fired, caller, t.seed.tenantId);
     }
-    FakeRoute route = m.route;
+    Route route = m.route;
     RouteTable.Entry entry = route == null ? null : routes.get(route);
     if (route == null || entry == null) {
       return unmatched(ex, m, requestId);
@@ -74,7 +76,7 @@ final class GraphDispatcher {
       if (!entry.authorization.allows(op)) {
         throw GraphErrorException.forbidden();
       }
-      DirectoryQueryRules.check(op);
+      directoryRules.check(op);
       r = entry.operation.handle(op);
     } catch (GraphErrorException e) {
       r = errors.graph(op, e);

@@ -2,7 +2,6 @@ package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.b2cpermissions.testkit.FakeRoute;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,14 +11,14 @@ import org.jspecify.annotations.Nullable;
 final class GraphRequest {
   final Exchange ex;
   final RouteMatcher.Match match;
-  final FakeRoute route;
+  final Route route;
   final Caller caller;
   final TenantModel tenant;
   final String requestId;
   final String clientRequestId;
   final GraphServer server;
 
-  GraphRequest(Exchange ex, RouteMatcher.Match match, FakeRoute route, Caller caller, TenantModel tenant, String requestId, GraphServer server) {
+  GraphRequest(Exchange ex, RouteMatcher.Match match, Route route, Caller caller, TenantModel tenant, String requestId, GraphServer server) {
     this.ex = ex;
     this.match = match;
     this.route = route;

@@ -24,6 +24,8 @@ public final class GraphServer {
   private static final Logger LOG = LoggerFactory.getLogger(GraphServer.class);
 
   private final ServerConfig config;
+  private final Routes routes;
+  private final RouteMatcher matcher;
   private final String kid = Jwt.newKid();
   private final TlsMaterial tls;
   private final Map<UUID, TenantModel> tenantsById = new ConcurrentHashMap<>();
@@ -40,14 +42,24 @@ public final class GraphServer {
   private volatile boolean fastPath;
   private final boolean fastPathAllowed;
 
-  public GraphServer(ServerConfig config) {
-    this(config, true);
+  /**
+   * Creates a server that is not started yet.
+   *
+   * @param config the server settings
+   * @param routes the route table it serves
+   * @throws IllegalStateException if a handler names a route the table lacks, or a route of the
+   *     table has no handler
+   */
+  public GraphServer(ServerConfig config, Routes routes) {
+    this(config, routes, true);
   }
 
   /** For tests of the plain filter path. */
-  GraphServer(ServerConfig config, boolean fastPathAllowed) {
+  GraphServer(ServerConfig config, Routes routes, boolean fastPathAllowed) {
     this.fastPathAllowed = fastPathAllowed;
     this.config = config;
+    this.routes = routes;
+    this.matcher = new RouteMatcher(routes);
     this.tls = TlsMaterial.shared();
     this.journal = new JournalStore(config.journalLimit);
     this.dispatcher = new Dispatcher(this);
@@ -153,6 +165,16 @@ public final class GraphServer {
 
   public String graphEndpoint() {
     return host() + "/v1.0";
+  }
+
+  /** The route table this server serves. */
+  Routes routes() {
+    return routes;
+  }
+
+  /** Matches request paths against {@link #routes()}. */
+  RouteMatcher matcher() {
+    return matcher;
   }
 
   public ServerConfig config() {

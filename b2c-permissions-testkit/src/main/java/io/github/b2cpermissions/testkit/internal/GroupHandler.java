@@ -1,13 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.ADD_GROUP_MEMBER;
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_GROUP;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_GROUP;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_GROUP;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_GROUPS;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_GROUP_MEMBERS;
-import static io.github.b2cpermissions.testkit.FakeRoute.REMOVE_GROUP_MEMBER;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -27,13 +19,13 @@ final class GroupHandler {
       Pattern.compile("^.*/(?:directoryObjects|users|groups|servicePrincipals)(?:/([^/?'()]+)|\\('([^']+)'\\))/?$", Pattern.CASE_INSENSITIVE);
 
   void register(RouteTable routes) {
-    routes.collection(LIST_GROUPS, op -> DirectoryObjects.list(op, B2cSeed.GROUPS, "groups"));
-    routes.entity(GET_GROUP, op -> DirectoryObjects.get(op, B2cSeed.GROUPS, "groups"));
-    routes.write(CREATE_GROUP, this::create);
-    routes.write(DELETE_GROUP, op -> DirectoryObjects.delete(op, B2cSeed.GROUPS));
-    routes.collection(LIST_GROUP_MEMBERS, op -> members(op, true));
-    routes.write(ADD_GROUP_MEMBER, this::addMember);
-    routes.write(REMOVE_GROUP_MEMBER, this::removeMember);
+    routes.collection("LIST_GROUPS", op -> DirectoryObjects.list(op, B2cSeed.GROUPS, "groups"));
+    routes.entity("GET_GROUP", op -> DirectoryObjects.get(op, B2cSeed.GROUPS, "groups"));
+    routes.write("CREATE_GROUP", this::create);
+    routes.write("DELETE_GROUP", op -> DirectoryObjects.delete(op, B2cSeed.GROUPS));
+    routes.collection("LIST_GROUP_MEMBERS", op -> members(op, true));
+    routes.write("ADD_GROUP_MEMBER", this::addMember);
+    routes.write("REMOVE_GROUP_MEMBER", this::removeMember);
   }
 
   /** The members of a group or of a directory role, as directory objects. */

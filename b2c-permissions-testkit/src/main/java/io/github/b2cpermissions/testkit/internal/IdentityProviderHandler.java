@@ -1,11 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_IDENTITY_PROVIDER;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_IDENTITY_PROVIDER;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_IDENTITY_PROVIDER;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_IDENTITY_PROVIDERS;
-import static io.github.b2cpermissions.testkit.FakeRoute.UPDATE_IDENTITY_PROVIDER;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
@@ -23,11 +17,11 @@ final class IdentityProviderHandler {
   private static final Set<String> FIXED = Set.of("id", "@odata.type", "identityProviderType");
 
   void register(RouteTable routes) {
-    routes.collection(LIST_IDENTITY_PROVIDERS, op -> DirectoryObjects.list(op, IDPS, "identity/identityProviders"));
-    routes.entity(GET_IDENTITY_PROVIDER, op -> DirectoryObjects.get(op, IDPS, "identity/identityProviders"));
-    routes.write(CREATE_IDENTITY_PROVIDER, this::create);
-    routes.write(UPDATE_IDENTITY_PROVIDER, this::update);
-    routes.write(DELETE_IDENTITY_PROVIDER, op -> DirectoryObjects.delete(op, IDPS));
+    routes.collection("LIST_IDENTITY_PROVIDERS", op -> DirectoryObjects.list(op, IDPS, "identity/identityProviders"));
+    routes.entity("GET_IDENTITY_PROVIDER", op -> DirectoryObjects.get(op, IDPS, "identity/identityProviders"));
+    routes.write("CREATE_IDENTITY_PROVIDER", this::create);
+    routes.write("UPDATE_IDENTITY_PROVIDER", this::update);
+    routes.write("DELETE_IDENTITY_PROVIDER", op -> DirectoryObjects.delete(op, IDPS));
   }
 
   private Reply create(GraphRequest op) {

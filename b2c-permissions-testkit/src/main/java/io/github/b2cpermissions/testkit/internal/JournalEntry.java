@@ -1,6 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ public final class JournalEntry {
   /** Header names as sent, each with all its values. */
   public final Map<String, List<String>> headers;
   public final byte[] body;
-  public final @Nullable FakeRoute route;
+  /** The name of the route it matched, or null. */
+  public final @Nullable String route;
   public final @Nullable String tenantId;
   public final int status;
   public final @Nullable String fault;
@@ -28,7 +28,7 @@ public final class JournalEntry {
       long sequence,
       Instant receivedAt,
       Exchange exchange,
-      @Nullable FakeRoute route,
+      @Nullable String route,
       @Nullable String tenantId,
       int status,
       @Nullable String fault,

@@ -1,14 +1,13 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.util.List;
 
 /** {@code /organization}: the tenant itself, with its id, display name and verified domain. */
 final class OrganizationHandler {
   void register(RouteTable routes) {
-    routes.collection(FakeRoute.LIST_ORGANIZATION, this::list);
-    routes.entity(FakeRoute.GET_ORGANIZATION, this::get);
+    routes.collection("LIST_ORGANIZATION", this::list);
+    routes.entity("GET_ORGANIZATION", this::get);
   }
 
   private Reply list(GraphRequest op) {

@@ -1,10 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_ROLE_ASSIGNMENT;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_ROLE_ASSIGNMENT;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_ROLE_ASSIGNMENT;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_ROLE_ASSIGNMENTS;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +13,10 @@ final class RoleAssignmentHandler {
   private static final String RESOURCE = "UnifiedRoleAssignment";
 
   void register(RouteTable routes) {
-    routes.collection(LIST_ROLE_ASSIGNMENTS, op -> DirectoryObjects.list(op, ASSIGNMENTS, CONTEXT));
-    routes.entity(GET_ROLE_ASSIGNMENT, op -> DirectoryObjects.get(op, ASSIGNMENTS, CONTEXT));
-    routes.write(CREATE_ROLE_ASSIGNMENT, this::create);
-    routes.write(DELETE_ROLE_ASSIGNMENT, this::delete);
+    routes.collection("LIST_ROLE_ASSIGNMENTS", op -> DirectoryObjects.list(op, ASSIGNMENTS, CONTEXT));
+    routes.entity("GET_ROLE_ASSIGNMENT", op -> DirectoryObjects.get(op, ASSIGNMENTS, CONTEXT));
+    routes.write("CREATE_ROLE_ASSIGNMENT", this::create);
+    routes.write("DELETE_ROLE_ASSIGNMENT", this::delete);
   }
 
   private Reply create(GraphRequest op) {

@@ -1,6 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Matches a request path against the path templates of {@link FakeRoute}, in declaration order.
+ * Matches a request path against the path templates of a {@link Routes} table, in its order.
  * Segment names match case-insensitively, as Graph's do. An OData key segment such as {@code
  * servicePrincipals(appId='x')} is split into {@code servicePrincipals} and {@code (appId='x')}
  * on both sides, so a route written for {@code /servicePrincipals/{id}/…} also receives the
@@ -26,13 +25,13 @@ final class RouteMatcher {
 
   /** The outcome of a match. */
   static final class Match {
-    final @Nullable FakeRoute route;
+    final @Nullable Route route;
     final Map<String, String> vars;
     /** The path exists but not for this method. */
     final boolean methodNotAllowed;
     final List<String> segments;
 
-    Match(@Nullable FakeRoute route, Map<String, String> vars, boolean methodNotAllowed, List<String> segments) {
+    Match(@Nullable Route route, Map<String, String> vars, boolean methodNotAllowed, List<String> segments) {
       this.route = route;
       this.vars = vars;
       this.methodNotAllowed = methodNotAllowed;
@@ -79,19 +78,19 @@ final class RouteMatcher {
   }
 
   private static final class Compiled {
-    final FakeRoute route;
+    final Route route;
     final List<Part> parts;
 
-    Compiled(FakeRoute route, List<Part> parts) {
+    Compiled(Route route, List<Part> parts) {
       this.route = route;
       this.parts = parts;
     }
   }
 
-  private static final List<Compiled> ROUTES = new ArrayList<>();
+  private final List<Compiled> compiled = new ArrayList<>();
 
-  static {
-    for (FakeRoute r : FakeRoute.values()) {
+  RouteMatcher(Routes routes) {
+    for (Route r : routes.all()) {
       List<Part> parts = new ArrayList<>();
       for (String seg : segments(r.pathTemplate(), false)) {
         int open = seg.indexOf('{');
@@ -102,11 +101,9 @@ final class RouteMatcher {
           parts.add(new Part(seg.substring(0, open), seg.substring(open + 1, close), seg.substring(close + 1)));
         }
       }
-      ROUTES.add(new Compiled(r, parts));
+      compiled.add(new Compiled(r, parts));
     }
   }
-
-  private RouteMatcher() {}
 
   /** Splits a path into decoded segments, splitting OData key segments in two. */
   static List<String> segments(String path, boolean decode) {
@@ -136,11 +133,11 @@ final class RouteMatcher {
     return first.equalsIgnoreCase("v1.0") || first.equalsIgnoreCase("beta");
   }
 
-  static Match match(String method, String path) {
+  Match match(String method, String path) {
     List<String> segs = segments(path, true);
     boolean graph = isGraphVersion(segs);
     boolean pathMatched = false;
-    for (Compiled c : ROUTES) {
+    for (Compiled c : compiled) {
       if (c.route.isGraph() != graph || c.parts.size() != segs.size()) {
         continue;
       }

@@ -1,14 +1,15 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import io.github.b2cpermissions.testkit.FakeRoute;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The handlers of the Graph routes, filled by each handler's {@code register}: per route, what
- * serves it, which OData system query options it takes and how it is authorized.
+ * serves it, which OData system query options it takes and how it is authorized. Handlers name
+ * their routes as the route table does ({@code "LIST_USERS"}); a name the table lacks fails here,
+ * when the server is built.
  */
 final class RouteTable {
   /** The options of a collection: {@code $select}, {@code $top}, paging, {@code $filter}, {@code $count}. */
@@ -31,46 +32,53 @@ final class RouteTable {
     }
   }
 
-  private final Map<FakeRoute, Entry> entries = new EnumMap<>(FakeRoute.class);
+  private final Routes table;
+  private final Map<Route, Entry> entries = new HashMap<>();
+
+  RouteTable(Routes table) {
+    this.table = table;
+  }
 
   /** A collection read. */
-  void collection(FakeRoute route, GraphOperation operation) {
+  void collection(String route, GraphOperation operation) {
     add(route, COLLECTION, Authorization.TABLE, operation);
   }
 
   /** A single-entity read. */
-  void entity(FakeRoute route, GraphOperation operation) {
+  void entity(String route, GraphOperation operation) {
     add(route, ENTITY, Authorization.TABLE, operation);
   }
 
   /** A write or an action. */
-  void write(FakeRoute route, GraphOperation operation) {
+  void write(String route, GraphOperation operation) {
     add(route, NONE, Authorization.TABLE, operation);
   }
 
   /**
    * Registers a route.
    *
-   * @throws IllegalStateException if the route has a handler already
+   * @param name the route's name in the table
+   * @throws IllegalStateException if the table has no such route, or it has a handler already
    */
-  void add(FakeRoute route, Set<String> queryOptions, Authorization authorization, GraphOperation operation) {
+  void add(String name, Set<String> queryOptions, Authorization authorization, GraphOperation operation) {
+    Route route = table.named(name);
     if (entries.putIfAbsent(route, new Entry(operation, queryOptions, authorization)) != null) {
       throw new IllegalStateException("two handlers for " + route);
     }
   }
 
   @Nullable
-  Entry get(FakeRoute route) {
+  Entry get(Route route) {
     return entries.get(route);
   }
 
   /**
-   * Checks that every Graph route of {@link FakeRoute} has a handler.
+   * Checks that every Graph route of the table has a handler.
    *
    * @throws IllegalStateException naming the first route without one
    */
   void requireComplete() {
-    for (FakeRoute r : FakeRoute.values()) {
+    for (Route r : table.all()) {
       if (r.isGraph() && !entries.containsKey(r)) {
         throw new IllegalStateException("no handler for Graph route " + r);
       }

@@ -2,7 +2,6 @@ package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.b2cpermissions.testkit.FakeRoute;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +28,13 @@ final class ServicePrincipalHandler {
 
   void register(RouteTable routes) {
     Authorization selfOrTable = op -> Authorization.TABLE.allows(op) || (op.route.allowsSelf() && isSelf(op));
-    routes.add(FakeRoute.GET_SERVICE_PRINCIPAL_BY_APP_ID, RouteTable.ENTITY, selfOrTable, this::get);
-    routes.add(FakeRoute.GET_SERVICE_PRINCIPAL, RouteTable.ENTITY, selfOrTable, this::get);
-    routes.collection(FakeRoute.LIST_SERVICE_PRINCIPALS, this::list);
+    routes.add("GET_SERVICE_PRINCIPAL_BY_APP_ID", RouteTable.ENTITY, selfOrTable, this::get);
+    routes.add("GET_SERVICE_PRINCIPAL", RouteTable.ENTITY, selfOrTable, this::get);
+    routes.collection("LIST_SERVICE_PRINCIPALS", this::list);
   }
 
   private static ServicePrincipalRef target(GraphRequest op) {
-    if (op.route == FakeRoute.GET_SERVICE_PRINCIPAL_BY_APP_ID) {
+    if (op.route.is("GET_SERVICE_PRINCIPAL_BY_APP_ID")) {
       return ServicePrincipalLookup.byAppId(op, op.var("appId").replace("''", "'"));
     }
     return ServicePrincipalLookup.resolve(op, op.var("id"));

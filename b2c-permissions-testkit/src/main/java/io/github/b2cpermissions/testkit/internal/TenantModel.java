@@ -2,7 +2,7 @@ package io.github.b2cpermissions.testkit.internal;
 
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
-import io.github.b2cpermissions.testkit.AdminConsentOutcome;
+
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,11 +238,11 @@ public final class TenantModel {
     state().propagationDelay = delay;
   }
 
-  public synchronized void consentOutcome(AdminConsentOutcome outcome) {
+  public synchronized void consentOutcome(ConsentAnswer outcome) {
     state().consentOutcome = outcome;
   }
 
-  synchronized AdminConsentOutcome consentOutcome() {
+  synchronized ConsentAnswer consentOutcome() {
     return state().consentOutcome;
   }
 

@@ -1,7 +1,7 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import io.github.b2cpermissions.AppPresence;
-import io.github.b2cpermissions.testkit.AdminConsentOutcome;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ final class TenantState {
   final List<OtherResource> others = new ArrayList<>();
   int nextSeq = 1;
   Duration propagationDelay;
-  AdminConsentOutcome consentOutcome = AdminConsentOutcome.ACCEPT;
+  ConsentAnswer consentOutcome = ConsentAnswer.ACCEPT;
   boolean seedIdUsed;
   final FaultPlan faults = new FaultPlan();
   @Nullable B2cStore b2c;

@@ -1,8 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_USER_FLOW_ATTRIBUTE;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_USER_FLOW_ATTRIBUTES;
-
 /**
  * {@code /identity/userFlowAttributes}: the tenant's catalog of user flow attributes, the built-in
  * ones and the custom ones a backup must carry over (their values live in {@code extension_…}
@@ -13,7 +10,7 @@ final class UserFlowAttributeHandler {
   private static final String CONTEXT = "identity/userFlowAttributes";
 
   void register(RouteTable routes) {
-    routes.collection(LIST_USER_FLOW_ATTRIBUTES, op -> DirectoryObjects.list(op, ATTRIBUTES, CONTEXT));
-    routes.entity(GET_USER_FLOW_ATTRIBUTE, op -> DirectoryObjects.get(op, ATTRIBUTES, CONTEXT));
+    routes.collection("LIST_USER_FLOW_ATTRIBUTES", op -> DirectoryObjects.list(op, ATTRIBUTES, CONTEXT));
+    routes.entity("GET_USER_FLOW_ATTRIBUTE", op -> DirectoryObjects.get(op, ATTRIBUTES, CONTEXT));
   }
 }

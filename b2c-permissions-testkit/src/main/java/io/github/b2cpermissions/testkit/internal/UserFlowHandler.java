@@ -1,17 +1,5 @@
 package io.github.b2cpermissions.testkit.internal;
 
-import static io.github.b2cpermissions.testkit.FakeRoute.ADD_B2C_USER_FLOW_IDENTITY_PROVIDER;
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_B2C_USER_FLOW;
-import static io.github.b2cpermissions.testkit.FakeRoute.CREATE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_B2C_USER_FLOW;
-import static io.github.b2cpermissions.testkit.FakeRoute.DELETE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT;
-import static io.github.b2cpermissions.testkit.FakeRoute.GET_B2C_USER_FLOW;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_B2C_USER_FLOWS;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS;
-import static io.github.b2cpermissions.testkit.FakeRoute.LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS;
-import static io.github.b2cpermissions.testkit.FakeRoute.REMOVE_B2C_USER_FLOW_IDENTITY_PROVIDER;
-import static io.github.b2cpermissions.testkit.FakeRoute.UPDATE_B2C_USER_FLOW;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,17 +28,17 @@ final class UserFlowHandler {
       Set.of("textBox", "dateTimeDropdown", "radioSingleSelect", "dropdownSingleSelect", "emailBox", "checkboxMultiSelect");
 
   void register(RouteTable routes) {
-    routes.collection(LIST_B2C_USER_FLOWS, op -> DirectoryObjects.list(op, FLOWS, "identity/b2cUserFlows"));
-    routes.entity(GET_B2C_USER_FLOW, op -> DirectoryObjects.get(op, FLOWS, "identity/b2cUserFlows"));
-    routes.collection(LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS, op -> navigation(op, "identityProviders", "identityProvider"));
-    routes.collection(LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS, op -> navigation(op, "userAttributeAssignments", "identityUserFlowAttributeAssignment"));
-    routes.write(CREATE_B2C_USER_FLOW, this::create);
-    routes.write(UPDATE_B2C_USER_FLOW, this::update);
-    routes.write(DELETE_B2C_USER_FLOW, op -> DirectoryObjects.delete(op, FLOWS));
-    routes.write(ADD_B2C_USER_FLOW_IDENTITY_PROVIDER, this::addIdentityProvider);
-    routes.write(REMOVE_B2C_USER_FLOW_IDENTITY_PROVIDER, op -> removeFromFlow(op, "identityProviders", op.var("providerId")));
-    routes.write(CREATE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT, this::createAttributeAssignment);
-    routes.write(DELETE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT, op -> removeFromFlow(op, "userAttributeAssignments", op.var("attributeId")));
+    routes.collection("LIST_B2C_USER_FLOWS", op -> DirectoryObjects.list(op, FLOWS, "identity/b2cUserFlows"));
+    routes.entity("GET_B2C_USER_FLOW", op -> DirectoryObjects.get(op, FLOWS, "identity/b2cUserFlows"));
+    routes.collection("LIST_B2C_USER_FLOW_IDENTITY_PROVIDERS", op -> navigation(op, "identityProviders", "identityProvider"));
+    routes.collection("LIST_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENTS", op -> navigation(op, "userAttributeAssignments", "identityUserFlowAttributeAssignment"));
+    routes.write("CREATE_B2C_USER_FLOW", this::create);
+    routes.write("UPDATE_B2C_USER_FLOW", this::update);
+    routes.write("DELETE_B2C_USER_FLOW", op -> DirectoryObjects.delete(op, FLOWS));
+    routes.write("ADD_B2C_USER_FLOW_IDENTITY_PROVIDER", this::addIdentityProvider);
+    routes.write("REMOVE_B2C_USER_FLOW_IDENTITY_PROVIDER", op -> removeFromFlow(op, "identityProviders", op.var("providerId")));
+    routes.write("CREATE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT", this::createAttributeAssignment);
+    routes.write("DELETE_B2C_USER_FLOW_ATTRIBUTE_ASSIGNMENT", op -> removeFromFlow(op, "userAttributeAssignments", op.var("attributeId")));
   }
 
   private Reply navigation(GraphRequest op, String nav, String type) {

@@ -12,7 +12,7 @@ import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeRoute;
 import io.github.b2cpermissions.testkit.Http;
-import io.github.b2cpermissions.testkit.MutableClock;
+import io.github.b2cpermissions.buildsupport.MutableClock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;

@@ -23,7 +23,7 @@ class GraphServerTest {
   @ValueSource(booleans = {true, false})
   void bothPathsServeRepliesFaultsAndTheJournal(boolean fast) throws Exception {
     GraphServer server =
-        new GraphServer(new ServerConfig(0, 100, true, Duration.ofHours(1), Clock.systemUTC(), 1000), fast);
+        new GraphServer(new ServerConfig(0, 100, true, Duration.ofHours(1), Clock.systemUTC(), 1000), TestRoutes.ALL, fast);
     AppRegistration app =
         new AppRegistration(UUID.randomUUID().toString(), "secret", "App", List.of(URI.create("https://x.example.com/cb")), List.of("User.Read.All"), null);
     TenantModel tenant =

@@ -18,7 +18,7 @@ import io.github.b2cpermissions.testkit.FakeGraphExtension;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeRoute;
 import io.github.b2cpermissions.testkit.Http;
-import io.github.b2cpermissions.testkit.MutableClock;
+import io.github.b2cpermissions.buildsupport.MutableClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.b2cpermissions.AppPresence;
-import io.github.b2cpermissions.testkit.MutableClock;
+import io.github.b2cpermissions.buildsupport.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The tenant model on its own: no server is started, no HTTP is spoken. */
 class TenantModelTest {
   private final MutableClock clock = MutableClock.now();
-  private final GraphServer server = new GraphServer(new ServerConfig(0, 100, true, Duration.ofHours(1), clock, 100));
+  private final GraphServer server = new GraphServer(new ServerConfig(0, 100, true, Duration.ofHours(1), clock, 100), TestRoutes.ALL);
   private final UUID backupSp = UUID.randomUUID();
 
   private TenantModel tenant(AppPresence presence, Duration propagation, List<String> granted) {

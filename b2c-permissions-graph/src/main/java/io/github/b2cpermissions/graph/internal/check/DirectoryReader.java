@@ -6,10 +6,7 @@ import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphAppRole;
-import io.github.b2cpermissions.GraphUnavailableException;
-import io.github.b2cpermissions.InsufficientPrivilegesException;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
-import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.internal.cache.BoundedCache;
 import io.github.b2cpermissions.graph.internal.cache.SharedCopies;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
@@ -55,7 +52,7 @@ public final class DirectoryReader {
   private static final String ASSIGNMENT_SELECT =
       "$select=id,appRoleId,principalId,resourceId,createdDateTime,deletedDateTime&$top=999";
   private static final String ORGANIZATION = "/organization?$select=id,tenantType,verifiedDomains";
-  private static final String APPLICATION_READ = "Application.Read.All";
+  static final String APPLICATION_READ = "Application.Read.All";
   private static final String ORGANIZATION_READ = "Organization.Read.All";
   private static final int MAX_PAGES = 10_000;
 
@@ -106,7 +103,7 @@ public final class DirectoryReader {
    *     was named by a domain the organization does not list as verified
    * @throws UnexpectedGraphResponseException if the organization answered without an id, or a
    *     later page is malformed
-   * @throws io.github.b2cpermissions.B2cPermissionsException when the {@code $batch} itself, or a
+   * @throws B2cPermissionsException when the {@code $batch} itself, or a
    *     later page, fails for another reason (a 403 on a page is recorded, not thrown)
    */
   DirectoryFacts read(CallContext ctx, String tokenTenantId) {
@@ -128,11 +125,11 @@ public final class DirectoryReader {
    * @param tokenTenantId the token's {@code tid}, which the organization must match
    * @throws AuthenticationFailedException as {@link #read}
    * @throws UnexpectedGraphResponseException as {@link #read}
-   * @throws io.github.b2cpermissions.B2cPermissionsException when the {@code $batch} fails
+   * @throws B2cPermissionsException when the {@code $batch} fails
    */
   DirectoryFacts confirm(CallContext ctx, String tokenTenantId) {
     List<GraphResponse> r = transport.batchGet(ctx, List.of(servicePrincipalByAppId(), ORGANIZATION));
-    Collected c = new Collected();
+    CollectedFacts c = new CollectedFacts();
     organization(ctx, tokenTenantId, r.get(1), c);
     servicePrincipal(ctx, r.get(0), c);
     return c.facts(List.of(), null);
@@ -143,7 +140,7 @@ public final class DirectoryReader {
         servicePrincipalByAppId(),
         ORGANIZATION,
         "/servicePrincipals/" + known.servicePrincipalId() + "/appRoleAssignments?" + ASSIGNMENT_SELECT));
-    Collected c = new Collected();
+    CollectedFacts c = new CollectedFacts();
     organization(ctx, tokenTenantId, r.get(1), c);
     servicePrincipal(ctx, r.get(0), c);
     GraphResponse assignments = r.get(2);
@@ -171,7 +168,7 @@ public final class DirectoryReader {
         // Graph documents navigation from the alternate key; where a cloud refuses it, the
         // assignments are read by object id below (one more round trip).
         "/servicePrincipals(appId='" + clientId + "')/appRoleAssignments?" + ASSIGNMENT_SELECT));
-    Collected c = new Collected();
+    CollectedFacts c = new CollectedFacts();
     organization(ctx, tokenTenantId, r.get(2), c);
     servicePrincipal(ctx, r.get(0), c);
     if (c.decisive(coveredTenantTypes)) {
@@ -182,7 +179,7 @@ public final class DirectoryReader {
     GraphResponse graphSp = r.get(1);
     if (c.usable(ctx, graphSp, "Microsoft Graph's service principal", APPLICATION_READ)) {
       try {
-        graphSpId = requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
+        graphSpId = GraphAnswers.requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
         roles = roleLists.shared(crossChecked(ctx, graphSp.body().path("appRoles")));
       } catch (UnexpectedGraphResponseException e) {
         c.fail(e);
@@ -206,7 +203,7 @@ public final class DirectoryReader {
   }
 
   /** Reads every page of assignments, unless a refusal or failure is already recorded. */
-  private DirectoryFacts finishRead(CallContext ctx, Collected c, GraphResponse firstPage,
+  private DirectoryFacts finishRead(CallContext ctx, CollectedFacts c, GraphResponse firstPage,
       String graphSpId, Map<UUID, GraphAppRole> roles) {
     if (!c.usable(ctx, firstPage, "the backup app's app role assignments", APPLICATION_READ)
         || !c.clean() || c.spId == null) {
@@ -232,7 +229,7 @@ public final class DirectoryReader {
         c.refused(APPLICATION_READ);
         return c.facts(List.of(), roles);
       }
-      requireOk(ctx, more, "a page of app role assignments", APPLICATION_READ);
+      GraphAnswers.requireOk(ctx, more, "a page of app role assignments", APPLICATION_READ);
       page = more.body();
     }
     return c.facts(List.copyOf(held.values()), roles);
@@ -243,7 +240,7 @@ public final class DirectoryReader {
    * failure.
    */
   private static void organization(
-      CallContext ctx, String tokenTenantId, GraphResponse org, Collected c) {
+      CallContext ctx, String tokenTenantId, GraphResponse org, CollectedFacts c) {
     if (!c.usable(ctx, org, "the organization", ORGANIZATION_READ)) {
       return;
     }
@@ -285,7 +282,7 @@ public final class DirectoryReader {
   }
 
   /** Records the backup app's presence from its service principal, or the read's refusal or failure. */
-  private void servicePrincipal(CallContext ctx, GraphResponse sp, Collected c) {
+  private void servicePrincipal(CallContext ctx, GraphResponse sp, CollectedFacts c) {
     if (sp.status() == 404) {
       c.presence = AppPresence.NOT_FOUND;
       return;
@@ -294,7 +291,7 @@ public final class DirectoryReader {
       return;
     }
     try {
-      String spId = requireId(ctx, sp.body(), "the backup app's service principal");
+      String spId = GraphAnswers.requireId(ctx, sp.body(), "the backup app's service principal");
       if (!clientId.equalsIgnoreCase(sp.body().path("appId").asText(""))) {
         throw new UnexpectedGraphResponseException(
             "Graph answered the lookup of the backup app with a service principal of another app",
@@ -310,64 +307,6 @@ public final class DirectoryReader {
       c.presence = enabledNode.booleanValue() ? AppPresence.ENABLED : AppPresence.DISABLED;
     } catch (UnexpectedGraphResponseException e) {
       c.fail(e);
-    }
-  }
-
-  /** What one read of the directory has gathered so far. Not thread-safe; one per read. */
-  private static final class Collected {
-    @Nullable AppPresence presence;
-    @Nullable String spId;
-    @Nullable String tenantType;
-    boolean organizationAnswered;
-    @Nullable String organizationId;
-    List<String> domains = List.of();
-    @Nullable String refusedRole;
-    @Nullable B2cPermissionsException failure;
-
-    boolean decisive(Set<String> covered) {
-      return (tenantType != null && !covered.contains(tenantType))
-          || presence == AppPresence.NOT_FOUND || presence == AppPresence.DISABLED;
-    }
-
-    boolean clean() {
-      return refusedRole == null && failure == null;
-    }
-
-    /** Records a refusal; Application.Read.All, which most reads need, is the one named first. */
-    void refused(String role) {
-      if (refusedRole == null || APPLICATION_READ.equals(role)) {
-        refusedRole = role;
-      }
-    }
-
-    void fail(B2cPermissionsException e) {
-      if (failure == null) {
-        failure = e;
-      }
-    }
-
-    /** True for a 2xx answer; records a 403 as a refusal and anything else as a failure. */
-    boolean usable(CallContext ctx, GraphResponse r, String what, String leastRole) {
-      if (r.isSuccess()) {
-        return true;
-      }
-      if (r.status() == 403) {
-        LOG.debug("tenant {}: Graph refused to read {} (403 {}); needs {}", ctx.tenantId(), what,
-            r.errorCode(), leastRole);
-        refused(leastRole);
-        return false;
-      }
-      try {
-        requireOk(ctx, r, what, leastRole);
-      } catch (B2cPermissionsException e) {
-        fail(e);
-      }
-      return false;
-    }
-
-    DirectoryFacts facts(List<DirectoryFacts.HeldRole> held, @Nullable Map<UUID, GraphAppRole> roles) {
-      return new DirectoryFacts(presence, spId, tenantType, organizationAnswered, organizationId,
-          domains, held, roles, refusedRole, failure);
     }
   }
 
@@ -470,47 +409,4 @@ public final class DirectoryReader {
     }
     return Collections.unmodifiableMap(roles);
   }
-
-  private static String requireId(CallContext ctx, JsonNode body, String what) {
-    String id = body.path("id").asText("");
-    if (id.isEmpty() || id.length() > 64 || !id.matches("[0-9A-Za-z-]+")) {
-      throw new UnexpectedGraphResponseException(
-          "Graph returned " + what + " without a usable id", ctx.tenantId(), 200, null);
-    }
-    return id;
-  }
-
-  private static void requireOk(CallContext ctx, GraphResponse r, String what, String leastRole) {
-    if (r.isSuccess()) {
-      return;
-    }
-    if (r.status() == 403) {
-      throw new InsufficientPrivilegesException(
-          "Graph refused to read " + what + " in tenant " + ctx.tenantId() + " (403 "
-              + r.errorCode() + "); the backup app needs at least " + leastRole
-              + " to be verified from the directory",
-          ctx.tenantId(), leastRole);
-    }
-    if (r.status() == 401) {
-      throw new AuthenticationFailedException(
-          "Graph refused the app's token reading " + what + " in tenant " + ctx.tenantId()
-              + " (401 " + r.errorCode() + ")", ctx.tenantId(), 0, null);
-    }
-    if (r.status() == 429) {
-      throw new io.github.b2cpermissions.GraphThrottledException(
-          "Graph kept throttling the read of " + what + " in tenant " + ctx.tenantId()
-              + (r.attempts() > 0 ? " after " + r.attempts() + " attempt(s)" : "")
-              + (r.retryAfter() != null ? "; last Retry-After " + r.retryAfter().toSeconds() + " s" : ""),
-          ctx.tenantId(), r.retryAfter(), r.attempts());
-    }
-    if (r.status() >= 500) {
-      throw new GraphUnavailableException(
-          "Graph failed the read of " + what + " in tenant " + ctx.tenantId() + " with "
-              + r.status() + " " + r.errorCode(), ctx.tenantId(), null);
-    }
-    throw new UnexpectedGraphResponseException(
-        "Graph answered the read of " + what + " in tenant " + ctx.tenantId() + " with "
-            + r.status() + " " + r.errorCode(), ctx.tenantId(), r.status(), null);
-  }
-
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.B2cPermissionsException;
-import io.github.b2cpermissions.GraphThrottledException;
 import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -55,7 +53,7 @@ public final class GraphTransport {
   private final RetrySettings policy;
   private final Semaphore slots;
   private final long requestTimeoutNanos;
-  private final RetryObserver retryListener;
+  private final RetryDecider retries;
   private final Clock clock;
 
   /**
@@ -83,7 +81,7 @@ public final class GraphTransport {
     this.policy = policy;
     this.slots = slots;
     this.requestTimeoutNanos = requestTimeout.toNanos();
-    this.retryListener = retryListener;
+    this.retries = new RetryDecider(policy, retryListener);
     this.clock = clock;
   }
 
@@ -249,7 +247,7 @@ public final class GraphTransport {
         throw ctx.cancelled("during " + what, io);
       }
       if (io instanceof InterruptedIOException) {
-        throw retryable(ctx, what, attempt, "timeout: " + io.getMessage(), null, null);
+        throw retries.decide(ctx, what, attempt, "timeout: " + io.getMessage(), null, null);
       }
       if (io instanceof javax.net.ssl.SSLException) {
         throw new GraphUnavailableException(
@@ -257,7 +255,7 @@ public final class GraphTransport {
                 + "); not retried: a certificate or handshake problem does not pass by itself",
             ctx.tenantId(), io);
       }
-      throw retryable(ctx, what, attempt, "connection failure: " + io.getClass().getSimpleName()
+      throw retries.decide(ctx, what, attempt, "connection failure: " + io.getClass().getSimpleName()
           + (io.getMessage() == null ? "" : " " + io.getMessage()), null, io);
     } finally {
       slots.release();
@@ -310,7 +308,7 @@ public final class GraphTransport {
     byte[] bytes = boundedBody(ctx, what, status, response.body());
     if (status == 429 || status == 503 || status == 504) {
       Optional<Duration> ra = RetryAfter.parse(RequestGate.retryAfter(response), clock);
-      throw retryable(ctx, what, attempt, "HTTP " + status, ra.orElse(null), null);
+      throw retries.decide(ctx, what, attempt, "HTTP " + status, ra.orElse(null), null);
     }
     if (status >= 500) {
       throw new GraphUnavailableException(
@@ -340,7 +338,7 @@ public final class GraphTransport {
       }
       if (retryableStatus != 0) {
         Retryable again =
-            retryable(ctx, what, attempt, "HTTP " + retryableStatus + " inside $batch", longest, null);
+            retries.decide(ctx, what, attempt, "HTTP " + retryableStatus + " inside $batch", longest, null);
         if (again.again) {
           throw again;
         }
@@ -406,77 +404,10 @@ public final class GraphTransport {
     }
   }
 
-  private Retryable retryable(
-      CallContext ctx, String what, int attempt, String reason, @Nullable Duration retryAfter,
-      @Nullable Throwable cause) {
-    boolean fromHeader = retryAfter != null;
-    Duration wait;
-    boolean again;
-    if (fromHeader) {
-      wait = retryAfter;
-      again = retryAfter.compareTo(policy.maxRetryAfter()) <= 0;
-    } else {
-      wait = backoff(attempt);
-      again = true;
-    }
-    again = again && attempt < policy.maxAttempts() && wait.toNanos() < ctx.remainingNanos();
-    if (again) {
-      LOG.debug("tenant {}: {} failed ({}), attempt {}; retrying in {} ms{}", ctx.tenantId(), what,
-          reason, attempt, wait.toMillis(), fromHeader ? " (Retry-After)" : "");
-      try {
-        retryListener.retrying(ctx.tenantId(), what, attempt, reason, wait, fromHeader);
-      } catch (RuntimeException listenerFailure) {
-        LOG.warn("the retry listener threw; ignored", listenerFailure);
-      }
-    }
-    return new Retryable(reason, retryAfter, wait.toMillis(), again, cause);
-  }
-
-  private Duration backoff(int attempt) {
-    long base = policy.initialBackoff().toMillis();
-    long cap = policy.maxBackoff().toMillis();
-    long exp = base << Math.min(attempt - 1, 20);
-    long ceiling = Math.min(cap, exp < 0 ? cap : exp);
-    // Equal jitter: at least half the exponential step, so retries never bunch at zero.
-    long half = ceiling / 2;
-    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
-  }
-
   private static UnexpectedGraphResponseException unexpected(
       CallContext ctx, String what, GraphResponse r) {
     return new UnexpectedGraphResponseException(
         "Graph answered " + what + " with " + r.status() + " " + r.errorCode(), ctx.tenantId(),
         r.status(), null);
-  }
-
-  /** A failure worth another attempt; {@link #again} says whether the budget allows one. */
-  static final class Retryable extends Exception {
-    private static final long serialVersionUID = 1L;
-    final String reason;
-    final transient @Nullable Duration retryAfter;
-    final long waitMillis;
-    final boolean again;
-
-    Retryable(String reason, @Nullable Duration retryAfter, long waitMillis, boolean again,
-        @Nullable Throwable cause) {
-      super(reason, cause, false, false);
-      this.reason = reason;
-      this.retryAfter = retryAfter;
-      this.waitMillis = waitMillis;
-      this.again = again;
-    }
-
-    RuntimeException finalFailure(CallContext ctx, String what, int attempts) {
-      String budget = attempts >= 1 ? " after " + attempts + " attempt(s)" : "";
-      if (reason.startsWith("HTTP 429")) {
-        return new GraphThrottledException(
-            "Graph kept throttling " + what + " for tenant " + ctx.tenantId() + budget
-                + (retryAfter != null ? "; last Retry-After " + retryAfter.toSeconds() + " s" : ""),
-            ctx.tenantId(), retryAfter, attempts);
-      }
-      return new GraphUnavailableException(
-          "Graph kept failing " + what + " for tenant " + ctx.tenantId() + budget + ": " + reason,
-          ctx.tenantId(), getCause());
-    }
   }
 }
