@@ -245,6 +245,11 @@ public enum B2cBackupPermission {
     return Optional.ofNullable(readCounterpart);
   }
 
+  /** The same Graph app role as a constant of the shared role type, with its privilege tiers. */
+  public GraphPermission graphPermission() {
+    return GraphPermission.fromAppRoleId(appRoleId).orElseThrow();
+  }
+
   /** This permission as a plain {@link GraphAppRole}. */
   public GraphAppRole asAppRole() {
     return new GraphAppRole(scope, appRoleId, displayName);

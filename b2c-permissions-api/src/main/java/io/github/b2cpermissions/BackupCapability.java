@@ -22,14 +22,24 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The parts of an Azure AD B2C tenant a backup covers, each with the catalog permissions it needs
- * to be backed up and to be restored. A product that cannot get every permission can still run a
- * partial backup: {@link #available(Collection, BackupOperation)} says which parts work with what a
- * tenant granted, and {@link #missingFor(BackupOperation, Collection)} says what is missing for one
- * part.
+ * The parts of a customer identity tenant a backup covers. The first fourteen are the parts of an
+ * Azure AD B2C backup, each with the {@link B2cBackupPermission} catalog permissions it needs to be
+ * backed up and to be restored. A product that cannot get every permission can still run a partial
+ * backup: {@link #available(Collection, BackupOperation)} says which parts work with what a tenant
+ * granted, and {@link #missingFor(BackupOperation, Collection)} says what is missing for one part.
+ *
+ * <p>The last four ({@link #USER_FLOW_ATTRIBUTES}, {@link #CUSTOM_AUTHENTICATION_EXTENSIONS}, {@link
+ * #COMPANY_BRANDING}, {@link #AUTHENTICATION_METHOD_POLICIES}) are parts of a Microsoft Entra
+ * External ID backup that the B2C catalog does not cover: they are not {@linkplain #inB2cCatalog()
+ * in the catalog}, need no catalog permission, never work with catalog grants and are left out of
+ * {@link #available} and {@link #unavailable}. Which Graph roles each part needs in a given tenant
+ * kind is said by a {@link PermissionProfile}.
  */
 public enum BackupCapability {
-  /** B2C user flows with their identity providers, attributes and languages. */
+  /**
+   * User flows: B2C user flows with their identity providers, attributes and languages; in an
+   * External ID tenant, its authentication events flows.
+   */
   USER_FLOWS(
       EnumSet.of(IDENTITY_USER_FLOW_READ_WRITE_ALL), EnumSet.of(IDENTITY_USER_FLOW_READ_WRITE_ALL)),
   /** Social and federated identity providers. */
@@ -68,27 +78,56 @@ public enum BackupCapability {
   TENANT_DETAILS(EnumSet.of(DIRECTORY_READ_ALL), EnumSet.noneOf(B2cBackupPermission.class)),
   /** The directory audit log: archived, never restored. */
   AUDIT_LOGS(
-      EnumSet.of(AUDIT_LOG_READ_ALL, DIRECTORY_READ_ALL), EnumSet.noneOf(B2cBackupPermission.class));
+      EnumSet.of(AUDIT_LOG_READ_ALL, DIRECTORY_READ_ALL), EnumSet.noneOf(B2cBackupPermission.class)),
+  /** External ID only: the custom user attributes user flows collect ({@code identity/userFlowAttributes}). */
+  USER_FLOW_ATTRIBUTES,
+  /** External ID only: custom authentication extensions ({@code identity/customAuthenticationExtensions}). */
+  CUSTOM_AUTHENTICATION_EXTENSIONS,
+  /** External ID only: company branding of the sign-in pages ({@code organization/{id}/branding}). */
+  COMPANY_BRANDING,
+  /** External ID only: which sign-in methods are allowed ({@code policies/authenticationMethodsPolicy}). */
+  AUTHENTICATION_METHOD_POLICIES;
 
   private final Set<B2cBackupPermission> backupRequires;
   private final Set<B2cBackupPermission> restoreRequires;
+  private final boolean inB2cCatalog;
+  private final boolean restorable;
 
   BackupCapability(
       EnumSet<B2cBackupPermission> backupRequires, EnumSet<B2cBackupPermission> restoreRequires) {
     this.backupRequires = Collections.unmodifiableSet(backupRequires);
     this.restoreRequires = Collections.unmodifiableSet(restoreRequires);
+    this.inB2cCatalog = true;
+    this.restorable = !restoreRequires.isEmpty();
+  }
+
+  /** A part outside the B2C catalog: restorable, with no catalog permission. */
+  BackupCapability() {
+    this.backupRequires = Collections.emptySet();
+    this.restoreRequires = Collections.emptySet();
+    this.inB2cCatalog = false;
+    this.restorable = true;
   }
 
   /** Whether this part can be written back at all. Audit logs and tenant details cannot. */
   public boolean isRestorable() {
-    return !restoreRequires.isEmpty();
+    return restorable;
+  }
+
+  /**
+   * Whether the {@link B2cBackupPermission} catalog covers this part: true for the fourteen B2C
+   * parts, false for the four External ID parts.
+   */
+  public boolean inB2cCatalog() {
+    return inB2cCatalog;
   }
 
   /**
    * Every permission this part needs for {@code operation}.
    *
    * @return an unmodifiable set; empty for {@link BackupOperation#RESTORE} of a part that is not
-   *     {@linkplain #isRestorable() restorable}
+   *     {@linkplain #isRestorable() restorable}, and for both operations of a part not {@linkplain
+   *     #inB2cCatalog() in the catalog}
    * @throws NullPointerException if {@code operation} is null
    */
   public Set<B2cBackupPermission> requires(BackupOperation operation) {
@@ -98,12 +137,15 @@ public enum BackupCapability {
 
   /**
    * Whether this part works for {@code operation} with the {@code granted} permissions. A part that
-   * is not restorable never works for {@link BackupOperation#RESTORE}.
+   * is not restorable never works for {@link BackupOperation#RESTORE}; a part not {@linkplain
+   * #inB2cCatalog() in the catalog} never works with catalog permissions.
    *
    * @throws NullPointerException if an argument or an element of {@code granted} is null
    */
   public boolean worksWith(BackupOperation operation, Collection<B2cBackupPermission> granted) {
-    if (operation == BackupOperation.RESTORE && !isRestorable()) {
+    Objects.requireNonNull(operation, "operation");
+    if (!inB2cCatalog || operation == BackupOperation.RESTORE && !isRestorable()) {
+      copyOf(granted);
       return false;
     }
     return missingFor(operation, granted).isEmpty();
@@ -150,8 +192,8 @@ public enum BackupCapability {
   }
 
   /**
-   * The parts that do <em>not</em> work for {@code operation} with the {@code granted} permissions:
-   * what a partial backup will skip.
+   * The catalog parts that do <em>not</em> work for {@code operation} with the {@code granted}
+   * permissions: what a partial B2C backup will skip. Parts not in the catalog are not listed.
    *
    * @throws NullPointerException if an argument or an element of {@code granted} is null
    */
@@ -159,6 +201,7 @@ public enum BackupCapability {
       Collection<B2cBackupPermission> granted, BackupOperation operation) {
     EnumSet<BackupCapability> skipped = EnumSet.allOf(BackupCapability.class);
     skipped.removeAll(available(granted, operation));
+    skipped.removeIf(c -> !c.inB2cCatalog);
     if (operation == BackupOperation.RESTORE) {
       skipped.removeIf(c -> !c.isRestorable());
     }

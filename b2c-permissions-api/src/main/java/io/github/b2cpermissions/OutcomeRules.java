@@ -16,17 +16,19 @@ final class OutcomeRules {
   /**
    * The outcome the facts lead to: the first rule that matches wins.
    *
+   * @param profile the profile checked, whose tenant kind names the one tenant type covered
    * @param tenantType the tenant type Graph reported, or null when it was not read
    * @param app whether the app's service principal was found and enabled
    * @param directoryRoleNeeded the role a refused directory read needs, or null
-   * @param checks the check of every catalog permission
+   * @param checks the status of every role the profile requires
    */
   static VerificationOutcome derive(
+      PermissionProfile profile,
       @Nullable String tenantType,
       AppPresence app,
       @Nullable String directoryRoleNeeded,
-      Collection<PermissionCheck> checks) {
-    if (tenantType != null && !VerificationReport.B2C_TENANT_TYPE.equals(tenantType)) {
+      Collection<PermissionStatus> checks) {
+    if (tenantType != null && !profile.tenantKind().tenantType().equals(tenantType)) {
       return VerificationOutcome.NOT_A_B2C_TENANT;
     }
     if (app == AppPresence.NOT_FOUND) {
@@ -49,7 +51,8 @@ final class OutcomeRules {
 
   /**
    * Whether the permission checks of a report with this outcome say what a backup can cover: not
-   * when the app is absent or disabled, the tenant is not B2C, or the directory was unreadable.
+   * when the app is absent or disabled, the tenant is not of the profile's kind, or the directory
+   * was unreadable.
    */
   static boolean permissionsApply(VerificationOutcome outcome) {
     return outcome != VerificationOutcome.APP_NOT_CONSENTED
@@ -63,16 +66,18 @@ final class OutcomeRules {
    *
    * @throws IllegalStateException if an absent app holds a permission, a permission is
    *     propagating without both a directory read and a token, or the facts would make the report
-   *     {@link VerificationOutcome#SATISFIED} without a confirmed B2C tenant and an enabled app
+   *     {@link VerificationOutcome#SATISFIED} without a confirmed tenant type of the profile's kind
+   *     and an enabled app
    */
   static void requireConsistent(
       String tenantId,
+      PermissionProfile profile,
       @Nullable String tenantType,
       AppPresence app,
       @Nullable String directoryRoleNeeded,
       VerificationStrategy strategy,
-      Collection<PermissionCheck> checks) {
-    boolean anyHeld = checks.stream().anyMatch(c -> c.status() != PermissionStatus.MISSING);
+      Collection<PermissionStatus> checks) {
+    boolean anyHeld = checks.stream().anyMatch(c -> c != PermissionStatus.MISSING);
     if (app == AppPresence.NOT_FOUND && anyHeld) {
       throw new IllegalStateException(
           "an app with no service principal cannot hold permissions (tenant " + tenantId + ")");
@@ -82,16 +87,16 @@ final class OutcomeRules {
       throw new IllegalStateException(
           "PROPAGATING needs both the directory and a token; strategy is " + strategy);
     }
-    String b2c = VerificationReport.B2C_TENANT_TYPE;
-    if (derive(tenantType, app, directoryRoleNeeded, checks) == VerificationOutcome.SATISFIED
-        && (!b2c.equals(tenantType) || app != AppPresence.ENABLED)) {
+    String expected = profile.tenantKind().tenantType();
+    if (derive(profile, tenantType, app, directoryRoleNeeded, checks) == VerificationOutcome.SATISFIED
+        && (!expected.equals(tenantType) || app != AppPresence.ENABLED)) {
       throw new IllegalStateException("a report can only be SATISFIED for a confirmed "
-          + b2c + " tenant with an ENABLED app; tenant " + tenantId + " has tenantType "
+          + expected + " tenant with an ENABLED app; tenant " + tenantId + " has tenantType "
           + (tenantType == null ? "(not read)" : tenantType) + " and app " + app);
     }
   }
 
-  private static boolean any(Collection<PermissionCheck> checks, PermissionStatus status) {
-    return checks.stream().anyMatch(c -> c.status() == status);
+  private static boolean any(Collection<PermissionStatus> checks, PermissionStatus status) {
+    return checks.stream().anyMatch(c -> c == status);
   }
 }

@@ -18,8 +18,10 @@ public enum VerificationOutcome {
    */
   APP_DISABLED,
   /**
-   * The tenant is not an Azure AD B2C tenant (for example a workforce {@code AAD} or an External
-   * ID {@code CIAM} tenant). The tenant id is probably wrong; do not run a B2C backup against it.
+   * The tenant is not of a kind the check covers: its {@code tenantType} is not the one of the
+   * report's {@linkplain VerificationReport#profile() profile} (a workforce {@code AAD} tenant
+   * always; an External ID {@code CIAM} tenant when no External ID profile is configured). The
+   * tenant id is probably wrong, or the tenant needs another profile; do not back it up.
    */
   NOT_A_B2C_TENANT,
   /**

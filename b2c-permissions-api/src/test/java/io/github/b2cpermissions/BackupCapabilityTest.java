@@ -20,16 +20,20 @@ class BackupCapabilityTest {
     assertThat(BackupCapability.available(Set.of(), BackupOperation.BACKUP)).isEmpty();
     assertThat(BackupCapability.available(Set.of(), BackupOperation.RESTORE)).isEmpty();
     assertThat(BackupCapability.unavailable(Set.of(), BackupOperation.BACKUP))
-        .containsExactly(BackupCapability.values());
+        .containsExactlyElementsOf(catalogParts());
+  }
+
+  private static List<BackupCapability> catalogParts() {
+    return Arrays.stream(BackupCapability.values()).filter(BackupCapability::inB2cCatalog).toList();
   }
 
   @Test
-  void everythingWorksWithTheFullCatalog() {
+  void everythingInTheCatalogWorksWithTheFullCatalog() {
     assertThat(BackupCapability.available(B2cBackupPermission.all(), BackupOperation.BACKUP))
-        .containsExactly(BackupCapability.values());
+        .containsExactlyElementsOf(catalogParts());
     assertThat(BackupCapability.available(B2cBackupPermission.all(), BackupOperation.RESTORE))
         .containsExactlyElementsOf(
-            Arrays.stream(BackupCapability.values()).filter(BackupCapability::isRestorable).toList());
+            catalogParts().stream().filter(BackupCapability::isRestorable).toList());
     assertThat(BackupCapability.unavailable(B2cBackupPermission.all(), BackupOperation.RESTORE))
         .isEmpty();
   }
@@ -78,6 +82,25 @@ class BackupCapabilityTest {
   }
 
   @Test
+  void theFourExternalIdPartsNeedNoCatalogPermissionAndNeverWorkWithCatalogGrants() {
+    List<BackupCapability> outside =
+        Arrays.stream(BackupCapability.values()).filter(c -> !c.inB2cCatalog()).toList();
+    assertThat(outside).containsExactly(BackupCapability.USER_FLOW_ATTRIBUTES,
+        BackupCapability.CUSTOM_AUTHENTICATION_EXTENSIONS, BackupCapability.COMPANY_BRANDING,
+        BackupCapability.AUTHENTICATION_METHOD_POLICIES);
+    for (BackupCapability c : outside) {
+      assertThat(c.isRestorable()).as(c.name()).isTrue();
+      for (BackupOperation op : BackupOperation.values()) {
+        assertThat(c.requires(op)).isEmpty();
+        assertThat(c.worksWith(op, B2cBackupPermission.all())).isFalse();
+        assertThat(BackupCapability.available(B2cBackupPermission.all(), op)).doesNotContain(c);
+        assertThat(BackupCapability.unavailable(Set.of(), op)).doesNotContain(c);
+      }
+    }
+    assertThat(catalogParts()).hasSize(14);
+  }
+
+  @Test
   void nullInputIsRejectedClearly() {
     assertThatThrownBy(() -> BackupCapability.available(null, BackupOperation.BACKUP))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("granted");
@@ -101,7 +124,7 @@ class BackupCapabilityTest {
   void restoreNeverListsUnrestorablePartsEvenWithNoGrants() {
     assertThat(BackupCapability.unavailable(Set.of(), BackupOperation.RESTORE))
         .containsExactlyElementsOf(
-            Arrays.stream(BackupCapability.values()).filter(BackupCapability::isRestorable).toList())
+            catalogParts().stream().filter(BackupCapability::isRestorable).toList())
         .doesNotContain(BackupCapability.TENANT_DETAILS, BackupCapability.AUDIT_LOGS);
   }
 
@@ -116,7 +139,7 @@ class BackupCapabilityTest {
           assertThat(c.missingFor(op, granted)).isEqualTo(needed ? Set.of(withheld) : Set.of());
           assertThat(c.worksWith(op, granted))
               .as("%s %s without %s", c, op, withheld)
-              .isEqualTo(!needed && (op == BackupOperation.BACKUP || c.isRestorable()));
+              .isEqualTo(c.inB2cCatalog() && !needed && (op == BackupOperation.BACKUP || c.isRestorable()));
         }
       }
     }

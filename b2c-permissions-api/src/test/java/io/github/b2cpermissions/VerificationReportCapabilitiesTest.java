@@ -17,8 +17,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VerificationReportCapabilitiesTest {
 
   private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-  private static final Set<BackupCapability> RESTORABLE = EnumSet.complementOf(
-      EnumSet.of(BackupCapability.TENANT_DETAILS, BackupCapability.AUDIT_LOGS));
+  /** The restorable parts of the B2C catalog: all but tenant details and audit logs. */
+  private static final Set<BackupCapability> RESTORABLE = EnumSet.of(
+      BackupCapability.USER_FLOWS, BackupCapability.IDENTITY_PROVIDERS, BackupCapability.APPLICATIONS,
+      BackupCapability.APP_ROLE_ASSIGNMENTS, BackupCapability.USERS, BackupCapability.USER_IDENTITIES,
+      BackupCapability.AUTHENTICATION_METHODS, BackupCapability.SECONDARY_MAILS, BackupCapability.PHONES,
+      BackupCapability.ACCOUNT_STATE, BackupCapability.GROUP_MEMBERSHIPS, BackupCapability.DIRECTORY_ROLES);
 
   @Test
   void workforceTenantWithEveryGrantListsNoCapabilityAndSkipsEverything() {
@@ -27,9 +31,9 @@ class VerificationReportCapabilitiesTest {
     assertThat(report.outcome()).isEqualTo(VerificationOutcome.NOT_A_B2C_TENANT);
     assertThat(report.capabilities(BackupOperation.BACKUP)).isEmpty();
     assertThat(report.capabilities(BackupOperation.RESTORE)).isEmpty();
-    assertThat(report.skippedCapabilities(BackupOperation.BACKUP)).containsExactlyElementsOf(EnumSet.allOf(BackupCapability.class));
+    assertThat(report.skippedCapabilities(BackupOperation.BACKUP)).containsExactlyElementsOf(EnumSet.copyOf(PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities()));
     assertThat(report.skippedCapabilities(BackupOperation.RESTORE)).containsExactlyElementsOf(RESTORABLE);
-    assertThat(report.toString()).contains("skippedForBackup=" + EnumSet.allOf(BackupCapability.class));
+    assertThat(report.toString()).contains("skippedForBackup=" + EnumSet.copyOf(PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities()));
   }
 
   @Test
@@ -46,7 +50,7 @@ class VerificationReportCapabilitiesTest {
         VerificationReport.builder(TENANT).appPresence(AppPresence.DISABLED).allGranted().build();
 
     assertThat(report.capabilities(BackupOperation.BACKUP)).isEmpty();
-    assertThat(report.skippedCapabilities(BackupOperation.BACKUP)).hasSize(BackupCapability.values().length);
+    assertThat(report.skippedCapabilities(BackupOperation.BACKUP)).hasSize(PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities().size());
   }
 
   @Test
@@ -76,7 +80,7 @@ class VerificationReportCapabilitiesTest {
   void satisfiedReportSkipsNothingAndBacksUpEverything() {
     VerificationReport report = VerificationReport.builder(TENANT).allGranted().build();
 
-    assertThat(report.capabilities(BackupOperation.BACKUP)).containsExactlyElementsOf(EnumSet.allOf(BackupCapability.class));
+    assertThat(report.capabilities(BackupOperation.BACKUP)).containsExactlyElementsOf(EnumSet.copyOf(PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities()));
     assertThat(report.capabilities(BackupOperation.RESTORE)).containsExactlyElementsOf(RESTORABLE);
     assertThat(report.skippedCapabilities(BackupOperation.BACKUP)).isEmpty();
     assertThat(report.skippedCapabilities(BackupOperation.RESTORE)).isEmpty();
@@ -92,7 +96,7 @@ class VerificationReportCapabilitiesTest {
       Set<BackupCapability> covered = report.capabilities(op);
       Set<BackupCapability> skipped = report.skippedCapabilities(op);
       assertThat(covered).allSatisfy(c -> assertThat(skipped).doesNotContain(c));
-      for (BackupCapability c : BackupCapability.values()) {
+      for (BackupCapability c : PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities()) {
         boolean needsIt = c.requires(op).contains(missing);
         boolean usable = op == BackupOperation.BACKUP || c.isRestorable();
         assertThat(covered.contains(c)).as("%s %s covered", op, c).isEqualTo(usable && !needsIt);

@@ -91,6 +91,28 @@ public final class GraphConsentUrls implements ConsentUrlBuilder {
     return b;
   }
 
+  /**
+   * The same consent links for a second app registration, such as the restore app a vendor keeps
+   * apart from a backup-only app so that it elevates a tenant only when a restore runs: the same
+   * redirect URI (which must be registered on that app too), cloud and endpoint version, with
+   * {@code clientId} in place of this one's. The tenant consents to whatever that app's
+   * registration requires, for example the roles a backup-only report lists in {@link
+   * io.github.b2cpermissions.VerificationReport#restoreNeeds()}.
+   *
+   * @param clientId the other app's application (client) id, a GUID
+   * @return a new, independent configuration
+   * @throws NullPointerException if {@code clientId} is null
+   * @throws IllegalArgumentException if {@code clientId} is not a GUID, or is this app's own id
+   */
+  public GraphConsentUrls forApp(String clientId) {
+    Builder b = from(this).clientId(clientId);
+    if (this.clientId.equals(b.clientId)) {
+      throw new IllegalArgumentException(
+          "forApp needs another app registration's client id; " + clientId + " is this app's");
+    }
+    return b.build();
+  }
+
   /** The backup app's application (client) id, lower case. */
   public String clientId() {
     return clientId;

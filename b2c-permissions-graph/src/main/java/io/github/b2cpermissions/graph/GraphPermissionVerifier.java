@@ -118,7 +118,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         config.requestTimeout(), retryObserver(config.retryListener()), clock);
     LongSupplier ticker = cacheTicker(clock);
     DirectoryReader directory = new DirectoryReader(transport, config.clientId(),
-        config.tenantCacheSize(), config.tenantCacheExpiry(), ticker);
+        config.tenantCacheSize(), config.tenantCacheExpiry(), ticker, coveredTenantTypes(config));
     TokenSource tokens = new TokenSource(config.credentials(), cloud.graphDefaultScope(),
         config.passTenantId(), config.tenantCacheSize(), config.tenantCacheExpiry(), ticker);
     TokenConfirmations confirmations =
@@ -126,10 +126,17 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     TokenValidator validator = new TokenValidator(config.clientId(), cloud::isTokenAudience,
         cloud.tokenAudience().toString(), clock);
     TenantCheck pipeline = new TenantCheck(config.strategy(), tokens, validator, directory,
-        confirmations, config.consentUrlBuilder().orElse(null), clock);
+        confirmations, config.consentUrlBuilder().orElse(null), clock, config.profiles());
     this.checks = new CheckRunner(pipeline, config.retryPolicy().deadline());
     this.fleet = new FleetRunner(checks, executor, config.fleetConcurrency());
     this.poller = new AwaitPoller(checks);
+  }
+
+  /** The {@code tenantType} values of the tenant kinds a profile is configured for. */
+  private static java.util.Set<String> coveredTenantTypes(VerifierConfiguration config) {
+    java.util.Set<String> types = new java.util.HashSet<>();
+    config.profiles().keySet().forEach(kind -> types.add(kind.tenantType()));
+    return java.util.Set.copyOf(types);
   }
 
   /** The policy's numbers, as the transport reads them. */

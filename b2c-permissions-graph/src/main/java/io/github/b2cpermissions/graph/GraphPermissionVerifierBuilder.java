@@ -3,6 +3,8 @@ package io.github.b2cpermissions.graph;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import io.github.b2cpermissions.ConsentUrlBuilder;
+import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.internal.credentials.IdentityCredentials;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -49,8 +53,33 @@ public final class GraphPermissionVerifierBuilder {
   private Duration tenantCacheExpiry = GraphPermissionVerifier.DEFAULT_TENANT_CACHE_EXPIRY;
   private Duration tokenConfirmationExpiry =
       GraphPermissionVerifier.DEFAULT_TOKEN_CONFIRMATION_EXPIRY;
+  private final Map<TenantKind, PermissionProfile> profiles = new EnumMap<>(TenantKind.class);
 
-  GraphPermissionVerifierBuilder() {}
+  GraphPermissionVerifierBuilder() {
+    profiles.put(TenantKind.B2C, PermissionProfile.B2C_BACKUP_AND_RESTORE);
+  }
+
+  /**
+   * Verifies tenants of {@code kind} against {@code profile}. The kind of each tenant is read from
+   * its organization's {@code tenantType} in the check's first {@code $batch}, as before. By
+   * default only B2C tenants are covered, against {@link PermissionProfile#B2C_BACKUP_AND_RESTORE};
+   * set {@code .profile(TenantKind.EXTERNAL_ID, PermissionProfile.EXTERNAL_ID_BACKUP_AND_RESTORE)}
+   * to cover External ID ({@code CIAM}) tenants too. A tenant of a kind with no profile (and a
+   * workforce tenant, which is of no kind) is reported {@code NOT_A_B2C_TENANT}: not covered.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code profile} is for another tenant kind
+   */
+  public GraphPermissionVerifierBuilder profile(TenantKind kind, PermissionProfile profile) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(profile, "profile");
+    if (profile.tenantKind() != kind) {
+      throw new IllegalArgumentException(
+          profile + " is a profile for " + profile.tenantKind() + " tenants, not " + kind);
+    }
+    profiles.put(kind, profile);
+    return this;
+  }
 
   /**
    * Bounds every per-tenant cache of the verifier (the directory's object ids and Graph roles,
@@ -372,12 +401,13 @@ public final class GraphPermissionVerifierBuilder {
         credentialSource(id), passTenantId, credentialDescription, retryPolicy, requestTimeout,
         Optional.ofNullable(executor), fleetConcurrency, maxConcurrentRequests,
         Optional.ofNullable(httpClient), Optional.ofNullable(consentUrlBuilder), retryListener,
-        clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry));
+        clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry, Map.copyOf(profiles)));
   }
 
   @Override
   public String toString() {
     return "GraphPermissionVerifierBuilder{clientId=" + clientId + ", cloud=" + cloud.name()
-        + ", strategy=" + strategy + ", credential=" + credentialDescription + "}";
+        + ", strategy=" + strategy + ", profiles=" + profiles.values()
+        + ", credential=" + credentialDescription + "}";
   }
 }

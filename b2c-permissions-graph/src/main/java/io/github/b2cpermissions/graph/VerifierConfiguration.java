@@ -1,5 +1,9 @@
 package io.github.b2cpermissions.graph;
 
+import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.TenantKind;
+import java.util.Map;
+
 import com.azure.core.credential.TokenCredential;
 import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.VerificationStrategy;
@@ -13,7 +17,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * What a {@link GraphPermissionVerifierBuilder} hands the verifier it builds: the checked settings,
- * with the credential source already resolved. An absent executor or HTTP client means the verifier
+ * with the credential source already resolved, and the profile to verify each covered tenant kind
+ * against. An absent executor or HTTP client means the verifier
  * creates (and owns) its own.
  */
 record VerifierConfiguration(
@@ -34,4 +39,5 @@ record VerifierConfiguration(
     Clock clock,
     int tenantCacheSize,
     Duration tenantCacheExpiry,
-    Duration tokenConfirmationExpiry) {}
+    Duration tokenConfirmationExpiry,
+    Map<TenantKind, PermissionProfile> profiles) {}

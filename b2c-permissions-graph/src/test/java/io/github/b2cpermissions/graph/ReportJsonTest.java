@@ -38,7 +38,7 @@ class ReportJsonTest {
   @Test
   void writesEveryDocumentedField() throws Exception {
     JsonNode json = MAPPER.readTree(ReportJson.toJson(sample()));
-    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
     assertThat(json.get("tenantId").asText()).isEqualTo(TENANT);
     assertThat(json.get("tenantType").asText()).isEqualTo("AAD B2C");
     assertThat(json.get("outcome").asText()).isEqualTo("MISSING_PERMISSIONS");
@@ -75,9 +75,10 @@ class ReportJsonTest {
     JsonNode json = MAPPER.readTree(ReportJson.toJson(r));
     java.util.List<String> names = new java.util.ArrayList<>();
     json.fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactly("schemaVersion", "tenantId", "tenantType", "outcome",
+    assertThat(names).containsExactly("schemaVersion", "tenantId", "tenantType", "profile", "outcome",
         "satisfied", "appPresence", "servicePrincipalId", "directoryRoleNeeded", "strategy",
-        "checkedAt", "graphRequestCount", "permissions", "excessRoles", "capabilities", "consentUrl");
+        "checkedAt", "graphRequestCount", "permissions", "excessRoles", "tierZeroGrants",
+        "narrowerRoleWouldDo", "capabilities", "restoreNeeds", "consentUrl");
     assertThat(json.get("schemaVersion").asInt()).isEqualTo(ReportJson.SCHEMA_VERSION);
     assertThat(json.get("tenantId").asText()).isEqualTo(TENANT);
     assertThat(json.get("tenantType").asText()).isEqualTo("AAD B2C");
@@ -96,8 +97,11 @@ class ReportJsonTest {
       JsonNode c = json.get("permissions").get(i++);
       java.util.List<String> fields = new java.util.ArrayList<>();
       c.fieldNames().forEachRemaining(fields::add);
-      assertThat(fields).containsExactly("scope", "appRoleId", "displayName", "status",
-          "narrowerRoleHeld", "assignmentId", "grantedAt");
+      assertThat(fields).containsExactly("scope", "appRoleId", "displayName", "status", "heldAs",
+          "narrowerRoleHeld", "assignmentId", "grantedAt", "tier");
+      assertThat(c.get("heldAs").isNull()).isTrue();
+      assertThat(c.at("/tier/microsoftPrivilegeLevel").asInt())
+          .isEqualTo(p.graphPermission().privilege().microsoftPrivilegeLevel());
       assertThat(c.get("scope").asText()).isEqualTo(p.scope());
       assertThat(c.get("appRoleId").asText()).isEqualTo(p.appRoleId().toString());
       assertThat(c.get("displayName").asText()).isEqualTo(p.displayName());
@@ -115,11 +119,47 @@ class ReportJsonTest {
     assertThat(capFields).containsExactly("backup", "skippedForBackup", "restore", "skippedForRestore");
     assertThat(caps.get("backup")).isEmpty();
     assertThat(caps.get("restore")).isEmpty();
-    assertThat(caps.get("skippedForBackup")).hasSize(io.github.b2cpermissions.BackupCapability.values().length);
+    assertThat(caps.get("skippedForBackup")).hasSize(io.github.b2cpermissions.PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities().size());
     assertThat(caps.get("skippedForRestore")).hasSize(
         r.skippedCapabilities(io.github.b2cpermissions.BackupOperation.RESTORE).size());
     assertThat(caps.get("skippedForRestore")).isNotEmpty();
     assertThat(json.get("consentUrl").asText()).isEqualTo("https://login.example/t/adminconsent?state=s");
+  }
+
+  @Test
+  void version2CarriesTheProfileTiersNarrowerFindingsAndRestoreNeeds() throws Exception {
+    VerificationReport r = VerificationReport.builder(TENANT)
+        .profile(io.github.b2cpermissions.PermissionProfile.B2C_BACKUP_ONLY).allGranted()
+        .check(new io.github.b2cpermissions.RoleCheck(io.github.b2cpermissions.GraphPermission.USER_READ_ALL,
+            PermissionStatus.GRANTED, io.github.b2cpermissions.GraphPermission.USER_READ_WRITE_ALL, null, null))
+        .excessRole(new GraphAppRole("Unknown.Role", UUID.randomUUID(), ""))
+        .build();
+    JsonNode json = MAPPER.readTree(ReportJson.toJson(r));
+    assertThat(json.at("/profile/name").asText()).isEqualTo("B2C_BACKUP_ONLY");
+    assertThat(json.at("/profile/version").asInt()).isEqualTo(1);
+    assertThat(json.at("/profile/tenantKind").asText()).isEqualTo("B2C");
+    assertThat(json.at("/profile/use").asText()).isEqualTo("BACKUP");
+    assertThat(json.get("outcome").asText()).isEqualTo("SATISFIED");
+    assertThat(json.get("permissions")).hasSize(9);
+    JsonNode user = null;
+    for (JsonNode p : json.get("permissions")) {
+      if (p.get("scope").asText().equals("User.Read.All")) {
+        user = p;
+      }
+    }
+    assertThat(user).isNotNull();
+    assertThat(user.get("heldAs").asText()).isEqualTo("User.ReadWrite.All");
+    assertThat(user.at("/tier/tieringTier").asInt()).isEqualTo(2);
+    assertThat(user.at("/tier/tieringPath").isNull()).isTrue();
+    assertThat(user.at("/tier/eamTier").asText()).isEqualTo("USER_ACCESS");
+    assertThat(json.get("tierZeroGrants").asInt()).isEqualTo(1);
+    assertThat(json.at("/narrowerRoleWouldDo/0/held").asText()).isEqualTo("User.ReadWrite.All");
+    assertThat(json.at("/narrowerRoleWouldDo/0/enough").asText()).isEqualTo("User.Read.All");
+    assertThat(json.at("/excessRoles/0/tier").isNull()).isTrue();
+    assertThat(json.at("/restoreNeeds/USER_IDENTITIES").toString())
+        .isEqualTo("[\"User.ManageIdentities.All\"]");
+    assertThat(json.at("/restoreNeeds/USERS").isMissingNode()).isTrue();
+    assertThat(json.at("/capabilities/restore").toString()).isEqualTo("[\"USERS\"]");
   }
 
   @Test

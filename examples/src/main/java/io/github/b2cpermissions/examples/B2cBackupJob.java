@@ -6,6 +6,7 @@ import io.github.b2cpermissions.BackupCapability;
 import io.github.b2cpermissions.BackupOperation;
 import io.github.b2cpermissions.GraphThrottledException;
 import io.github.b2cpermissions.GraphUnavailableException;
+import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.PermissionVerifier;
 import io.github.b2cpermissions.VerificationReport;
 import java.util.EnumSet;
@@ -107,7 +108,7 @@ public final class B2cBackupJob {
     }
     Set<BackupCapability> allowed = report.capabilities(BackupOperation.BACKUP);
     Set<BackupCapability> done = new LinkedHashSet<>();
-    Set<BackupCapability> skipped = EnumSet.allOf(BackupCapability.class);
+    Set<BackupCapability> skipped = allAreas();
     for (BackupCapability area : allowed) {
       exporter.export(tenantId, area);
       done.add(area);
@@ -126,7 +127,8 @@ public final class B2cBackupJob {
     return permissions.stream().map(B2cBackupPermission::scope).toList().toString();
   }
 
+  /** Every part the B2C backup covers (the default profile's parts). */
   private static Set<BackupCapability> allAreas() {
-    return EnumSet.allOf(BackupCapability.class);
+    return EnumSet.copyOf(PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities());
   }
 }

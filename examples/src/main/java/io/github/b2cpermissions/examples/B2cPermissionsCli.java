@@ -5,6 +5,8 @@ import io.github.b2cpermissions.AdminConsentRequest;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.FleetVerification;
+import io.github.b2cpermissions.GraphPermission;
+import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.TenantVerification;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
@@ -154,9 +156,15 @@ public final class B2cPermissionsCli {
     }
 
     GraphPermissionVerifier realVerifier(VerificationStrategy strategy, int concurrency) {
+      return realVerifier(strategy, concurrency, List.of());
+    }
+
+    GraphPermissionVerifier realVerifier(
+        VerificationStrategy strategy, int concurrency, List<PermissionProfile> profiles) {
       GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder()
           .clientId(env("AZURE_CLIENT_ID")).cloud(realCloud()).strategy(strategy)
           .fleetConcurrency(concurrency);
+      profiles.forEach(p -> b.profile(p.tenantKind(), p));
       String certificate = io().env().get("AZURE_CLIENT_CERTIFICATE_PATH");
       if (certificate != null && !certificate.isBlank()) {
         b.clientCertificate(Path.of(certificate), io().env().get("AZURE_CLIENT_CERTIFICATE_PASSWORD"));
@@ -169,8 +177,16 @@ public final class B2cPermissionsCli {
     static GraphPermissionVerifier demoVerifier(
         FakeGraphTenant tenant, Function<String, TokenCredential> credentials,
         VerificationStrategy strategy, int concurrency) {
+      return demoVerifier(tenant, credentials, strategy, concurrency, List.of());
+    }
+
+    static GraphPermissionVerifier demoVerifier(
+        FakeGraphTenant tenant, Function<String, TokenCredential> credentials,
+        VerificationStrategy strategy, int concurrency, List<PermissionProfile> profiles) {
       GraphCloud cloud = GraphCloud.custom(tenant.authorityHost(), tenant.graphHost());
-      return GraphPermissionVerifier.builder()
+      GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder();
+      profiles.forEach(p -> b.profile(p.tenantKind(), p));
+      return b
           .clientId(tenant.clientId())
           .credentials(credentials)
           .cloud(cloud)
@@ -216,17 +232,31 @@ public final class B2cPermissionsCli {
         description = "DIRECTORY, TOKEN or DIRECTORY_AND_TOKEN (default: ${DEFAULT-VALUE}).")
     VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
 
+    @Option(names = "--profile", description = "Verify its tenant kind against this profile"
+        + " (repeatable, one per kind; default: B2C_BACKUP_AND_RESTORE for B2C only).")
+    List<String> profiles = new ArrayList<>();
+
+    private List<PermissionProfile> chosenProfiles() {
+      List<PermissionProfile> chosen = new ArrayList<>();
+      for (String name : profiles) {
+        chosen.add(PermissionProfile.byName(name).orElseThrow(() ->
+            new IllegalArgumentException("unknown profile " + name)));
+      }
+      return chosen;
+    }
+
     @Override
     public Integer call() {
+      List<PermissionProfile> chosen = chosenProfiles();
       if (demo) {
         FakeGraphTenant fake = demoTenant();
         try (Demo running = new Demo(fake);
             GraphPermissionVerifier verifier =
-                demoVerifier(fake, t -> fake.credential(), strategy, 1)) {
+                demoVerifier(fake, t -> fake.credential(), strategy, 1, chosen)) {
           return print(verifier.verify(tenant != null ? tenant : fake.tenantId()));
         }
       }
-      try (GraphPermissionVerifier verifier = realVerifier(strategy, 1)) {
+      try (GraphPermissionVerifier verifier = realVerifier(strategy, 1, chosen)) {
         return print(verifier.verify(tenant != null ? tenant : env("AZURE_TENANT_ID")));
       }
     }
@@ -281,13 +311,43 @@ public final class B2cPermissionsCli {
     }
   }
 
-  /** {@code catalog}: prints the permission catalog. */
-  @Command(name = "catalog", description = "List the permissions a B2C backup app needs.")
+  /** {@code catalog}: prints the permission catalog, or one profile's roles, optionally with tiers. */
+  @Command(name = "catalog", description = "List the permissions a B2C backup app needs, or a profile's.")
   static final class Catalog extends Base {
+    @Option(names = "--profile", description = "A profile: B2C_BACKUP_AND_RESTORE, B2C_BACKUP_ONLY,"
+        + " EXTERNAL_ID_BACKUP_AND_RESTORE or EXTERNAL_ID_BACKUP_ONLY.")
+    @Nullable String profile;
+
+    @Option(names = "--tiers", description = "Print each role's privilege tiers.")
+    boolean tiers;
+
     @Override
     public Integer call() {
-      for (B2cBackupPermission p : B2cBackupPermission.all()) {
-        out().printf("%-40s %s%n    %s%n", p.scope(), p.appRoleId(), p.purpose());
+      if (profile == null) {
+        for (B2cBackupPermission p : B2cBackupPermission.all()) {
+          out().printf("%-40s %s%n    %s%n", p.scope(), p.appRoleId(), p.purpose());
+          if (tiers) {
+            out().printf("    tiers: %s%n", p.graphPermission().privilege());
+          }
+        }
+        return SATISFIED;
+      }
+      PermissionProfile chosen = PermissionProfile.byName(profile).orElseThrow(() ->
+          new IllegalArgumentException("unknown profile " + profile + "; known: "
+              + PermissionProfile.all().stream().map(PermissionProfile::name).toList()));
+      out().printf("%s (%s tenants, %s): %d roles, %d tier 0%n", chosen, chosen.tenantKind(),
+          chosen.use(), chosen.requiredRoles().size(), chosen.tierZeroRoles().size());
+      for (GraphPermission role : chosen.requiredRoles()) {
+        out().printf("%-44s %s%n    unlocks %s%n", role.value(), role.appRoleId(),
+            chosen.unlockedBy(role));
+        if (tiers) {
+          out().printf("    tiers: %s%n", role.privilege());
+        }
+      }
+      if (tiers) {
+        out().println("tiers: ms = Microsoft's privilegeLevel (permissions.json); tier = Azure tiering"
+            + " model (emiliensocchi/azure-tiering), 0 = path to Global Admin; eam = Enterprise Access"
+            + " Model (Cloud-Architekt/AzurePrivilegedIAM, used by EntraOps)");
       }
       return SATISFIED;
     }

@@ -3,10 +3,15 @@ package io.github.b2cpermissions.examples;
 import io.github.b2cpermissions.AdminConsentRequest;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.ConsentCallback;
+import io.github.b2cpermissions.GraphPermission;
+import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.TenantKind;
+import io.github.b2cpermissions.TenantVerification;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
+import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.OkHttpClient;
 
 /**
@@ -36,6 +42,50 @@ public final class PreBackupCheckDemo {
 
   /** Runs the demo and tells whether the tenant ended satisfied. */
   static boolean run() throws IOException, InterruptedException {
+    profilesSideBySide();
+    return consentRoundTrip();
+  }
+
+  /**
+   * A backup-only check of a B2C tenant next to an External ID check, both tenants on one fake and
+   * checked in one fleet run, each against its own kind's profile.
+   */
+  private static void profilesSideBySide() {
+    FakeGraph server = FakeGraph.builder().build().start();
+    try {
+      FakeGraphTenant b2c = server.addTenant(FakeGraphTenant.builder()
+          .b2c("fabrikam-demo.onmicrosoft.com").grantedRoles(values(PermissionProfile.B2C_BACKUP_ONLY)));
+      FakeGraphTenant ciam = server.addTenant(FakeGraphTenant.builder().tenantType("CIAM")
+          .grantedRoles(values(PermissionProfile.EXTERNAL_ID_BACKUP_AND_RESTORE)));
+      System.out.println("0. Profiles side by side: a backup-only B2C tenant and an External ID tenant");
+      try (GraphPermissionVerifier verifier = GraphPermissionVerifier.builder()
+          .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
+          .credentials(t -> server.tenant(t).orElseThrow().credential())
+          .cloud(GraphCloud.custom(server.authorityHost(), server.graphHost()))
+          .httpClient(new OkHttpClient.Builder()
+              .sslSocketFactory(server.sslContext().getSocketFactory(), server.trustManager())
+              .build())
+          .profile(TenantKind.B2C, PermissionProfile.B2C_BACKUP_ONLY)
+          .profile(TenantKind.EXTERNAL_ID, PermissionProfile.EXTERNAL_ID_BACKUP_AND_RESTORE)
+          .build()) {
+        for (TenantVerification v : verifier.verifyFleet(List.of(b2c.tenantId(), ciam.tenantId()))
+            .results()) {
+          v.report().ifPresentOrElse(r -> ReportPrinter.print(r, System.out, false),
+              () -> System.out.println("  " + v.tenantId() + ": check failed"));
+        }
+      }
+      System.out.println();
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static String[] values(PermissionProfile profile) {
+    return profile.requiredRoles().stream().map(GraphPermission::value).toArray(String[]::new);
+  }
+
+  /** The consent round trip on a B2C tenant that lacks two permissions. */
+  private static boolean consentRoundTrip() throws IOException, InterruptedException {
     FakeGraphTenant tenant = FakeGraphTenant.builder()
         .b2c("contoso-demo.onmicrosoft.com")
         .grantedAll()

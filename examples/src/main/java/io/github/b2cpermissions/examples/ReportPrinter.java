@@ -1,9 +1,13 @@
 package io.github.b2cpermissions.examples;
 
+import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.BackupCapability;
 import io.github.b2cpermissions.BackupOperation;
 import io.github.b2cpermissions.GraphAppRole;
+import io.github.b2cpermissions.GraphPermission;
 import io.github.b2cpermissions.PermissionCheck;
+import io.github.b2cpermissions.ProfileUse;
+import io.github.b2cpermissions.RoleCheck;
 import io.github.b2cpermissions.VerificationReport;
 import java.io.PrintStream;
 import java.util.Set;
@@ -26,15 +30,25 @@ public final class ReportPrinter {
         report.appPresence(), report.strategy(), report.graphRequestCount(), report.checkedAt());
     report.directoryRoleNeeded().ifPresent(role -> out.printf(
         "  Graph refused a directory read: grant %s so the grants can be confirmed%n", role));
+    out.printf("  profile %s, %d tier-0 grant(s)%n", report.profile(), report.tierZeroGrantCount());
     out.printf("  %-12s %-40s %s%n", "STATUS", "PERMISSION", "NOTE");
-    for (PermissionCheck c : report.checks().values()) {
-      String note = c.narrowerRole().map(r -> "holds only " + r.value()).orElse("");
-      out.printf("  %-12s %-40s %s%n", c.status(), c.permission().scope(), note);
+    for (RoleCheck r : report.roleChecks().values()) {
+      PermissionCheck c = B2cBackupPermission.fromAppRoleId(r.role().appRoleId())
+          .map(report.checks()::get).orElse(null);
+      String note = c != null && c.narrowerRole().isPresent()
+          ? "holds only " + c.narrowerRole().get().value()
+          : r.heldAs() != null ? "held as " + r.heldAs().value() : "";
+      out.printf("  %-12s %-40s %s%n", r.status(), r.role().value(), note);
     }
+    report.narrowerRoleWouldDo().forEach(f -> out.println("  least privilege: " + f));
     Set<BackupCapability> skipped = report.skippedCapabilities(BackupOperation.BACKUP);
     out.println("  backup would skip: " + (skipped.isEmpty() ? "nothing" : skipped));
     Set<BackupCapability> skippedRestore = report.skippedCapabilities(BackupOperation.RESTORE);
     out.println("  restore would skip: " + (skippedRestore.isEmpty() ? "nothing" : skippedRestore));
+    if (report.profile().use() == ProfileUse.BACKUP && !report.restoreNeeds().isEmpty()) {
+      out.println("  a restore needs (second app): " + report.restoreNeeds().values().stream()
+          .flatMap(Set::stream).distinct().map(GraphPermission::value).toList());
+    }
     if (!report.excessRoles().isEmpty()) {
       out.println("  excess roles (over-privilege): "
           + report.excessRoles().stream().map(GraphAppRole::value).toList());

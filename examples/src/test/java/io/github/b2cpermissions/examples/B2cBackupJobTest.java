@@ -4,6 +4,7 @@ import static io.github.b2cpermissions.B2cBackupPermission.USER_AUTHENTICATION_M
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.b2cpermissions.BackupCapability;
+import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.examples.B2cBackupJob.BackupRun;
 import io.github.b2cpermissions.examples.B2cBackupJob.Decision;
 import io.github.b2cpermissions.graph.GraphCloud;
@@ -95,7 +96,7 @@ class B2cBackupJobTest {
     BackupRun run = job(tenant).run(tenant.tenantId());
     assertThat(run.decision()).isEqualTo(Decision.FULL);
     assertThat(run.skipped()).isEmpty();
-    assertThat(exported).containsExactlyInAnyOrder(BackupCapability.values());
+    assertThat(exported).containsExactlyInAnyOrderElementsOf(PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities());
   }
 
   @Test
@@ -125,7 +126,7 @@ class B2cBackupJobTest {
     BackupRun run = job(tenant).run(tenant.tenantId());
     assertThat(run.decision()).isEqualTo(Decision.ABORTED);
     assertThat(run.reason()).isEqualTo("APP_NOT_CONSENTED");
-    Set<BackupCapability> all = EnumSet.allOf(BackupCapability.class);
+    Set<BackupCapability> all = EnumSet.copyOf(PermissionProfile.B2C_BACKUP_AND_RESTORE.capabilities());
     assertThat(run.skipped()).isEqualTo(all);
     assertThat(exported).isEmpty();
   }

@@ -38,6 +38,32 @@ class B2cPermissionsCliTest {
   }
 
   @Test
+  void catalogOfAProfileWithTiersPrintsEveryRoleWithItsTiers() {
+    assertThat(run(Map.of(), "catalog", "--profile", "B2C_BACKUP_ONLY", "--tiers")).isZero();
+    assertThat(out()).contains("B2C_BACKUP_ONLY v1 (B2C tenants, BACKUP): 9 roles, 0 tier 0")
+        .contains("User.Read.All", "tiers: ms=3 tier=2 eam=UserAccess")
+        .doesNotContain("User.ReadWrite.All");
+    out.reset();
+    assertThat(run(Map.of(), "catalog", "--tiers")).isZero();
+    assertThat(out()).contains("tiers: ms=4 tier=0/Direct eam=ControlPlane");
+  }
+
+  @Test
+  void verifyDemoAgainstTheBackupOnlyProfileIsSatisfiedThoughAWriteRoleIsMissing() throws Exception {
+    assertThat(run(Map.of(), "verify", "--demo", "--json", "--profile", "B2C_BACKUP_ONLY"))
+        .isEqualTo(B2cPermissionsCli.SATISFIED);
+    JsonNode json = new ObjectMapper().readTree(out());
+    assertThat(json.at("/profile/name").asText()).isEqualTo("B2C_BACKUP_ONLY");
+    assertThat(json.get("outcome").asText()).isEqualTo("SATISFIED");
+    assertThat(json.get("narrowerRoleWouldDo")).isNotEmpty();
+  }
+
+  @Test
+  void catalogOfAnUnknownProfileIsABadUsage() {
+    assertThat(run(Map.of(), "catalog", "--profile", "NOPE")).isNotZero();
+  }
+
+  @Test
   void verifyDemoExitsOneWhenAPermissionIsMissing() {
     assertThat(run(Map.of(), "verify", "--demo")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
     assertThat(out()).contains("MISSING_PERMISSIONS", "MISSING      User-Phone.ReadWrite.All");
@@ -61,7 +87,7 @@ class B2cPermissionsCliTest {
   @Test
   void fleetDemoWritesOneJsonLinePerTenant(@TempDir Path dir) throws Exception {
     assertThat(run(Map.of(), "fleet", "--demo")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
-    assertThat(out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"schemaVersion\":1"));
+    assertThat(out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"schemaVersion\":2"));
     assertThat(err()).contains("2/2", "FleetVerification{tenants=2");
   }
 
@@ -105,6 +131,6 @@ class B2cPermissionsCliTest {
     assertThat(lines.get(0)).contains("\"tenantId\":\"0000AAAA-1111-2222-3333-444455556666\"",
         "\"resolvedTenantId\":\"0000aaaa-1111-2222-3333-444455556666\"",
         "\"failureKind\":\"AUTHENTICATION\"");
-    assertThat(lines.get(1)).startsWith("{\"schemaVersion\":1");
+    assertThat(lines.get(1)).startsWith("{\"schemaVersion\":2");
   }
 }

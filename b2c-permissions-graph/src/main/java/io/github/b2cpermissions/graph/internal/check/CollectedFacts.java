@@ -3,11 +3,11 @@ package io.github.b2cpermissions.graph.internal.check;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphAppRole;
-import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
 import io.github.b2cpermissions.graph.internal.http.GraphResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,8 +31,13 @@ final class CollectedFacts {
   @Nullable String refusedRole;
   @Nullable B2cPermissionsException failure;
 
-  boolean decisive() {
-    return (tenantType != null && !VerificationReport.B2C_TENANT_TYPE.equals(tenantType))
+  /**
+   * Whether an answer decides the tenant whatever else fails: a tenant type no configured profile
+   * covers ({@code covered} holds the covered {@code tenantType} values), no service principal, or
+   * a disabled one.
+   */
+  boolean decisive(Set<String> covered) {
+    return (tenantType != null && !covered.contains(tenantType))
         || presence == AppPresence.NOT_FOUND || presence == AppPresence.DISABLED;
   }
 

@@ -7,6 +7,7 @@ import io.github.b2cpermissions.VerificationReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -42,11 +43,13 @@ record DirectoryFacts(
     @Nullable B2cPermissionsException failure) {
 
   /**
-   * Whether an answer decides the outcome whatever else failed: a tenant type other than B2C, no
-   * service principal, or a disabled one.
+   * Whether an answer decides the outcome whatever else failed: a tenant type no configured
+   * profile covers, no service principal, or a disabled one.
+   *
+   * @param covered the {@code tenantType} values a profile is configured for
    */
-  boolean decisive() {
-    return (tenantType != null && !VerificationReport.B2C_TENANT_TYPE.equals(tenantType))
+  boolean decisive(Set<String> covered) {
+    return (tenantType != null && !covered.contains(tenantType))
         || presence == AppPresence.NOT_FOUND
         || presence == AppPresence.DISABLED;
   }

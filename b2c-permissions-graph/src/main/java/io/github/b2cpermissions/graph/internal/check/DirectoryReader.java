@@ -58,6 +58,7 @@ public final class DirectoryReader {
 
   private final GraphTransport transport;
   private final String clientId;
+  private final Set<String> coveredTenantTypes;
   private final BoundedCache<String, TenantObjects> tenants;
   /** Equal Graph role lists of different tenants, held once. */
   private final SharedCopies<Map<UUID, GraphAppRole>> roleLists = new SharedCopies<>();
@@ -77,11 +78,14 @@ public final class DirectoryReader {
    * @param cacheSize how many tenants' object ids and Graph roles are remembered
    * @param cacheExpiry how long they are remembered
    * @param ticker nanosecond time source for the cache
+   * @param coveredTenantTypes the {@code tenantType} values a profile is configured for; any other
+   *     answered type decides the tenant (not covered) whatever else fails
    */
   public DirectoryReader(GraphTransport transport, String clientId, int cacheSize,
-      Duration cacheExpiry, LongSupplier ticker) {
+      Duration cacheExpiry, LongSupplier ticker, Set<String> coveredTenantTypes) {
     this.transport = transport;
     this.clientId = clientId;
+    this.coveredTenantTypes = Set.copyOf(coveredTenantTypes);
     this.tenants = new BoundedCache<>(cacheSize, cacheExpiry, ticker);
   }
 
@@ -143,7 +147,7 @@ public final class DirectoryReader {
     if (c.presence == AppPresence.NOT_FOUND) {
       tenants.remove(ctx.tenantId());
     }
-    if (c.decisive()) {
+    if (c.decisive(coveredTenantTypes)) {
       return c.facts(List.of(), known.roles());
     }
     if (c.spId != null
@@ -167,7 +171,7 @@ public final class DirectoryReader {
     CollectedFacts c = new CollectedFacts();
     organization(ctx, tokenTenantId, r.get(2), c);
     servicePrincipal(ctx, r.get(0), c);
-    if (c.decisive()) {
+    if (c.decisive(coveredTenantTypes)) {
       return c.facts(List.of(), null);
     }
     String graphSpId = null;

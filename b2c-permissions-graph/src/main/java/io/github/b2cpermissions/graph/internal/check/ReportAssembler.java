@@ -3,10 +3,15 @@ package io.github.b2cpermissions.graph.internal.check;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.GraphAppRole;
 import io.github.b2cpermissions.GraphAppRoles;
+import io.github.b2cpermissions.GraphPermission;
+import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.ProfileUse;
+import io.github.b2cpermissions.RoleCheck;
 import io.github.b2cpermissions.PermissionCheck;
 import io.github.b2cpermissions.PermissionStatus;
 import io.github.b2cpermissions.VerificationReport;
-import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +19,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns what the directory and the token said into a report: a status per catalog permission, the
- * narrower role held in place of a missing one, and the excess roles.
+ * Turns what the directory and the token said into a report: a status per role the profile
+ * requires, the narrower role held in place of a missing catalog permission, and the excess roles.
  */
 final class ReportAssembler {
   private ReportAssembler() {}
@@ -28,13 +33,16 @@ final class ReportAssembler {
    * defines and has enabled, under the catalog's value. From the token alone (a token-only check, or
    * a directory that could not be read), a permission is granted when the token carries it.
    *
-   * @param report the builder to fill
+   * @param report the builder to fill, already set to {@code profile}
+   * @param profile the profile whose required roles are checked; in a backup-only profile a read
+   *     role is also held through its broader read-write counterpart
    * @param directory the directory's facts with the tenant's Graph roles, or null for the token
    *     alone
    * @param tokenRoles the token's {@code roles}, or null when only the directory counts
    */
   public static void assemble(
       VerificationReport.Builder report,
+      PermissionProfile profile,
       @Nullable DirectoryFacts directory,
       @Nullable Set<String> tokenRoles) {
     // Every Graph role held, by value, with the directory's evidence where there is some.
@@ -52,14 +60,23 @@ final class ReportAssembler {
       }
     } else if (tokenRoles != null) {
       for (String value : tokenRoles) {
-        GraphAppRoles.byValue(value).ifPresent(r -> heldByValue.putIfAbsent(value, r));
+        GraphAppRoles.byValue(value)
+            .or(() -> GraphPermission.fromValue(value).map(GraphPermission::asAppRole))
+            .ifPresent(r -> heldByValue.putIfAbsent(value, r));
       }
     }
 
-    Map<B2cBackupPermission, PermissionCheck> checks = new EnumMap<>(B2cBackupPermission.class);
-    for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      boolean inDirectory = heldByValue.containsKey(p.scope());
-      boolean inToken = tokenRoles != null && tokenRoles.contains(p.scope());
+    Set<String> standInsForMissing = new HashSet<>();
+    Set<String> heldAsRequired = new HashSet<>();
+    for (GraphPermission role : profile.requiredRoles()) {
+      String value = role.value();
+      // A backup-only profile also accepts the role's broader read-write counterpart.
+      String broader = profile.use() == ProfileUse.BACKUP
+          ? role.broaderCounterpart().map(GraphPermission::value).orElse(null) : null;
+      String via = heldByValue.containsKey(value) || (tokenRoles != null && tokenRoles.contains(value))
+          || broader == null ? value : broader;
+      boolean inDirectory = heldByValue.containsKey(via);
+      boolean inToken = tokenRoles != null && tokenRoles.contains(via);
       PermissionStatus status;
       if (directory != null) {
         status = !inDirectory ? PermissionStatus.MISSING
@@ -68,30 +85,34 @@ final class ReportAssembler {
       } else {
         status = inToken ? PermissionStatus.GRANTED : PermissionStatus.MISSING;
       }
-      GraphAppRole narrower = null;
-      if (status == PermissionStatus.MISSING && p.readCounterpart().isPresent()) {
-        String readValue = p.readCounterpart().get().value();
-        if (heldByValue.containsKey(readValue)) {
-          narrower = heldByValue.get(readValue);
-        }
+      DirectoryFacts.HeldRole ev = status == PermissionStatus.MISSING ? null : evidence.get(via);
+      GraphPermission heldAs = status != PermissionStatus.MISSING && !via.equals(value)
+          ? GraphPermission.fromValue(via).orElseThrow() : null;
+      if (status != PermissionStatus.MISSING) {
+        heldAsRequired.add(via);
       }
-      DirectoryFacts.HeldRole ev = status == PermissionStatus.MISSING ? null : evidence.get(p.scope());
-      checks.put(p, new PermissionCheck(p, status, narrower,
-          ev == null ? null : ev.assignmentId(), ev == null ? null : ev.createdAt()));
+      Optional<B2cBackupPermission> catalog = B2cBackupPermission.fromAppRoleId(role.appRoleId());
+      GraphAppRole narrower = null;
+      if (status == PermissionStatus.MISSING && catalog.isPresent()
+          && catalog.get().readCounterpart().isPresent()) {
+        narrower = heldByValue.get(catalog.get().readCounterpart().get().value());
+      }
+      if (narrower != null) {
+        standInsForMissing.add(narrower.value());
+        report.check(new PermissionCheck(catalog.get(), status, narrower, null, null));
+      } else {
+        report.check(new RoleCheck(role, status, heldAs,
+            ev == null ? null : ev.assignmentId(), ev == null ? null : ev.createdAt()));
+      }
     }
-    checks.values().forEach(report::check);
 
     for (GraphAppRole role : heldByValue.values()) {
-      if (B2cBackupPermission.fromScope(role.value()).isPresent()
-          || B2cBackupPermission.fromAppRoleId(role.id()).isPresent()) {
-        continue;
-      }
-      boolean standsInForMissing = checks.values().stream().anyMatch(
-          c -> c.narrowerRoleHeld() != null && c.narrowerRoleHeld().value().equals(role.value()));
-      if (!standsInForMissing) {
+      boolean required = GraphPermission.fromAppRoleId(role.id()).map(profile::isRequired).orElse(false)
+          || GraphPermission.fromValue(role.value()).map(profile::isRequired).orElse(false);
+      if (!required && !heldAsRequired.contains(role.value())
+          && !standInsForMissing.contains(role.value())) {
         report.excessRole(role);
       }
     }
   }
-
 }

@@ -5,6 +5,8 @@ import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.InsufficientPrivilegesException;
+import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
@@ -14,6 +16,8 @@ import io.github.b2cpermissions.graph.internal.credentials.TokenConfirmations;
 import io.github.b2cpermissions.graph.internal.credentials.TokenSource;
 import io.github.b2cpermissions.graph.internal.credentials.TokenValidator;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -36,11 +40,25 @@ public final class TenantCheck {
   private final TokenConfirmations confirmations;
   private final @Nullable ConsentUrlBuilder consentUrlBuilder;
   private final Clock clock;
+  private final Map<TenantKind, PermissionProfile> profiles;
+  private final Set<String> coveredTenantTypes;
 
-  /** Creates the pipeline from its parts; {@code consentUrlBuilder} is null for no consent links. */
+  /**
+   * Creates the pipeline from its parts; {@code consentUrlBuilder} is null for no consent links.
+   * {@code profiles} names the profile of each covered tenant kind and must cover {@link
+   * TenantKind#B2C}, whose profile also judges a tenant of no covered kind (as not covered).
+   */
   public TenantCheck(VerificationStrategy strategy, TokenSource tokens, TokenValidator validator,
       DirectoryReader directory, TokenConfirmations confirmations,
-      @Nullable ConsentUrlBuilder consentUrlBuilder, Clock clock) {
+      @Nullable ConsentUrlBuilder consentUrlBuilder, Clock clock,
+      Map<TenantKind, PermissionProfile> profiles) {
+    this.profiles = Map.copyOf(profiles);
+    if (!this.profiles.containsKey(TenantKind.B2C)) {
+      throw new IllegalArgumentException("a B2C profile is required");
+    }
+    Set<String> covered = new HashSet<>();
+    this.profiles.keySet().forEach(k -> covered.add(k.tenantType()));
+    this.coveredTenantTypes = Set.copyOf(covered);
     this.strategy = Objects.requireNonNull(strategy, "strategy");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.validator = Objects.requireNonNull(validator, "validator");
@@ -56,7 +74,8 @@ public final class TenantCheck {
    * documents.
    */
   VerificationReport run(CallContext ctx, boolean freshToken) {
-    VerificationReport.Builder report = VerificationReport.builder(ctx.tenantId()).strategy(strategy);
+    VerificationReport.Builder report = VerificationReport.builder(ctx.tenantId()).strategy(strategy)
+        .profile(profileFor(null));
     AccessToken token;
     try {
       token = tokens.acquire(ctx, freshToken);
@@ -82,6 +101,16 @@ public final class TenantCheck {
     return decide(ctx, report, facts, claims.roles());
   }
 
+  /**
+   * The profile a tenant of {@code tenantType} is verified against: its kind's configured profile,
+   * else (a type not read, not covered, or of no kind) the B2C profile, under which any answered
+   * type other than {@code AAD B2C} is NOT_A_B2C_TENANT.
+   */
+  private PermissionProfile profileFor(@Nullable String tenantType) {
+    return TenantKind.fromTenantType(tenantType).map(profiles::get)
+        .orElseGet(() -> profiles.get(TenantKind.B2C));
+  }
+
   /** What an AADSTS code refusing the token says of the app, or null when it says nothing. */
   private static @Nullable AppPresence presenceWithoutToken(int aadstsCode) {
     return switch (aadstsCode) {
@@ -100,9 +129,10 @@ public final class TenantCheck {
       CallContext ctx, AccessTokenClaims claims, VerificationReport.Builder report) {
     TokenConfirmations.Confirmation known = confirmations.get(ctx.tenantId());
     if (known != null && known.stillHolds(claims)) {
-      report.tenantType(known.tenantType()).appPresence(AppPresence.ENABLED)
+      PermissionProfile profile = profileFor(known.tenantType());
+      report.profile(profile).tenantType(known.tenantType()).appPresence(AppPresence.ENABLED)
           .servicePrincipalId(known.servicePrincipalId());
-      ReportAssembler.assemble(report, null, claims.roles());
+      ReportAssembler.assemble(report, profile, null, claims.roles());
       VerificationReport built = finish(report, ctx);
       if (!built.isSatisfied()) {
         confirmations.forget(ctx.tenantId());
@@ -114,7 +144,7 @@ public final class TenantCheck {
     VerificationReport built = decide(ctx, report, facts, claims.roles());
     if (built.isSatisfied()) {
       confirmations.put(ctx.tenantId(), new TokenConfirmations.Confirmation(
-          VerificationReport.B2C_TENANT_TYPE, facts.servicePrincipalId(), claims.roles(),
+          built.profile().tenantKind().tenantType(), facts.servicePrincipalId(), claims.roles(),
           claims.objectId(), String.valueOf(claims.tenantId())));
     }
     return built;
@@ -129,10 +159,11 @@ public final class TenantCheck {
    */
   private VerificationReport decide(CallContext ctx, VerificationReport.Builder report,
       DirectoryFacts facts, Set<String> tokenRoles) {
-    report.tenantType(facts.tenantType())
+    PermissionProfile profile = profileFor(facts.tenantType());
+    report.profile(profile).tenantType(facts.tenantType())
         .appPresence(facts.presence() == null ? AppPresence.NOT_CHECKED : facts.presence())
         .servicePrincipalId(facts.servicePrincipalId());
-    if (facts.decisive()) {
+    if (facts.decisive(coveredTenantTypes)) {
       return finish(report, ctx);
     }
     String refused = facts.refusedRole();
@@ -146,16 +177,16 @@ public final class TenantCheck {
       LOG.debug("tenant {}: a directory read was refused; the report says DIRECTORY_UNREADABLE"
           + " (needs {})", ctx.tenantId(), refused);
       report.directoryRoleNeeded(refused);
-      ReportAssembler.assemble(report, null, tokenRoles);
+      ReportAssembler.assemble(report, profile, null, tokenRoles);
       return finish(report, ctx);
     }
     if (facts.failure() != null) {
       throw facts.failure();
     }
     switch (strategy) {
-      case TOKEN -> ReportAssembler.assemble(report, null, tokenRoles);
-      case DIRECTORY -> ReportAssembler.assemble(report, facts, null);
-      default -> ReportAssembler.assemble(report, facts, tokenRoles);
+      case TOKEN -> ReportAssembler.assemble(report, profile, null, tokenRoles);
+      case DIRECTORY -> ReportAssembler.assemble(report, profile, facts, null);
+      default -> ReportAssembler.assemble(report, profile, facts, tokenRoles);
     }
     return finish(report, ctx);
   }
