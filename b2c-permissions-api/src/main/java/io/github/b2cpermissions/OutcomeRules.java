@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rules that turn a report's facts into its {@link VerificationOutcome}, and the combinations
- * of facts no verifier can observe, which {@link VerificationReport.Builder#build()} refuses. The
+ * of facts no verifier can observe, which {@link VerificationReportBuilder#build()} refuses. The
  * rules are documented, in order, on {@link VerificationReport}; they live here so that the report
  * holds its facts and this class alone decides what they mean.
  */

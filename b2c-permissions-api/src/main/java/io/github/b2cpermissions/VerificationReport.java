@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,7 +68,7 @@ public final class VerificationReport {
   private final @Nullable String directoryRoleNeeded;
   private final VerificationOutcome outcome;
 
-  private VerificationReport(Builder b) {
+  VerificationReport(VerificationReportBuilder b) {
     this.tenantId = b.tenantId;
     this.tenantType = b.effectiveTenantType();
     this.appPresence = b.appPresence;
@@ -84,14 +86,11 @@ public final class VerificationReport {
   }
 
   /** The outcome the builder's facts lead to; see the class summary for the order of the rules. */
-  private static VerificationOutcome derive(Builder b) {
+  private static VerificationOutcome derive(VerificationReportBuilder b) {
     return OutcomeRules.derive(b.profile, b.effectiveTenantType(), b.appPresence,
-        b.directoryRoleNeeded, statuses(b.resolvedRoleChecks()));
+        b.directoryRoleNeeded, b.resolvedStatuses());
   }
 
-  private static List<PermissionStatus> statuses(Map<GraphPermission, RoleCheck> checks) {
-    return checks.values().stream().map(RoleCheck::status).toList();
-  }
 
   /**
    * Starts a report for {@code tenantId}.
@@ -99,8 +98,8 @@ public final class VerificationReport {
    * @throws NullPointerException if {@code tenantId} is null
    * @throws IllegalArgumentException if {@code tenantId} is blank
    */
-  public static Builder builder(String tenantId) {
-    return new Builder(tenantId);
+  public static VerificationReportBuilder builder(String tenantId) {
+    return new VerificationReportBuilder(tenantId);
   }
 
   /** The tenant this report is about, as the caller named it. */
@@ -312,7 +311,7 @@ public final class VerificationReport {
    * Each is listed once, in that order.
    */
   public List<GraphAppRole> heldRoles() {
-    Map<java.util.UUID, GraphAppRole> held = new java.util.LinkedHashMap<>();
+    Map<UUID, GraphAppRole> held = new LinkedHashMap<>();
     for (RoleCheck c : roleChecks.values()) {
       c.grantedRole().ifPresent(r -> held.putIfAbsent(r.appRoleId(), r.asAppRole()));
     }
@@ -401,61 +400,7 @@ public final class VerificationReport {
   /** A multi-line summary: one line per permission, then the rest. Never prints consent state. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(1024);
-    sb.append("VerificationReport{tenantId=").append(tenantId)
-        .append(", outcome=").append(outcome)
-        .append(", profile=").append(profile)
-        .append(", tenantType=").append(tenantType == null ? "(not read)" : tenantType)
-        .append(", app=").append(appPresence);
-    if (servicePrincipalId != null) {
-      sb.append(" (servicePrincipalId=").append(servicePrincipalId).append(')');
-    }
-    if (directoryRoleNeeded != null) {
-      sb.append(", directoryRoleNeeded=").append(directoryRoleNeeded);
-    }
-    sb.append(", strategy=").append(strategy)
-        .append(", checkedAt=").append(checkedAt)
-        .append(", graphRequests=").append(graphRequestCount)
-        .append('\n');
-    for (RoleCheck r : roleChecks.values()) {
-      sb.append("  ").append(r.status()).append(' ').append(r.role().value());
-      if (r.heldAs() != null) {
-        sb.append(" (held as ").append(r.heldAs().value()).append(')');
-      }
-      PermissionCheck c = B2cBackupPermission.fromAppRoleId(r.role().appRoleId())
-          .map(checks::get).orElse(null);
-      if (c != null && c.narrowerRoleHeld() != null) {
-        sb.append(" (holds narrower ").append(c.narrowerRoleHeld().value()).append(')');
-      }
-      if (r.assignmentId() != null) {
-        sb.append(" [assignment ").append(r.assignmentId());
-        if (r.grantedAt() != null) {
-          sb.append(" since ").append(r.grantedAt());
-        }
-        sb.append(']');
-      }
-      sb.append('\n');
-    }
-    sb.append("  excessRoles=").append(excessRoles).append('\n');
-    sb.append("  skippedForBackup=").append(skippedCapabilities(BackupOperation.BACKUP)).append('\n');
-    sb.append("  heldRoleTiers=[");
-    String sep = "";
-    for (GraphAppRole r : heldRoles()) {
-      sb.append(sep).append(r.value()).append(' ')
-          .append(privilegeOf(r).map(Object::toString).orElse("(unclassified)"));
-      sep = ", ";
-    }
-    sb.append("]\n  tierZeroGrants=").append(tierZeroGrantCount());
-    if (!narrowerRoleWouldDo().isEmpty()) {
-      sb.append("\n  narrowerRoleWouldDo=").append(narrowerRoleWouldDo());
-    }
-    if (profile.use() == ProfileUse.BACKUP && !restoreNeeds().isEmpty()) {
-      sb.append("\n  restoreNeeds=").append(restoreNeeds());
-    }
-    if (consentRequest != null) {
-      sb.append("\n  consentUrl=").append(consentRequest.redactedUrl());
-    }
-    return sb.append('}').toString();
+    return ReportText.of(this);
   }
 
   @Override
@@ -485,279 +430,5 @@ public final class VerificationReport {
   @Override
   public int hashCode() {
     return Objects.hash(tenantId, tenantType, appPresence, profile, roleChecks, strategy, checkedAt);
-  }
-
-  /**
-   * Builds a {@link VerificationReport}. The profile is {@link
-   * PermissionProfile#B2C_BACKUP_AND_RESTORE} unless {@link #profile(PermissionProfile)} says
-   * otherwise. Every required role starts {@link PermissionStatus#MISSING}; set the others with
-   * {@link #check(RoleCheck)}, {@link #grantedRoles(GraphPermission...)}, or, for catalog
-   * permissions, {@link #check(PermissionCheck)} and {@link #granted(B2cBackupPermission...)}. Not
-   * thread-safe.
-   */
-  public static final class Builder {
-    private final String tenantId;
-    private @Nullable String tenantType;
-    private boolean tenantTypeSet;
-    private PermissionProfile profile = PermissionProfile.B2C_BACKUP_AND_RESTORE;
-    private AppPresence appPresence = AppPresence.ENABLED;
-    private @Nullable String servicePrincipalId;
-    private boolean allGranted;
-    private final EnumMap<GraphPermission, RoleCheck> explicit = new EnumMap<>(GraphPermission.class);
-    private final EnumMap<B2cBackupPermission, PermissionCheck> catalogEvidence =
-        new EnumMap<>(B2cBackupPermission.class);
-    private final List<GraphAppRole> excessRoles = new ArrayList<>();
-    private VerificationStrategy strategy = VerificationStrategy.DIRECTORY;
-    private Instant checkedAt = Instant.now();
-    private int graphRequestCount;
-    private @Nullable AdminConsentRequest consentRequest;
-    private @Nullable String directoryRoleNeeded;
-
-    private Builder(String tenantId) {
-      Objects.requireNonNull(tenantId, "tenantId");
-      if (tenantId.isBlank()) {
-        throw new IllegalArgumentException("tenantId must not be blank");
-      }
-      this.tenantId = tenantId;
-    }
-
-    /**
-     * Sets the profile the tenant was checked against. Defaults to {@link
-     * PermissionProfile#B2C_BACKUP_AND_RESTORE}.
-     *
-     * @throws NullPointerException if {@code profile} is null
-     */
-    public Builder profile(PermissionProfile profile) {
-      this.profile = Objects.requireNonNull(profile, "profile");
-      return this;
-    }
-
-    /**
-     * Sets the tenant type Graph reported, or null when it was not read. Defaults to the tenant
-     * type of the profile's kind ({@value #B2C_TENANT_TYPE} for the default profile).
-     *
-     * @throws IllegalArgumentException if {@code tenantType} is blank
-     */
-    public Builder tenantType(@Nullable String tenantType) {
-      if (tenantType != null && tenantType.isBlank()) {
-        throw new IllegalArgumentException("tenantType must be null or non-blank");
-      }
-      this.tenantType = tenantType;
-      this.tenantTypeSet = true;
-      return this;
-    }
-
-    private @Nullable String effectiveTenantType() {
-      return tenantTypeSet ? tenantType : profile.tenantKind().tenantType();
-    }
-
-    /** Every required role of the profile, from its explicit check, else granted or missing. */
-    private Map<GraphPermission, RoleCheck> resolvedRoleChecks() {
-      EnumMap<GraphPermission, RoleCheck> resolved = new EnumMap<>(GraphPermission.class);
-      for (GraphPermission role : profile.requiredRoles()) {
-        RoleCheck c = explicit.get(role);
-        resolved.put(role, c != null ? c
-            : RoleCheck.of(role, allGranted ? PermissionStatus.GRANTED : PermissionStatus.MISSING));
-      }
-      return resolved;
-    }
-
-    /** The catalog view of the resolved checks, keeping a catalog check's narrower role. */
-    private Map<B2cBackupPermission, PermissionCheck> resolvedCatalogChecks(
-        Map<GraphPermission, RoleCheck> roles) {
-      EnumMap<B2cBackupPermission, PermissionCheck> view = new EnumMap<>(B2cBackupPermission.class);
-      for (B2cBackupPermission p : B2cBackupPermission.values()) {
-        RoleCheck r = roles.get(p.graphPermission());
-        if (r == null) {
-          continue;
-        }
-        PermissionCheck evidence = catalogEvidence.get(p);
-        view.put(p, evidence != null && evidence.status() == r.status() ? evidence
-            : new PermissionCheck(p, r.status(), null, r.assignmentId(), r.grantedAt()));
-      }
-      return view;
-    }
-
-    /**
-     * Sets whether the app's service principal was found and enabled. Defaults to {@link
-     * AppPresence#ENABLED}.
-     *
-     * @throws NullPointerException if {@code appPresence} is null
-     */
-    public Builder appPresence(AppPresence appPresence) {
-      this.appPresence = Objects.requireNonNull(appPresence, "appPresence");
-      return this;
-    }
-
-    /** Sets the service principal's object id, or null when it was not read. */
-    public Builder servicePrincipalId(@Nullable String servicePrincipalId) {
-      this.servicePrincipalId = servicePrincipalId;
-      return this;
-    }
-
-    /**
-     * Records the check of one catalog permission, replacing any earlier check of its role.
-     *
-     * @throws NullPointerException if {@code check} is null
-     */
-    public Builder check(PermissionCheck check) {
-      Objects.requireNonNull(check, "check");
-      B2cBackupPermission p = check.permission();
-      explicit.put(p.graphPermission(), new RoleCheck(
-          p.graphPermission(), check.status(), null, check.assignmentId(), check.grantedAt()));
-      catalogEvidence.put(p, check);
-      return this;
-    }
-
-    /**
-     * Records the check of one required role, replacing any earlier check of it.
-     *
-     * @throws NullPointerException if {@code check} is null
-     */
-    public Builder check(RoleCheck check) {
-      Objects.requireNonNull(check, "check");
-      explicit.put(check.role(), check);
-      B2cBackupPermission.fromAppRoleId(check.role().appRoleId()).ifPresent(catalogEvidence::remove);
-      return this;
-    }
-
-    /**
-     * Marks roles {@link PermissionStatus#GRANTED} without evidence.
-     *
-     * @throws NullPointerException if an argument is null
-     */
-    public Builder grantedRoles(GraphPermission... roles) {
-      for (GraphPermission r : roles) {
-        check(RoleCheck.of(Objects.requireNonNull(r, "role"), PermissionStatus.GRANTED));
-      }
-      return this;
-    }
-
-    /**
-     * Marks permissions {@link PermissionStatus#GRANTED} without evidence.
-     *
-     * @throws NullPointerException if an argument is null
-     */
-    public Builder granted(B2cBackupPermission... permissions) {
-      for (B2cBackupPermission p : permissions) {
-        check(PermissionCheck.of(Objects.requireNonNull(p, "permission"), PermissionStatus.GRANTED));
-      }
-      return this;
-    }
-
-    /**
-     * Marks every role of the profile {@link PermissionStatus#GRANTED} without evidence, replacing
-     * the checks recorded so far; later checks override it.
-     */
-    public Builder allGranted() {
-      explicit.clear();
-      catalogEvidence.clear();
-      allGranted = true;
-      return this;
-    }
-
-    /**
-     * Adds a Graph app role held beyond what the profile needs.
-     *
-     * @throws NullPointerException if {@code role} is null
-     * @throws IllegalArgumentException if the profile set so far requires {@code role}
-     */
-    public Builder excessRole(GraphAppRole role) {
-      Objects.requireNonNull(role, "role");
-      if (requires(role)) {
-        throw new IllegalArgumentException(
-            role.value() + " is required by " + profile + ", not an excess role");
-      }
-      excessRoles.add(role);
-      return this;
-    }
-
-    private boolean requires(GraphAppRole role) {
-      return GraphPermission.fromAppRoleId(role.id()).map(profile::isRequired).orElse(false);
-    }
-
-    /**
-     * Sets how the tenant was checked. Defaults to {@link VerificationStrategy#DIRECTORY}.
-     *
-     * @throws NullPointerException if {@code strategy} is null
-     */
-    public Builder strategy(VerificationStrategy strategy) {
-      this.strategy = Objects.requireNonNull(strategy, "strategy");
-      return this;
-    }
-
-    /**
-     * Sets when the check finished. Defaults to the moment the builder was created.
-     *
-     * @throws NullPointerException if {@code checkedAt} is null
-     */
-    public Builder checkedAt(Instant checkedAt) {
-      this.checkedAt = Objects.requireNonNull(checkedAt, "checkedAt");
-      return this;
-    }
-
-    /**
-     * Sets how many Graph requests the check made.
-     *
-     * @throws IllegalArgumentException if {@code count} is negative
-     */
-    public Builder graphRequestCount(int count) {
-      if (count < 0) {
-        throw new IllegalArgumentException("graphRequestCount must be 0 or more, was " + count);
-      }
-      this.graphRequestCount = count;
-      return this;
-    }
-
-    /** Sets the consent request for the gap, or null for none. */
-    public Builder consentRequest(@Nullable AdminConsentRequest consentRequest) {
-      this.consentRequest = consentRequest;
-      return this;
-    }
-
-    /**
-     * Records that Graph refused a directory read the check needs, naming the role that would allow
-     * it, or clears it with null. Unless a more decisive fact is set, the outcome becomes {@link
-     * VerificationOutcome#DIRECTORY_UNREADABLE}.
-     *
-     * @throws IllegalArgumentException if {@code role} is blank or contains whitespace
-     */
-    public Builder directoryRoleNeeded(@Nullable String role) {
-      if (role != null && (role.isBlank() || role.chars().anyMatch(Character::isWhitespace))) {
-        throw new IllegalArgumentException("directoryRoleNeeded must be null or a role name");
-      }
-      this.directoryRoleNeeded = role;
-      return this;
-    }
-
-    /**
-     * Builds the report.
-     *
-     * @throws IllegalStateException if a check names a role the profile does not require, or an
-     *     excess role is one it requires (record a held role that is not required as an excess
-     *     role); if the app is {@link AppPresence#NOT_FOUND} while a role is granted or
-     *     propagating (an absent app holds nothing); if the strategy is not {@link
-     *     VerificationStrategy#DIRECTORY_AND_TOKEN} and a role is {@link
-     *     PermissionStatus#PROPAGATING} (only a token next to the directory can show propagation);
-     *     or if the facts would make the report {@link VerificationOutcome#SATISFIED} without a
-     *     confirmed tenant type of the profile's kind and an {@link AppPresence#ENABLED} app
-     */
-    public VerificationReport build() {
-      for (GraphPermission role : explicit.keySet()) {
-        if (!profile.isRequired(role) && explicit.get(role).status() != PermissionStatus.MISSING) {
-          throw new IllegalStateException(profile + " does not require " + role.value()
-              + "; record it as an excess role (tenant " + tenantId + ")");
-        }
-      }
-      for (GraphAppRole role : excessRoles) {
-        if (requires(role)) {
-          throw new IllegalStateException(role.value() + " is required by " + profile
-              + ", not an excess role (tenant " + tenantId + ")");
-        }
-      }
-      OutcomeRules.requireConsistent(tenantId, profile, effectiveTenantType(), appPresence,
-          directoryRoleNeeded, strategy, statuses(resolvedRoleChecks()));
-      return new VerificationReport(this);
-    }
   }
 }

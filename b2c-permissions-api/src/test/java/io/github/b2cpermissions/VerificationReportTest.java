@@ -88,7 +88,7 @@ class VerificationReportTest {
 
   @Test
   void tokenAloneCannotBuildASatisfiedReport() {
-    VerificationReport.Builder b = VerificationReport.builder(TENANT)
+    VerificationReportBuilder b = VerificationReport.builder(TENANT)
         .strategy(VerificationStrategy.TOKEN).appPresence(AppPresence.NOT_CHECKED)
         .tenantType(null).allGranted();
     assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
@@ -97,13 +97,13 @@ class VerificationReportTest {
 
   @Test
   void unreadTenantTypeCannotBuildASatisfiedReport() {
-    VerificationReport.Builder b = VerificationReport.builder(TENANT).tenantType(null).allGranted();
+    VerificationReportBuilder b = VerificationReport.builder(TENANT).tenantType(null).allGranted();
     assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void unconfirmedAppCannotBuildASatisfiedReport() {
-    VerificationReport.Builder b =
+    VerificationReportBuilder b =
         VerificationReport.builder(TENANT).appPresence(AppPresence.NOT_CHECKED).allGranted();
     assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
   }
@@ -201,7 +201,7 @@ class VerificationReportTest {
 
   @Test
   void directoryRoleNeededMustBeARoleName() {
-    VerificationReport.Builder b = VerificationReport.builder(TENANT);
+    VerificationReportBuilder b = VerificationReport.builder(TENANT);
     assertThatThrownBy(() -> b.directoryRoleNeeded(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.directoryRoleNeeded("Application Read"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -19,7 +19,7 @@ class VerificationReportValueTest {
   private static final GraphAppRole EXCESS =
       new GraphAppRole("Directory.ReadWrite.All", UUID.fromString("19dbc75e-c2e2-444c-a770-ec69d8559fc7"), "d");
 
-  private static VerificationReport.Builder full() {
+  private static VerificationReportBuilder full() {
     return VerificationReport.builder(TENANT)
         .allGranted()
         .servicePrincipalId("sp-1")
@@ -70,7 +70,7 @@ class VerificationReportValueTest {
   void everyFactTakesPartInEquality() {
     VerificationReport base = full().build();
     AdminConsentRequest consent = new AdminConsentRequest(URI.create("https://login.example/a?state=s"), "s");
-    List<UnaryOperator<VerificationReport.Builder>> changes = List.of(
+    List<UnaryOperator<VerificationReportBuilder>> changes = List.of(
         b -> b.graphRequestCount(3),
         b -> b.tenantType("AAD"),
         b -> b.appPresence(AppPresence.DISABLED),
@@ -80,7 +80,7 @@ class VerificationReportValueTest {
         b -> b.strategy(VerificationStrategy.DIRECTORY_AND_TOKEN),
         b -> b.checkedAt(AT.plusSeconds(1)),
         b -> b.consentRequest(consent));
-    for (UnaryOperator<VerificationReport.Builder> change : changes) {
+    for (UnaryOperator<VerificationReportBuilder> change : changes) {
       VerificationReport other = change.apply(full()).build();
       assertThat(other).isNotEqualTo(base);
       assertThat(base).isNotEqualTo(other);

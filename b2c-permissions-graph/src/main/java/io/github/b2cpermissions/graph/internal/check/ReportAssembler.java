@@ -41,7 +41,7 @@ final class ReportAssembler {
    * @param tokenRoles the token's {@code roles}, or null when only the directory counts
    */
   public static void assemble(
-      VerificationReport.Builder report,
+      VerificationReportBuilder report,
       PermissionProfile profile,
       @Nullable DirectoryFacts directory,
       @Nullable Set<String> tokenRoles) {

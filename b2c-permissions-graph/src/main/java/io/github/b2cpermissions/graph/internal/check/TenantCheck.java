@@ -74,7 +74,7 @@ public final class TenantCheck {
    * documents.
    */
   VerificationReport run(CallContext ctx, boolean freshToken) {
-    VerificationReport.Builder report = VerificationReport.builder(ctx.tenantId()).strategy(strategy)
+    VerificationReportBuilder report = VerificationReport.builder(ctx.tenantId()).strategy(strategy)
         .profile(profileFor(null));
     AccessToken token;
     try {
@@ -126,7 +126,7 @@ public final class TenantCheck {
    * makes no Graph request. Any verdict other than SATISFIED forgets the confirmation.
    */
   private VerificationReport checkByToken(
-      CallContext ctx, AccessTokenClaims claims, VerificationReport.Builder report) {
+      CallContext ctx, AccessTokenClaims claims, VerificationReportBuilder report) {
     TokenConfirmations.Confirmation known = confirmations.get(ctx.tenantId());
     if (known != null && known.stillHolds(claims)) {
       PermissionProfile profile = profileFor(known.tenantType());
@@ -157,7 +157,7 @@ public final class TenantCheck {
    * under {@link VerificationStrategy#DIRECTORY}, throws); then any other failure is thrown; only
    * then are the statuses assembled.
    */
-  private VerificationReport decide(CallContext ctx, VerificationReport.Builder report,
+  private VerificationReport decide(CallContext ctx, VerificationReportBuilder report,
       DirectoryFacts facts, Set<String> tokenRoles) {
     PermissionProfile profile = profileFor(facts.tenantType());
     report.profile(profile).tenantType(facts.tenantType())
@@ -191,7 +191,7 @@ public final class TenantCheck {
     return finish(report, ctx);
   }
 
-  private VerificationReport finish(VerificationReport.Builder report, CallContext ctx) {
+  private VerificationReport finish(VerificationReportBuilder report, CallContext ctx) {
     report.graphRequestCount(ctx.requestCount()).checkedAt(clock.instant());
     VerificationReport built = report.build();
     if (consentUrlBuilder != null
