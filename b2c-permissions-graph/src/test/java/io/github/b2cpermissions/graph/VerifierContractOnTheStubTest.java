@@ -17,6 +17,7 @@ import io.github.b2cpermissions.UnexpectedGraphResponseException;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
+import io.github.b2cpermissions.buildsupport.MutableClock;
 import io.github.b2cpermissions.graph.stub.BatchHandler;
 import io.github.b2cpermissions.graph.stub.GraphStub;
 import io.github.b2cpermissions.graph.stub.StubDirectory;
@@ -259,7 +260,7 @@ class VerifierContractOnTheStubTest {
     Instant exp = Instant.now().plusSeconds(600);
     String jwt = StubTokens.appToken(StubDirectory.GRAPH_APP_ID, t.tenantId, t.backupAppId,
         t.grantedRoleValues(), exp);
-    TestClock clock = new TestClock();
+    MutableClock clock = MutableClock.now();
     try (GraphStub stub = t.start();
         GraphPermissionVerifier v = t.verifierBuilderWithoutCredential(stub).credential(fixed(jwt))
             .clock(clock).build()) {
