@@ -10,6 +10,7 @@ import io.github.b2cpermissions.RoleCheck;
 import io.github.b2cpermissions.PermissionCheck;
 import io.github.b2cpermissions.PermissionStatus;
 import io.github.b2cpermissions.VerificationReport;
+import io.github.b2cpermissions.VerificationReportBuilder;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.LinkedHashMap;

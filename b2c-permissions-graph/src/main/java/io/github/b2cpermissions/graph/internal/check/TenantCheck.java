@@ -9,6 +9,7 @@ import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
+import io.github.b2cpermissions.VerificationReportBuilder;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
 import io.github.b2cpermissions.graph.internal.credentials.AccessTokenClaims;
