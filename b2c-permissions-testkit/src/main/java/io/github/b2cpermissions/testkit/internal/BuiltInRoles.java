@@ -2,12 +2,6 @@ package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,26 +68,8 @@ final class BuiltInRoles {
 
   private static List<Role> read() {
     List<Role> out = new ArrayList<>();
-    try (InputStream in = BuiltInRoles.class.getResourceAsStream("built-in-roles.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("built-in-roles.tsv is missing from the testkit jar");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      boolean header = true;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (header) {
-          header = false;
-          continue;
-        }
-        String[] cols = line.split("\t");
-        out.add(new Role(cols[0].toLowerCase(Locale.ROOT), cols[1], cols[2], List.of(cols[3].split(","))));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String[] cols : TsvResource.rows("built-in-roles.tsv")) {
+      out.add(new Role(cols[0].toLowerCase(Locale.ROOT), cols[1], cols[2], List.of(cols[3].split(","))));
     }
     return Collections.unmodifiableList(out);
   }

@@ -2,12 +2,6 @@ package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -65,29 +59,11 @@ public final class RoleCatalog {
 
   static {
     List<Role> roles = new ArrayList<>();
-    try (InputStream in = RoleCatalog.class.getResourceAsStream("graph-app-roles.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("graph-app-roles.tsv is missing from the testkit jar");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      boolean header = true;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (header) {
-          header = false;
-          continue;
-        }
-        String[] cols = line.split("\t");
-        Role role = new Role(cols[0], UUID.fromString(cols[1]), cols[2]);
-        roles.add(role);
-        BY_VALUE.put(role.value, role);
-        BY_ID.put(role.id, role);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String[] cols : TsvResource.rows("graph-app-roles.tsv")) {
+      Role role = new Role(cols[0], UUID.fromString(cols[1]), cols[2]);
+      roles.add(role);
+      BY_VALUE.put(role.value, role);
+      BY_ID.put(role.id, role);
     }
     ROLES = Collections.unmodifiableList(roles);
   }

@@ -7,7 +7,6 @@ import static io.github.b2cpermissions.testkit.Http.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.B2cData;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphExtension;
@@ -48,15 +47,6 @@ class DeletedItemsRoutesTest {
     return ids(json(get(t, "/v1.0/groups/" + group + "/members", token)));
   }
 
-  private static void onlyRoles(FakeGraphTenant t, String... roles) {
-    t.revoke(B2cBackupPermission.values());
-    for (String r : t.grantedRoles()) {
-      t.revokeRole(r);
-    }
-    for (String r : roles) {
-      t.grantRole(r);
-    }
-  }
 
   @Test
   void deletingAUserMovesItToTheDeletedItemsWithItsDeletionTime(FakeGraphTenant t) {
@@ -196,7 +186,7 @@ class DeletedItemsRoutesTest {
 
   @Test
   void eachTypeTakesItsOwnRoles(FakeGraphTenant t) {
-    onlyRoles(t, "User.Read.All");
+    OnlyRoles.grant(t, "User.Read.All");
     String userRead = t.issueAccessToken();
     assertThat(get(t, USERS, userRead).statusCode()).isEqualTo(200);
     assertThat(get(t, "/v1.0/directory/deletedItems/" + Sample.DELETED_USER_ERIK, userRead).statusCode()).isEqualTo(200);
@@ -205,12 +195,12 @@ class DeletedItemsRoutesTest {
     assertThat(get(t, GROUPS, userRead).statusCode()).isEqualTo(403);
     assertThat(post(t, "/v1.0/directory/deletedItems/" + Sample.DELETED_USER_ERIK + "/restore", userRead, "").statusCode()).isEqualTo(403);
 
-    onlyRoles(t, "User.DeleteRestore.All");
+    OnlyRoles.grant(t, "User.DeleteRestore.All");
     String restorer = t.issueAccessToken();
     assertThat(post(t, "/v1.0/directory/deletedItems/" + Sample.DELETED_APPLICATION + "/restore", restorer, "").statusCode()).isEqualTo(403);
     assertThat(post(t, "/v1.0/directory/deletedItems/" + Sample.DELETED_USER_ERIK + "/restore", restorer, "").statusCode()).isEqualTo(200);
 
-    onlyRoles(t, "Application.ReadWrite.All");
+    OnlyRoles.grant(t, "Application.ReadWrite.All");
     String apps = t.issueAccessToken();
     assertThat(delete(t, "/v1.0/directory/deletedItems/" + Sample.DELETED_APPLICATION, apps).statusCode()).isEqualTo(204);
   }

@@ -7,7 +7,6 @@ import static io.github.b2cpermissions.testkit.Http.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.B2cData;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphExtension;
@@ -30,15 +29,6 @@ class ExtensionPropertyRoutesTest {
   static final FakeGraphExtension FAKE =
       FakeGraphExtension.of(FakeGraphTenant.builder().b2c("contoso.onmicrosoft.com").grantedAll().b2cData(B2cData.sample()));
 
-  private static void onlyRoles(FakeGraphTenant t, String... roles) {
-    t.revoke(B2cBackupPermission.values());
-    for (String r : t.grantedRoles()) {
-      t.revokeRole(r);
-    }
-    for (String r : roles) {
-      t.grantRole(r);
-    }
-  }
 
   @Test
   void theB2cExtensionsAppDefinesTheCustomAttributes(FakeGraphTenant t) {
@@ -97,11 +87,11 @@ class ExtensionPropertyRoutesTest {
 
   @Test
   void readingAndWritingTakeMicrosoftsRoles(FakeGraphTenant t) {
-    onlyRoles(t, "Directory.Read.All");
+    OnlyRoles.grant(t, "Directory.Read.All");
     String dir = t.issueAccessToken();
     assertThat(get(t, EXTENSIONS, dir).statusCode()).isEqualTo(200);
     assertThat(get(t, EXTENSIONS + "/" + Sample.EXTENSION_LOYALTY_NUMBER, dir).statusCode()).as("the table lists no Directory role for one property").isEqualTo(403);
-    onlyRoles(t, "Application.Read.All");
+    OnlyRoles.grant(t, "Application.Read.All");
     String read = t.issueAccessToken();
     assertThat(get(t, EXTENSIONS + "/" + Sample.EXTENSION_LOYALTY_NUMBER, read).statusCode()).isEqualTo(200);
     assertThat(post(t, EXTENSIONS, read, "{\"name\":\"A\",\"dataType\":\"String\",\"targetObjects\":[\"User\"]}").statusCode()).isEqualTo(403);

@@ -5,7 +5,6 @@ import static io.github.b2cpermissions.testkit.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.B2cData;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphExtension;
@@ -35,15 +34,6 @@ class RelationRoutesTest {
     return out;
   }
 
-  private static void onlyRoles(FakeGraphTenant t, String... roles) {
-    t.revoke(B2cBackupPermission.values());
-    for (String r : t.grantedRoles()) {
-      t.revokeRole(r);
-    }
-    for (String r : roles) {
-      t.grantRole(r);
-    }
-  }
 
   // ---- users/{id}/memberOf ------------------------------------------------------------------
 
@@ -76,9 +66,9 @@ class RelationRoutesTest {
     String token = t.issueAccessToken();
     assertThat(get(t, "/v1.0/users/" + UNKNOWN + "/memberOf", token).statusCode()).isEqualTo(404);
     assertThat(get(t, "/v1.0/users/not-an-id/memberOf", token).statusCode()).isEqualTo(400);
-    onlyRoles(t, "User.Read.All");
+    OnlyRoles.grant(t, "User.Read.All");
     assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", t.issueAccessToken()).statusCode()).as("User.Read.All is not in the table").isEqualTo(403);
-    onlyRoles(t, "GroupMember.ReadBasic.All");
+    OnlyRoles.grant(t, "GroupMember.ReadBasic.All");
     assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", t.issueAccessToken()).statusCode()).isEqualTo(200);
   }
 
@@ -110,9 +100,9 @@ class RelationRoutesTest {
 
   @Test
   void passwordMethodsNeedAnAuthenticationMethodRole(FakeGraphTenant t) {
-    onlyRoles(t, "User.ReadWrite.All", "Directory.Read.All");
+    OnlyRoles.grant(t, "User.ReadWrite.All", "Directory.Read.All");
     assertThat(get(t, "/v1.0/users/" + Sample.ALICE + "/authentication/passwordMethods", t.issueAccessToken()).statusCode()).isEqualTo(403);
-    onlyRoles(t, "UserAuthenticationMethod.Read.All");
+    OnlyRoles.grant(t, "UserAuthenticationMethod.Read.All");
     assertThat(get(t, "/v1.0/users/" + Sample.ALICE + "/authentication/passwordMethods", t.issueAccessToken()).statusCode()).isEqualTo(200);
   }
 
@@ -137,7 +127,7 @@ class RelationRoutesTest {
 
   @Test
   void permissionGrantsNeedADirectoryRole(FakeGraphTenant t) {
-    onlyRoles(t, "Application.Read.All");
+    OnlyRoles.grant(t, "Application.Read.All");
     assertThat(get(t, "/v1.0/oauth2PermissionGrants", t.issueAccessToken()).statusCode()).isEqualTo(403);
   }
 
