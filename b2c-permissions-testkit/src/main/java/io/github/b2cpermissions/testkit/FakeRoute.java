@@ -283,6 +283,19 @@ public enum FakeRoute {
       // GroupMember.ReadBasic.All; higher: Directory.ReadWrite.All.
       Ladders.USER_MEMBER_OF_READ),
 
+  /**
+   * {@code GET /v1.0/users/{id}/appRoleAssignments}: the app roles granted to the user (the fake
+   * grants app roles to service principals only, so a user's list is empty).
+   */
+  LIST_USER_APP_ROLE_ASSIGNMENTS(
+      "GET",
+      "/v1.0/users/{id}/appRoleAssignments",
+      "user-list-approleassignments",
+      false,
+      // permissions.json, application scheme: Directory.Read.All (least privileged),
+      // AppRoleAssignment.ReadWrite.All; Directory.ReadWrite.All implied.
+      Ladders.USER_APP_ROLE_ASSIGNMENTS_READ),
+
   // ---- B2C data: authentication methods -------------------------------------------------------
 
   /** {@code GET /v1.0/users/{id}/authentication/methods}: every method of the user. */
@@ -1049,6 +1062,7 @@ public enum FakeRoute {
     static final List<Set<String>> USER_READ_BEYOND_BASIC = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_MEMBER_OF_READ = anyOf(DIRECTORY_READ, "Group.ReadBasic.All", "GroupMember.ReadBasic.All", DIRECTORY_WRITE);
+    static final List<Set<String>> USER_APP_ROLE_ASSIGNMENTS_READ = anyOf(DIRECTORY_READ, "AppRoleAssignment.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");
     static final List<Set<String>> USER_ACCOUNT_ENABLED_WRITE =

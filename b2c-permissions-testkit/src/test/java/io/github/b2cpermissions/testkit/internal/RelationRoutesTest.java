@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The relations a B2C backup reads besides the objects: a user's {@code memberOf}, its password
- * method, and the delegated permission grants of the tenant's apps.
+ * The relations a B2C backup reads besides the objects: a user's {@code memberOf}, its app role
+ * assignments, its password method, and the delegated permission grants of the tenant's apps.
  */
 class RelationRoutesTest {
   static final String UNKNOWN = "00000000-0000-4000-8000-0000000000ff";
@@ -70,6 +70,35 @@ class RelationRoutesTest {
     assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", t.issueAccessToken()).statusCode()).as("User.Read.All is not in the table").isEqualTo(403);
     OnlyRoles.grant(t, "GroupMember.ReadBasic.All");
     assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", t.issueAccessToken()).statusCode()).isEqualTo(200);
+  }
+
+  // ---- users/{id}/appRoleAssignments ---------------------------------------------------------
+
+  @Test
+  void aUsersAppRoleAssignmentsAreAnEmptyAssignmentCollectionInTheSample(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    HttpResponse<String> r = get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments", token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode page = json(r);
+    assertThat(page.path("@odata.context").asText()).endsWith("/$metadata#users('" + Sample.ADMIN + "')/appRoleAssignments");
+    assertThat(page.path("value").isArray()).isTrue();
+    assertThat(ids(page)).isEmpty();
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments?$top=1&$filter=resourceId%20eq%20'" + UNKNOWN + "'", token).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void userAppRoleAssignmentsAnswerGraphsErrorsForUnknownAndMalformedUsersAndMissingRoles(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    assertThat(get(t, "/v1.0/users/" + UNKNOWN + "/appRoleAssignments", token).statusCode()).isEqualTo(404);
+    assertThat(get(t, "/v1.0/users/not-an-id/appRoleAssignments", token).statusCode()).isEqualTo(400);
+    OnlyRoles.grant(t, "User.Read.All", "Application.Read.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments", t.issueAccessToken()).statusCode())
+        .as("neither role is in the table for this path").isEqualTo(403);
+    OnlyRoles.grant(t, "AppRoleAssignment.ReadWrite.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments", t.issueAccessToken()).statusCode()).isEqualTo(200);
+    OnlyRoles.grant(t, "Directory.Read.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments", t.issueAccessToken()).statusCode()).isEqualTo(200);
   }
 
   // ---- users/{id}/authentication/passwordMethods ---------------------------------------------
