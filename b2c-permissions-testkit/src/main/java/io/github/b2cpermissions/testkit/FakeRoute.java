@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>Roles the reference pages list that cannot apply to the fake are left out and say so in a
  * comment: {@code Application.ReadWrite.OwnedBy} only reaches objects the caller owns, and the fake
- * models no owners. Where a page omits a role that contains a listed one (a {@code ReadWrite} role
+ * does not authorize by ownership. Where a page omits a role that contains a listed one (a {@code ReadWrite} role
  * next to its {@code Read} role), the containing role is added and marked "implied".
  */
 public enum FakeRoute {
@@ -439,6 +439,16 @@ public enum FakeRoute {
       // Directory.ReadWrite.All implied.
       Ladders.GROUP_MEMBERS_READ),
 
+  /** {@code GET /v1.0/groups/{id}/owners}: the users who own the group, as directory objects. */
+  LIST_GROUP_OWNERS(
+      "GET",
+      "/v1.0/groups/{id}/owners",
+      "group-list-owners",
+      false,
+      // permissions.json, application scheme: GroupMember.Read.All (least privileged), Group.Read.All,
+      // GroupMember.ReadWrite.All, Group.ReadWrite.All, Directory.Read.All; Directory.ReadWrite.All implied.
+      Ladders.GROUP_OWNERS_READ),
+
   /** {@code POST /v1.0/groups/{id}/members/$ref}: adds a member by {@code @odata.id}. */
   ADD_GROUP_MEMBER(
       "POST",
@@ -789,6 +799,17 @@ public enum FakeRoute {
   /** {@code GET /v1.0/applications/{id}}. */
   GET_APPLICATION("GET", "/v1.0/applications/{id}", "application-get", false, Ladders.APPLICATION_READ),
 
+  /** {@code GET /v1.0/applications/{id}/owners}: the users who own the app registration. */
+  LIST_APPLICATION_OWNERS(
+      "GET",
+      "/v1.0/applications/{id}/owners",
+      "application-list-owners",
+      false,
+      // permissions.json, application scheme: Application.Read.All (least privileged),
+      // Application.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All;
+      // Application.ReadWrite.OwnedBy not modelled.
+      Ladders.APPLICATION_READ),
+
   /** {@code POST /v1.0/applications}. */
   CREATE_APPLICATION(
       "POST",
@@ -1062,6 +1083,8 @@ public enum FakeRoute {
     static final List<Set<String>> USER_READ_BEYOND_BASIC = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_MEMBER_OF_READ = anyOf(DIRECTORY_READ, "Group.ReadBasic.All", "GroupMember.ReadBasic.All", DIRECTORY_WRITE);
+    static final List<Set<String>> GROUP_OWNERS_READ =
+        anyOf("GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_APP_ROLE_ASSIGNMENTS_READ = anyOf(DIRECTORY_READ, "AppRoleAssignment.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");
