@@ -449,6 +449,19 @@ public enum FakeRoute {
       // GroupMember.ReadWrite.All, Group.ReadWrite.All, Directory.Read.All; Directory.ReadWrite.All implied.
       Ladders.GROUP_OWNERS_READ),
 
+  /** {@code POST /v1.0/groups/{id}/owners/$ref}: adds a user as an owner. */
+  ADD_GROUP_OWNER(
+      "POST",
+      "/v1.0/groups/{id}/owners/$ref",
+      "group-post-owners",
+      false,
+      // permissions.json, application scheme: Group.ReadWrite.All (least privileged), Directory.ReadWrite.All.
+      Ladders.GROUP_OWNERS_WRITE),
+
+  /** {@code DELETE /v1.0/groups/{id}/owners/{ownerId}/$ref}: removes an owner. */
+  REMOVE_GROUP_OWNER(
+      "DELETE", "/v1.0/groups/{id}/owners/{ownerId}/$ref", "group-delete-owners", false, Ladders.GROUP_OWNERS_WRITE),
+
   /** {@code POST /v1.0/groups/{id}/members/$ref}: adds a member by {@code @odata.id}. */
   ADD_GROUP_MEMBER(
       "POST",
@@ -810,6 +823,25 @@ public enum FakeRoute {
       // Application.ReadWrite.OwnedBy not modelled.
       Ladders.APPLICATION_READ),
 
+  /** {@code POST /v1.0/applications/{id}/owners/$ref}: adds a user as an owner. */
+  ADD_APPLICATION_OWNER(
+      "POST",
+      "/v1.0/applications/{id}/owners/$ref",
+      "application-post-owners",
+      false,
+      // permissions.json, application scheme: Application.ReadWrite.All together with
+      // Directory.Read.All (least privileged), or Directory.ReadWrite.All; OwnedBy not modelled.
+      Ladders.APPLICATION_OWNERS_ADD),
+
+  /** {@code DELETE /v1.0/applications/{id}/owners/{ownerId}/$ref}: removes an owner. */
+  REMOVE_APPLICATION_OWNER(
+      "DELETE",
+      "/v1.0/applications/{id}/owners/{ownerId}/$ref",
+      "application-delete-owners",
+      false,
+      // permissions.json, application scheme: Application.ReadWrite.All, Directory.ReadWrite.All.
+      Ladders.APPLICATION_OWNERS_REMOVE),
+
   /** {@code POST /v1.0/applications}. */
   CREATE_APPLICATION(
       "POST",
@@ -1085,6 +1117,9 @@ public enum FakeRoute {
     static final List<Set<String>> USER_MEMBER_OF_READ = anyOf(DIRECTORY_READ, "Group.ReadBasic.All", "GroupMember.ReadBasic.All", DIRECTORY_WRITE);
     static final List<Set<String>> GROUP_OWNERS_READ =
         anyOf("GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
+    static final List<Set<String>> GROUP_OWNERS_WRITE = anyOf("Group.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> APPLICATION_OWNERS_ADD = then(each("Application.ReadWrite.All", anyOf(DIRECTORY_READ)), anyOf(DIRECTORY_WRITE));
+    static final List<Set<String>> APPLICATION_OWNERS_REMOVE = anyOf("Application.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_APP_ROLE_ASSIGNMENTS_READ = anyOf(DIRECTORY_READ, "AppRoleAssignment.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");

@@ -415,6 +415,23 @@ public final class B2cStore {
     return out;
   }
 
+  /** Adds an owner; false when it already is one. */
+  synchronized boolean addOwner(String objectId, String ownerId) {
+    List<String> list = owners.computeIfAbsent(objectId.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+    for (String o : list) {
+      if (o.equalsIgnoreCase(ownerId)) {
+        return false;
+      }
+    }
+    return list.add(ownerId);
+  }
+
+  /** Removes an owner; false when it is none. */
+  synchronized boolean removeOwner(String objectId, String ownerId) {
+    List<String> list = owners.get(objectId.toLowerCase(Locale.ROOT));
+    return list != null && list.removeIf(o -> o.equalsIgnoreCase(ownerId));
+  }
+
   synchronized List<String> members(boolean ofGroup, String id) {
     return memberships.members(ofGroup, id);
   }

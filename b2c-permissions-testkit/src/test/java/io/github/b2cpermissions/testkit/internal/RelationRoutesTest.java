@@ -139,6 +139,37 @@ class RelationRoutesTest {
   }
 
   @Test
+  void ownersAreAddedAndRemovedByReference(FakeGraphTenant t) {
+    OnlyRoles.grant(t, "Group.ReadWrite.All", "Application.ReadWrite.All", "Directory.Read.All"); // beyond the 14
+    String token = t.issueAccessToken();
+    String bob = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + Sample.BOB + "\"}";
+    for (String owned : List.of("/v1.0/groups/" + Sample.GROUP_VIP, "/v1.0/applications/" + SHOP_APP)) {
+      assertThat(io.github.b2cpermissions.testkit.Http.post(t, owned + "/owners/$ref", token, bob).statusCode()).isEqualTo(204);
+      assertThat(ids(json(get(t, owned + "/owners", token)))).containsExactly(Sample.ADMIN, Sample.BOB);
+      assertThat(io.github.b2cpermissions.testkit.Http.post(t, owned + "/owners/$ref", token, bob).statusCode()).as("already an owner").isEqualTo(400);
+      assertThat(io.github.b2cpermissions.testkit.Http.delete(t, owned + "/owners/" + Sample.BOB + "/$ref", token).statusCode()).isEqualTo(204);
+      assertThat(ids(json(get(t, owned + "/owners", token)))).containsExactly(Sample.ADMIN);
+      assertThat(io.github.b2cpermissions.testkit.Http.delete(t, owned + "/owners/" + Sample.BOB + "/$ref", token).statusCode()).as("no longer an owner").isEqualTo(404);
+    }
+    String unknown = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + UNKNOWN + "\"}";
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners/$ref", token, unknown).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void ownerWritesNeedTheWriteRolesOfTheTable(FakeGraphTenant t) {
+    String bob = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + Sample.BOB + "\"}";
+    OnlyRoles.grant(t, "GroupMember.ReadWrite.All", "Application.ReadWrite.All");
+    String token = t.issueAccessToken();
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners/$ref", token, bob).statusCode()).isEqualTo(403);
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/applications/" + SHOP_APP + "/owners/$ref", token, bob).statusCode())
+        .as("Application.ReadWrite.All needs Directory.Read.All as well").isEqualTo(403);
+    OnlyRoles.grant(t, "Application.ReadWrite.All", "Directory.Read.All", "Group.ReadWrite.All");
+    token = t.issueAccessToken();
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/applications/" + SHOP_APP + "/owners/$ref", token, bob).statusCode()).isEqualTo(204);
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners/$ref", token, bob).statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void ownersRoundTripThroughTheJsonSeed() {
     String seed =
         "{\"domain\":\"contoso.onmicrosoft.com\",\"granted\":\"all\",\"b2cData\":{"
