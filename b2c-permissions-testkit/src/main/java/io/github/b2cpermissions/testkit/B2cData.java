@@ -144,6 +144,7 @@ public final class B2cData {
     private final Map<String, List<ObjectNode>> objects = new LinkedHashMap<>();
     private final Set<String> objectIds = new HashSet<>();
     private final Map<String, List<String>> groupMembers = new LinkedHashMap<>();
+    private final Map<String, List<String>> owners = new LinkedHashMap<>();
     private final Map<String, List<String>> roleMembers = new LinkedHashMap<>();
     private final Map<UserRec, String> deletedUsers = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> deletedObjects = new LinkedHashMap<>();
@@ -284,6 +285,23 @@ public final class B2cData {
       return members(Kind.DIRECTORY_ROLES, roleMembers, roleId, memberIds);
     }
 
+    /**
+     * Makes users owners of a group or an application, as {@code /groups/{id}/owners} and
+     * {@code /applications/{id}/owners} list them.
+     *
+     * @return this
+     * @throws NullPointerException if any argument is null
+     * @throws IllegalArgumentException if no group or application with that id was added first
+     */
+    public Builder owners(String objectId, String... ownerIds) {
+      Objects.requireNonNull(objectId, "objectId");
+      Kind kind = objectIds.contains(Kind.GROUPS.collection + "/" + objectId.toLowerCase(Locale.ROOT)) ? Kind.GROUPS : Kind.APPLICATIONS;
+      if (!objectIds.contains(kind.collection + "/" + objectId.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("add the group or application " + objectId + " before its owners");
+      }
+      return members(kind, owners, objectId, ownerIds);
+    }
+
     private Builder members(Kind kind, Map<String, List<String>> map, String id, String... memberIds) {
       Objects.requireNonNull(id, "id");
       if (!objectIds.contains(kind.collection + "/" + id.toLowerCase(Locale.ROOT))) {
@@ -324,7 +342,7 @@ public final class B2cData {
      * @return a new immutable {@link B2cData}
      */
     public B2cData build() {
-      return new B2cData(new B2cSeed(users, generated, generatorSeed, objects, groupMembers, roleMembers, deletedUsers, deletedObjects));
+      return new B2cData(new B2cSeed(users, generated, generatorSeed, objects, groupMembers, roleMembers, deletedUsers, deletedObjects, owners));
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>Roles the reference pages list that cannot apply to the fake are left out and say so in a
  * comment: {@code Application.ReadWrite.OwnedBy} only reaches objects the caller owns, and the fake
- * models no owners. Where a page omits a role that contains a listed one (a {@code ReadWrite} role
+ * does not authorize by ownership. Where a page omits a role that contains a listed one (a {@code ReadWrite} role
  * next to its {@code Read} role), the containing role is added and marked "implied".
  */
 public enum FakeRoute {
@@ -283,6 +283,19 @@ public enum FakeRoute {
       // GroupMember.ReadBasic.All; higher: Directory.ReadWrite.All.
       Ladders.USER_MEMBER_OF_READ),
 
+  /**
+   * {@code GET /v1.0/users/{id}/appRoleAssignments}: the app roles granted to the user (the fake
+   * grants app roles to service principals only, so a user's list is empty).
+   */
+  LIST_USER_APP_ROLE_ASSIGNMENTS(
+      "GET",
+      "/v1.0/users/{id}/appRoleAssignments",
+      "user-list-approleassignments",
+      false,
+      // permissions.json, application scheme: Directory.Read.All (least privileged),
+      // AppRoleAssignment.ReadWrite.All; Directory.ReadWrite.All implied.
+      Ladders.USER_APP_ROLE_ASSIGNMENTS_READ),
+
   // ---- B2C data: authentication methods -------------------------------------------------------
 
   /** {@code GET /v1.0/users/{id}/authentication/methods}: every method of the user. */
@@ -425,6 +438,29 @@ public enum FakeRoute {
       // Group.Read.All, Directory.Read.All, GroupMember.ReadWrite.All, Group.ReadWrite.All;
       // Directory.ReadWrite.All implied.
       Ladders.GROUP_MEMBERS_READ),
+
+  /** {@code GET /v1.0/groups/{id}/owners}: the users who own the group, as directory objects. */
+  LIST_GROUP_OWNERS(
+      "GET",
+      "/v1.0/groups/{id}/owners",
+      "group-list-owners",
+      false,
+      // permissions.json, application scheme: GroupMember.Read.All (least privileged), Group.Read.All,
+      // GroupMember.ReadWrite.All, Group.ReadWrite.All, Directory.Read.All; Directory.ReadWrite.All implied.
+      Ladders.GROUP_OWNERS_READ),
+
+  /** {@code POST /v1.0/groups/{id}/owners/$ref}: adds a user as an owner. */
+  ADD_GROUP_OWNER(
+      "POST",
+      "/v1.0/groups/{id}/owners/$ref",
+      "group-post-owners",
+      false,
+      // permissions.json, application scheme: Group.ReadWrite.All (least privileged), Directory.ReadWrite.All.
+      Ladders.GROUP_OWNERS_WRITE),
+
+  /** {@code DELETE /v1.0/groups/{id}/owners/{ownerId}/$ref}: removes an owner. */
+  REMOVE_GROUP_OWNER(
+      "DELETE", "/v1.0/groups/{id}/owners/{ownerId}/$ref", "group-delete-owners", false, Ladders.GROUP_OWNERS_WRITE),
 
   /** {@code POST /v1.0/groups/{id}/members/$ref}: adds a member by {@code @odata.id}. */
   ADD_GROUP_MEMBER(
@@ -776,6 +812,36 @@ public enum FakeRoute {
   /** {@code GET /v1.0/applications/{id}}. */
   GET_APPLICATION("GET", "/v1.0/applications/{id}", "application-get", false, Ladders.APPLICATION_READ),
 
+  /** {@code GET /v1.0/applications/{id}/owners}: the users who own the app registration. */
+  LIST_APPLICATION_OWNERS(
+      "GET",
+      "/v1.0/applications/{id}/owners",
+      "application-list-owners",
+      false,
+      // permissions.json, application scheme: Application.Read.All (least privileged),
+      // Application.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All;
+      // Application.ReadWrite.OwnedBy not modelled.
+      Ladders.APPLICATION_READ),
+
+  /** {@code POST /v1.0/applications/{id}/owners/$ref}: adds a user as an owner. */
+  ADD_APPLICATION_OWNER(
+      "POST",
+      "/v1.0/applications/{id}/owners/$ref",
+      "application-post-owners",
+      false,
+      // permissions.json, application scheme: Application.ReadWrite.All together with
+      // Directory.Read.All (least privileged), or Directory.ReadWrite.All; OwnedBy not modelled.
+      Ladders.APPLICATION_OWNERS_ADD),
+
+  /** {@code DELETE /v1.0/applications/{id}/owners/{ownerId}/$ref}: removes an owner. */
+  REMOVE_APPLICATION_OWNER(
+      "DELETE",
+      "/v1.0/applications/{id}/owners/{ownerId}/$ref",
+      "application-delete-owners",
+      false,
+      // permissions.json, application scheme: Application.ReadWrite.All, Directory.ReadWrite.All.
+      Ladders.APPLICATION_OWNERS_REMOVE),
+
   /** {@code POST /v1.0/applications}. */
   CREATE_APPLICATION(
       "POST",
@@ -1049,6 +1115,12 @@ public enum FakeRoute {
     static final List<Set<String>> USER_READ_BEYOND_BASIC = anyOf("User.Read.All", "User.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
     static final List<Set<String>> USER_WRITE = anyOf("User.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_MEMBER_OF_READ = anyOf(DIRECTORY_READ, "Group.ReadBasic.All", "GroupMember.ReadBasic.All", DIRECTORY_WRITE);
+    static final List<Set<String>> GROUP_OWNERS_READ =
+        anyOf("GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", DIRECTORY_READ, DIRECTORY_WRITE);
+    static final List<Set<String>> GROUP_OWNERS_WRITE = anyOf("Group.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> APPLICATION_OWNERS_ADD = then(each("Application.ReadWrite.All", anyOf(DIRECTORY_READ)), anyOf(DIRECTORY_WRITE));
+    static final List<Set<String>> APPLICATION_OWNERS_REMOVE = anyOf("Application.ReadWrite.All", DIRECTORY_WRITE);
+    static final List<Set<String>> USER_APP_ROLE_ASSIGNMENTS_READ = anyOf(DIRECTORY_READ, "AppRoleAssignment.ReadWrite.All", DIRECTORY_WRITE);
     static final List<Set<String>> USER_DELETE = anyOf("User.DeleteRestore.All", "User.ReadWrite.All");
     static final List<Set<String>> USER_IDENTITIES_WRITE = anyOf("User.ManageIdentities.All");
     static final List<Set<String>> USER_ACCOUNT_ENABLED_WRITE =

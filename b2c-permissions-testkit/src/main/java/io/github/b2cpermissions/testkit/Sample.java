@@ -123,6 +123,8 @@ public final class Sample {
     b.add(B2cData.Kind.GROUPS, "{\"id\":\"" + GROUP_SUPPORT + "\",\"displayName\":\"Support agents\",\"mailNickname\":\"support\"}");
     b.groupMembers(GROUP_VIP, ALICE, CHLOE);
     b.groupMembers(GROUP_SUPPORT, ADMIN, GROUP_VIP);
+    b.owners(GROUP_VIP, ADMIN);
+    b.owners(GROUP_SUPPORT, ADMIN);
     b.add(
         B2cData.Kind.IDENTITY_PROVIDERS,
         "{\"@odata.type\":\"#microsoft.graph.socialIdentityProvider\",\"id\":\"Google-OAUTH\",\"displayName\":\"Google\",\"identityProviderType\":\"Google\",\"clientId\":\"123456789012-abc.apps.googleusercontent.com\",\"clientSecret\":\"*****\"}");
@@ -157,6 +159,7 @@ public final class Sample {
         "{\"id\":\"44444444-0000-4000-8000-000000000002\",\"appId\":\"55555555-0000-4000-8000-000000000002\",\"displayName\":\"Contoso web shop\","
             + "\"signInAudience\":\"AzureADandPersonalMicrosoftAccount\",\"web\":{\"homePageUrl\":null,\"logoutUrl\":null,\"redirectUris\":[\"https://shop.example.com/signin-oidc\"],"
             + "\"implicitGrantSettings\":{\"enableAccessTokenIssuance\":false,\"enableIdTokenIssuance\":true}}}");
+    b.owners("44444444-0000-4000-8000-000000000002", ADMIN);
     b.deletedApplication(
         "{\"id\":\"" + DELETED_APPLICATION + "\",\"appId\":\"55555555-0000-4000-8000-000000000003\",\"displayName\":\"Contoso loyalty (retired)\",\"signInAudience\":\"AzureADandPersonalMicrosoftAccount\"}",
         "2024-04-20T16:30:00Z");

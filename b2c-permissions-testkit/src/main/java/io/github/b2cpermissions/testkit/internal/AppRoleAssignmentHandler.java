@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * {@code /servicePrincipals/{id}/appRoleAssignments} and {@code …/appRoleAssignedTo}: the app roles
- * a principal was granted and the grants of a resource's roles; granting and revoking.
+ * a principal was granted and the grants of a resource's roles; granting and revoking. Also
+ * {@code /users/{id}/appRoleAssignments}, the same assignment shape read from the user's side.
  */
 final class AppRoleAssignmentHandler {
   private static final String TYPE = "appRoleAssignment";
@@ -17,6 +18,7 @@ final class AppRoleAssignmentHandler {
     routes.collection("LIST_APP_ROLE_ASSIGNMENTS", op -> list(op, false));
     routes.collection("LIST_APP_ROLE_ASSIGNED_TO", op -> list(op, true));
     routes.entity("GET_APP_ROLE_ASSIGNMENT", this::get);
+    routes.collection("LIST_USER_APP_ROLE_ASSIGNMENTS", this::listOfUser);
     routes.write("CREATE_APP_ROLE_ASSIGNMENT", this::create);
     routes.write("DELETE_APP_ROLE_ASSIGNMENT", this::delete);
   }
@@ -25,10 +27,23 @@ final class AppRoleAssignmentHandler {
     ServicePrincipalRef sp = ServicePrincipalLookup.resolve(op, op.var("id"));
     List<ObjectNode> items = new ArrayList<>();
     for (AppRoleAssignment a : assignedTo ? op.tenant.assignedTo(sp.id) : op.tenant.assignmentsOf(sp.id)) {
-      items.add(json(op.tenant, a));
+      items.add(json(op.tenant, a, "ServicePrincipal"));
     }
     String nav = assignedTo ? "appRoleAssignedTo" : "appRoleAssignments";
     return ODataReplies.collection(op, "servicePrincipals('" + sp.id + "')/" + nav, TYPE, ODataSource.of(items), FILTERABLE, null, null);
+  }
+
+  /** A user's assignments; the fake grants app roles to service principals only, so usually none. */
+  private Reply listOfUser(GraphRequest op) {
+    UserRec u = UserHandler.user(op.b2c(), op.var("id"));
+    UUID principalId = Ids.parseGuid(u.id);
+    List<ObjectNode> items = new ArrayList<>();
+    if (principalId != null) {
+      for (AppRoleAssignment a : op.tenant.assignmentsOf(principalId)) {
+        items.add(json(op.tenant, a, "User"));
+      }
+    }
+    return ODataReplies.collection(op, "users('" + u.id + "')/appRoleAssignments", TYPE, ODataSource.of(items), FILTERABLE, null, null);
   }
 
   private Reply get(GraphRequest op) {
@@ -38,7 +53,7 @@ final class AppRoleAssignmentHandler {
     if (a == null) {
       throw GraphErrorException.notFound(aid);
     }
-    return ODataReplies.entity(op, "servicePrincipals('" + sp.id + "')/appRoleAssignments", json(op.tenant, a), "microsoft.graph." + TYPE);
+    return ODataReplies.entity(op, "servicePrincipals('" + sp.id + "')/appRoleAssignments", json(op.tenant, a, "ServicePrincipal"), "microsoft.graph." + TYPE);
   }
 
   private Reply create(GraphRequest op) {
@@ -55,7 +70,7 @@ final class AppRoleAssignmentHandler {
       throw GraphErrorException.badRequest(result.error == null ? "Invalid request." : result.error);
     }
     String path = "servicePrincipals/" + sp.id + "/appRoleAssignments";
-    return ODataReplies.created(op, "servicePrincipals('" + sp.id + "')/appRoleAssignments", path, json(op.tenant, result.assignment));
+    return ODataReplies.created(op, "servicePrincipals('" + sp.id + "')/appRoleAssignments", path, json(op.tenant, result.assignment, "ServicePrincipal"));
   }
 
   private static UUID guid(ObjectNode body, String property) {
@@ -75,7 +90,7 @@ final class AppRoleAssignmentHandler {
     return Reply.noContent();
   }
 
-  private static ObjectNode json(TenantModel t, AppRoleAssignment a) {
+  private static ObjectNode json(TenantModel t, AppRoleAssignment a, String principalType) {
     ObjectNode o = Json.object();
     o.put("id", t.assignmentId(a));
     if (a.deleted == null) {
@@ -87,7 +102,7 @@ final class AppRoleAssignmentHandler {
     o.put("createdDateTime", Json.timestamp(a.created));
     o.put("principalDisplayName", a.principalDisplayName);
     o.put("principalId", a.principalId.toString());
-    o.put("principalType", "ServicePrincipal");
+    o.put("principalType", principalType);
     o.put("resourceDisplayName", a.resourceDisplayName);
     o.put("resourceId", a.resourceId.toString());
     return o;

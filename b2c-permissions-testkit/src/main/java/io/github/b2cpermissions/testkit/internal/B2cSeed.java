@@ -39,6 +39,8 @@ public final class B2cSeed {
   public final Map<UserRec, String> deletedUsers;
   /** Other soft-deleted objects as Graph JSON with their {@code deletedDateTime}, by collection (applications). */
   public final Map<String, List<ObjectNode>> deletedObjects;
+  /** The owners (user ids) of groups and applications, by the owned object's lower-case id. */
+  public final Map<String, List<String>> owners;
 
   public B2cSeed(
       List<UserRec> users,
@@ -59,6 +61,20 @@ public final class B2cSeed {
       Map<String, List<String>> roleMembers,
       Map<UserRec, String> deletedUsers,
       Map<String, List<ObjectNode>> deletedObjects) {
+    this(users, generatedUsers, generatorSeed, objects, groupMembers, roleMembers, deletedUsers, deletedObjects, Map.of());
+  }
+
+  public B2cSeed(
+      List<UserRec> users,
+      int generatedUsers,
+      long generatorSeed,
+      Map<String, List<ObjectNode>> objects,
+      Map<String, List<String>> groupMembers,
+      Map<String, List<String>> roleMembers,
+      Map<UserRec, String> deletedUsers,
+      Map<String, List<ObjectNode>> deletedObjects,
+      Map<String, List<String>> owners) {
+    this.owners = copy(owners);
     this.deletedUsers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deletedUsers));
     this.deletedObjects = copy(deletedObjects);
     this.users = List.copyOf(users);

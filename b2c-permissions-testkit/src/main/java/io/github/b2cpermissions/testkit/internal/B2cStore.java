@@ -31,6 +31,8 @@ public final class B2cStore {
   private final Map<String, Integer> userPosById = new HashMap<>();
   private final ObjectCollections objects = new ObjectCollections();
   private final Memberships memberships;
+  /** Owner ids by the owned group's or application's lower-case id. */
+  private final Map<String, List<String>> owners = new HashMap<>();
   private final DeletedItems deleted = new DeletedItems();
   /** Changes to users and groups since the store was built, for the delta functions. */
   final ChangeLog changes = new ChangeLog();
@@ -48,6 +50,7 @@ public final class B2cStore {
       }
     }
     this.memberships = new Memberships(seed.groupMembers, seed.roleMembers);
+    seed.owners.forEach((id, ids) -> owners.put(id, new ArrayList<>(ids)));
     for (Map.Entry<UserRec, String> e : seed.deletedUsers.entrySet()) {
       UserRec u = normalized(e.getKey(), domain);
       deleted.add(new DeletedItems.Item(u.id, u, null, e.getValue(), List.of()));
@@ -395,8 +398,38 @@ public final class B2cStore {
       return false;
     }
     memberships.objectDeleted(id);
+    owners.remove(id.toLowerCase(Locale.ROOT));
     tracked(collection, id, ChangeLog.State.DELETED);
     return true;
+  }
+
+  /** The owners of a group or an application, as directory objects with their {@code @odata.type}. */
+  synchronized List<ObjectNode> owners(String objectId) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (String id : owners.getOrDefault(objectId.toLowerCase(Locale.ROOT), List.of())) {
+      ObjectNode o = directoryObject(id);
+      if (o != null) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Adds an owner; false when it already is one. */
+  synchronized boolean addOwner(String objectId, String ownerId) {
+    List<String> list = owners.computeIfAbsent(objectId.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+    for (String o : list) {
+      if (o.equalsIgnoreCase(ownerId)) {
+        return false;
+      }
+    }
+    return list.add(ownerId);
+  }
+
+  /** Removes an owner; false when it is none. */
+  synchronized boolean removeOwner(String objectId, String ownerId) {
+    List<String> list = owners.get(objectId.toLowerCase(Locale.ROOT));
+    return list != null && list.removeIf(o -> o.equalsIgnoreCase(ownerId));
   }
 
   synchronized List<String> members(boolean ofGroup, String id) {

@@ -31,6 +31,7 @@ final class GraphDispatcher {
     new UserHandler().register(routes);
     new DeltaHandler().register(routes);
     new MemberOfHandler().register(routes);
+    new OwnerHandler().register(routes);
     new AuthenticationMethodHandler().register(routes);
     new GroupHandler().register(routes);
     new UserFlowHandler().register(routes);

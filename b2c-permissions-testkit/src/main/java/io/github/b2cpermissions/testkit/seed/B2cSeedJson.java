@@ -80,8 +80,9 @@ final class B2cSeedJson {
       }
       Map<String, List<String>> groupMembers = new LinkedHashMap<>();
       Map<String, List<String>> roleMembers = new LinkedHashMap<>();
-      objects(b, node, "groups", B2cData.Kind.GROUPS, path, groupMembers);
-      objects(b, node, "applications", B2cData.Kind.APPLICATIONS, path, null);
+      Map<String, List<String>> owners = new LinkedHashMap<>();
+      objects(b, node, "groups", B2cData.Kind.GROUPS, path, groupMembers, owners);
+      objects(b, node, "applications", B2cData.Kind.APPLICATIONS, path, null, owners);
       objects(b, node, "userFlows", B2cData.Kind.USER_FLOWS, path, null);
       objects(b, node, "identityProviders", B2cData.Kind.IDENTITY_PROVIDERS, path, null);
       objects(b, node, "directoryRoles", B2cData.Kind.DIRECTORY_ROLES, path, roleMembers);
@@ -95,6 +96,7 @@ final class B2cSeedJson {
       objects(b, node, "apiConnectors", B2cData.Kind.API_CONNECTORS, path, null);
       groupMembers.forEach((id, ms) -> b.groupMembers(id, ms.toArray(new String[0])));
       roleMembers.forEach((id, ms) -> b.directoryRoleMembers(id, ms.toArray(new String[0])));
+      owners.forEach((id, os) -> b.owners(id, os.toArray(new String[0])));
     } catch (IllegalArgumentException e) {
       throw prefixed(path, e);
     }
@@ -158,6 +160,18 @@ final class B2cSeedJson {
 
   private static void objects(
       B2cData.Builder b, JsonNode node, String key, B2cData.Kind kind, String path, @Nullable Map<String, List<String>> members) {
+    objects(b, node, key, kind, path, members, null);
+  }
+
+  /** As above; {@code owners}, when given, collects each object's {@code owners} array (user ids). */
+  private static void objects(
+      B2cData.Builder b,
+      JsonNode node,
+      String key,
+      B2cData.Kind kind,
+      String path,
+      @Nullable Map<String, List<String>> members,
+      @Nullable Map<String, List<String>> owners) {
     JsonNode a = array(node, key, path);
     for (int i = 0; i < a.size(); i++) {
       String p = path + "." + key + "[" + i + "]";
@@ -170,7 +184,11 @@ final class B2cSeedJson {
       if (members != null && copy.has("members")) {
         ms.addAll(Seeds.strings(copy.remove("members"), p + ".members"));
       }
-      if (!ms.isEmpty() && !copy.path("id").isTextual()) {
+      List<String> os = new ArrayList<>();
+      if (owners != null && copy.has("owners")) {
+        os.addAll(Seeds.strings(copy.remove("owners"), p + ".owners"));
+      }
+      if ((!ms.isEmpty() || !os.isEmpty()) && !copy.path("id").isTextual()) {
         throw new IllegalArgumentException(p + ": an object with members needs an id");
       }
       try {
@@ -180,6 +198,9 @@ final class B2cSeedJson {
       }
       if (members != null && !ms.isEmpty()) {
         members.computeIfAbsent(copy.path("id").asText(), k -> new ArrayList<>()).addAll(ms);
+      }
+      if (owners != null && !os.isEmpty()) {
+        owners.computeIfAbsent(copy.path("id").asText(), k -> new ArrayList<>()).addAll(os);
       }
     }
   }

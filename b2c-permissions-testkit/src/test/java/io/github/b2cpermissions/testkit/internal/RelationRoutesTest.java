@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The relations a B2C backup reads besides the objects: a user's {@code memberOf}, its password
- * method, and the delegated permission grants of the tenant's apps.
+ * The relations a B2C backup reads besides the objects: a user's {@code memberOf}, its app role
+ * assignments, the owners of groups and apps, its password method, and the delegated permission grants of the tenant's apps.
  */
 class RelationRoutesTest {
   static final String UNKNOWN = "00000000-0000-4000-8000-0000000000ff";
@@ -70,6 +70,121 @@ class RelationRoutesTest {
     assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", t.issueAccessToken()).statusCode()).as("User.Read.All is not in the table").isEqualTo(403);
     OnlyRoles.grant(t, "GroupMember.ReadBasic.All");
     assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/memberOf", t.issueAccessToken()).statusCode()).isEqualTo(200);
+  }
+
+  // ---- users/{id}/appRoleAssignments ---------------------------------------------------------
+
+  @Test
+  void aUsersAppRoleAssignmentsAreAnEmptyAssignmentCollectionInTheSample(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    HttpResponse<String> r = get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments", token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode page = json(r);
+    assertThat(page.path("@odata.context").asText()).endsWith("/$metadata#users('" + Sample.ADMIN + "')/appRoleAssignments");
+    assertThat(page.path("value").isArray()).isTrue();
+    assertThat(ids(page)).isEmpty();
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments?$top=1&$filter=resourceId%20eq%20'" + UNKNOWN + "'", token).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void userAppRoleAssignmentsAnswerGraphsErrorsForUnknownAndMalformedUsersAndMissingRoles(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    assertThat(get(t, "/v1.0/users/" + UNKNOWN + "/appRoleAssignments", token).statusCode()).isEqualTo(404);
+    assertThat(get(t, "/v1.0/users/not-an-id/appRoleAssignments", token).statusCode()).isEqualTo(400);
+    OnlyRoles.grant(t, "User.Read.All", "Application.Read.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments", t.issueAccessToken()).statusCode())
+        .as("neither role is in the table for this path").isEqualTo(403);
+    OnlyRoles.grant(t, "AppRoleAssignment.ReadWrite.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments", t.issueAccessToken()).statusCode()).isEqualTo(200);
+    OnlyRoles.grant(t, "Directory.Read.All");
+    assertThat(get(t, "/v1.0/users/" + Sample.ADMIN + "/appRoleAssignments", t.issueAccessToken()).statusCode()).isEqualTo(200);
+  }
+
+  // ---- groups/{id}/owners, applications/{id}/owners ----------------------------------------------
+
+  static final String SHOP_APP = "44444444-0000-4000-8000-000000000002";
+  static final String EXTENSIONS_APP = "44444444-0000-4000-8000-000000000001";
+
+  @Test
+  void groupAndApplicationOwnersAreListedAsTypedDirectoryObjects(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    HttpResponse<String> r = get(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners", token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode page = json(r);
+    assertThat(page.path("@odata.context").asText()).endsWith("/$metadata#directoryObjects");
+    assertThat(ids(page)).containsExactly(Sample.ADMIN);
+    assertThat(page.path("value").get(0).path("@odata.type").asText()).isEqualTo("#microsoft.graph.user");
+    assertThat(page.path("value").get(0).path("userPrincipalName").asText()).isNotEmpty();
+    JsonNode app = json(get(t, "/v1.0/applications/" + SHOP_APP + "/owners?$select=id", token));
+    assertThat(ids(app)).containsExactly(Sample.ADMIN);
+    assertThat(app.path("value").get(0).has("displayName")).as("$select=id").isFalse();
+    assertThat(ids(json(get(t, "/v1.0/applications/" + EXTENSIONS_APP + "/owners", token)))).isEmpty();
+  }
+
+  @Test
+  void ownersAnswerGraphsErrorsForUnknownAndMalformedIdsAndMissingRoles(FakeGraphTenant t) {
+    String token = t.issueAccessToken();
+    assertThat(get(t, "/v1.0/groups/" + UNKNOWN + "/owners", token).statusCode()).isEqualTo(404);
+    assertThat(get(t, "/v1.0/applications/" + UNKNOWN + "/owners", token).statusCode()).isEqualTo(404);
+    assertThat(get(t, "/v1.0/groups/" + Sample.ADMIN + "/owners", token).statusCode()).as("a user is no group").isEqualTo(404);
+    OnlyRoles.grant(t, "Application.Read.All");
+    String appOnly = t.issueAccessToken();
+    assertThat(get(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners", appOnly).statusCode()).isEqualTo(403);
+    assertThat(get(t, "/v1.0/applications/" + SHOP_APP + "/owners", appOnly).statusCode()).isEqualTo(200);
+    OnlyRoles.grant(t, "GroupMember.Read.All");
+    String groupOnly = t.issueAccessToken();
+    assertThat(get(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners", groupOnly).statusCode()).isEqualTo(200);
+    assertThat(get(t, "/v1.0/applications/" + SHOP_APP + "/owners", groupOnly).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void ownersAreAddedAndRemovedByReference(FakeGraphTenant t) {
+    OnlyRoles.grant(t, "Group.ReadWrite.All", "Application.ReadWrite.All", "Directory.Read.All"); // beyond the 14
+    String token = t.issueAccessToken();
+    String bob = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + Sample.BOB + "\"}";
+    for (String owned : List.of("/v1.0/groups/" + Sample.GROUP_VIP, "/v1.0/applications/" + SHOP_APP)) {
+      assertThat(io.github.b2cpermissions.testkit.Http.post(t, owned + "/owners/$ref", token, bob).statusCode()).isEqualTo(204);
+      assertThat(ids(json(get(t, owned + "/owners", token)))).containsExactly(Sample.ADMIN, Sample.BOB);
+      assertThat(io.github.b2cpermissions.testkit.Http.post(t, owned + "/owners/$ref", token, bob).statusCode()).as("already an owner").isEqualTo(400);
+      assertThat(io.github.b2cpermissions.testkit.Http.delete(t, owned + "/owners/" + Sample.BOB + "/$ref", token).statusCode()).isEqualTo(204);
+      assertThat(ids(json(get(t, owned + "/owners", token)))).containsExactly(Sample.ADMIN);
+      assertThat(io.github.b2cpermissions.testkit.Http.delete(t, owned + "/owners/" + Sample.BOB + "/$ref", token).statusCode()).as("no longer an owner").isEqualTo(404);
+    }
+    String unknown = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + UNKNOWN + "\"}";
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners/$ref", token, unknown).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void ownerWritesNeedTheWriteRolesOfTheTable(FakeGraphTenant t) {
+    String bob = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + Sample.BOB + "\"}";
+    OnlyRoles.grant(t, "GroupMember.ReadWrite.All", "Application.ReadWrite.All");
+    String token = t.issueAccessToken();
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners/$ref", token, bob).statusCode()).isEqualTo(403);
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/applications/" + SHOP_APP + "/owners/$ref", token, bob).statusCode())
+        .as("Application.ReadWrite.All needs Directory.Read.All as well").isEqualTo(403);
+    OnlyRoles.grant(t, "Application.ReadWrite.All", "Directory.Read.All", "Group.ReadWrite.All");
+    token = t.issueAccessToken();
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/applications/" + SHOP_APP + "/owners/$ref", token, bob).statusCode()).isEqualTo(204);
+    assertThat(io.github.b2cpermissions.testkit.Http.post(t, "/v1.0/groups/" + Sample.GROUP_VIP + "/owners/$ref", token, bob).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void ownersRoundTripThroughTheJsonSeed() {
+    String seed =
+        "{\"domain\":\"contoso.onmicrosoft.com\",\"granted\":\"all\",\"b2cData\":{"
+            + "\"users\":[{\"id\":\"aaaaaaaa-0000-4000-8000-000000000001\",\"displayName\":\"Owner\"}],"
+            + "\"groups\":[{\"id\":\"bbbbbbbb-0000-4000-8000-000000000001\",\"displayName\":\"VIP\",\"owners\":[\"aaaaaaaa-0000-4000-8000-000000000001\"]}],"
+            + "\"applications\":[{\"id\":\"cccccccc-0000-4000-8000-000000000001\",\"appId\":\"dddddddd-0000-4000-8000-000000000001\",\"displayName\":\"Shop\","
+            + "\"owners\":[\"aaaaaaaa-0000-4000-8000-000000000001\"]}]}}";
+    try (FakeGraph graph = FakeGraphSeed.load(seed).start()) {
+      FakeGraphTenant t = graph.tenants().get(0);
+      String token = t.issueAccessToken();
+      assertThat(ids(json(get(t, "/v1.0/groups/bbbbbbbb-0000-4000-8000-000000000001/owners", token)))).containsExactly("aaaaaaaa-0000-4000-8000-000000000001");
+      assertThat(ids(json(get(t, "/v1.0/applications/cccccccc-0000-4000-8000-000000000001/owners", token)))).containsExactly("aaaaaaaa-0000-4000-8000-000000000001");
+      JsonNode group = json(get(t, "/v1.0/groups/bbbbbbbb-0000-4000-8000-000000000001", token));
+      assertThat(group.has("owners")).as("owners are a relation, not a property").isFalse();
+    }
   }
 
   // ---- users/{id}/authentication/passwordMethods ---------------------------------------------
