@@ -16,6 +16,14 @@ public enum AdminConsentOutcome {
   ACCEPT,
   /** Declines: redirects with {@code error=access_denied} and AADSTS65004; nothing is granted. */
   DECLINE,
+  /**
+   * Asks: shows a consent page naming the app, the tenant and the roles it asks for, with an Accept
+   * and a Cancel button, for a person or a browser test to click. Accept then does what {@link
+   * #ACCEPT} does, Cancel what {@link #DECLINE} does (Entra ID answers a cancelled prompt with
+   * AADSTS65004 too). The buttons repeat the consent request with one more query parameter, so the
+   * page works in any browser without scripts.
+   */
+  ASK,
   /** Shows the AADSTS50011 redirect URI mismatch page, whatever redirect URI was sent. */
   REDIRECT_URI_MISMATCH,
   /** Shows the AADSTS700016 "application not found" page, whatever client id was sent. */
@@ -26,6 +34,7 @@ public enum AdminConsentOutcome {
     return switch (this) {
       case ACCEPT -> ConsentAnswer.ACCEPT;
       case DECLINE -> ConsentAnswer.DECLINE;
+      case ASK -> ConsentAnswer.ASK;
       case REDIRECT_URI_MISMATCH -> ConsentAnswer.REDIRECT_URI_MISMATCH;
       case UNKNOWN_APP -> ConsentAnswer.UNKNOWN_APP;
     };

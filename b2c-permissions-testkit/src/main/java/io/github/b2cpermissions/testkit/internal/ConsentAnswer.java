@@ -9,6 +9,11 @@ public enum ConsentAnswer {
   ACCEPT,
   /** Redirect with {@code error=access_denied} and AADSTS65004; grant nothing. */
   DECLINE,
+  /**
+   * Show a consent page with Accept and Cancel buttons ({@link ConsentPage}); Accept then answers
+   * as {@link #ACCEPT}, Cancel as {@link #DECLINE}.
+   */
+  ASK,
   /** Show the AADSTS50011 redirect URI mismatch page. */
   REDIRECT_URI_MISMATCH,
   /** Show the AADSTS700016 application-not-found page. */

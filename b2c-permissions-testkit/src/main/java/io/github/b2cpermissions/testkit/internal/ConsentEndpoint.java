@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code GET /{tenant}/adminconsent} and {@code /{tenant}/v2.0/adminconsent}: the admin consent
  * endpoints. Consent redirects back with Entra's parameters; what the admin answers comes from the
- * tenant's {@link ConsentAnswer}.
+ * tenant's {@link ConsentAnswer}, or from the buttons of the {@link ConsentPage} when that answer is
+ * {@link ConsentAnswer#ASK}.
  */
 final class ConsentEndpoint implements SignInOperation {
   private final GraphServer server;
@@ -69,6 +70,17 @@ final class ConsentEndpoint implements SignInOperation {
       }
       if (!ok) {
         return redirectWith(redirect, "error", "invalid_scope", "error_description", "AADSTS70011: The provided value for the input parameter 'scope' is not valid. Application permissions need the scope " + expected + ".", "state", state);
+      }
+    }
+    if (outcome == ConsentAnswer.ASK) {
+      String answer = q.get(ConsentPage.ANSWER_PARAMETER);
+      if (answer == null) {
+        return ConsentPage.render(app, tenant, q);
+      }
+      if (answer.equals(ConsentPage.CANCEL)) {
+        outcome = ConsentAnswer.DECLINE;
+      } else if (!answer.equals(ConsentPage.ACCEPT)) {
+        return ErrorEnvelopes.entraPage(400, 900144, "The consent page sent an answer other than '" + ConsentPage.ACCEPT + "' or '" + ConsentPage.CANCEL + "'.");
       }
     }
     if (outcome == ConsentAnswer.DECLINE) {
