@@ -3,6 +3,7 @@ package io.github.b2cpermissions.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -23,7 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -43,15 +43,22 @@ class OnboardingBrowserTest extends RunningOnboardingApp {
       Path.of(System.getProperty("onboarding.chromedriver", "/usr/bin/chromedriver"));
   private static final Duration PAGE_WAIT = Duration.ofSeconds(90);
 
-  private static WebDriver browser;
+  private static @Nullable WebDriver browser;
   private static Path profile;
 
-  @BeforeAll
-  static void startBrowser(@Autowired FakeGraphTenant fake) throws IOException {
+  /** Starts the one browser on the first test; skips every test where there is none. */
+  @BeforeEach
+  void browserRunning() throws IOException {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
             + " (apt-get install chromium chromium-driver, or set -Donboarding.chromium and"
             + " -Donboarding.chromedriver)");
+    if (browser == null) {
+      browser = startBrowser(tenant);
+    }
+  }
+
+  private static WebDriver startBrowser(FakeGraphTenant fake) throws IOException {
     profile = Files.createTempDirectory("onboarding-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -65,9 +72,10 @@ class OnboardingBrowserTest extends RunningOnboardingApp {
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
         .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(PAGE_WAIT);
-    browser.manage().window().setSize(new Dimension(1000, 1400));
+    WebDriver started = new ChromeDriver(service, options);
+    started.manage().timeouts().pageLoadTimeout(PAGE_WAIT);
+    started.manage().window().setSize(new Dimension(1000, 1400));
+    return started;
   }
 
   @AfterAll
