@@ -13,13 +13,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The app on a loopback port chosen once per JVM, so that the fake tenant can register the
- * callback as its redirect URI before the web server starts. Every subclass shares this one Spring
+ * The app, and its fake Graph, on loopback ports chosen once per JVM, so that the fake tenant can
+ * register the callback as its redirect URI and the starter's properties can name the fake's
+ * hosts before anything starts. Every subclass shares this one Spring
  * context; each test starts from the fake tenant's seed (the backup app unknown, consent asked).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 abstract class RunningOnboardingApp {
-  static final int PORT = freeLoopbackPort();
+  private static final int[] PORTS = freeLoopbackPorts();
+  static final int PORT = PORTS[0];
+  static final int FAKE_PORT = PORTS[1];
   static final String BASE = "http://127.0.0.1:" + PORT;
 
   @Autowired FakeGraphTenant tenant;
@@ -29,6 +32,7 @@ abstract class RunningOnboardingApp {
     registry.add("server.address", () -> "127.0.0.1");
     registry.add("server.port", () -> PORT);
     registry.add("onboarding.public-url", () -> BASE);
+    registry.add("onboarding.fake-port", () -> FAKE_PORT);
   }
 
   @BeforeEach
@@ -37,9 +41,11 @@ abstract class RunningOnboardingApp {
     tenant.onAdminConsent(AdminConsentOutcome.ASK);
   }
 
-  private static int freeLoopbackPort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+  /** Two distinct free ports (both sockets are open at once, so they differ). */
+  private static int[] freeLoopbackPorts() {
+    try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket b = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return new int[] {a.getLocalPort(), b.getLocalPort()};
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
