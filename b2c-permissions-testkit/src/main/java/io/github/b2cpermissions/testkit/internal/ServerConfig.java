@@ -14,6 +14,17 @@ public final class ServerConfig {
   public final Clock clock;
   /** Journal entries kept; older ones are dropped. */
   public final int journalLimit;
+  /**
+   * Whether HTTP/2 is offered over TLS (ALPN {@code h2}, falling back to HTTP/1.1). Off unless the
+   * system property {@value #HTTP2_PROPERTY} is {@code true}: the transport faults of WireMock are
+   * HTTP/1.1 faults. The standalone fake turns it on.
+   */
+  public final boolean http2 = Boolean.getBoolean(HTTP2_PROPERTY);
+  /** How many connections the kernel may queue before the server accepts them. */
+  public final int acceptQueue = 4096;
+
+  /** The system property that turns on HTTP/2 over TLS. */
+  public static final String HTTP2_PROPERTY = "b2cpermissions.fake.http2";
 
   public ServerConfig(
       int port, int pageSize, boolean strict, Duration tokenLifetime, Clock clock, int journalLimit) {
@@ -38,6 +49,8 @@ public final class ServerConfig {
         + ", clock="
         + clock
         + ", journalLimit="
-        + journalLimit;
+        + journalLimit
+        + ", http2="
+        + http2;
   }
 }
