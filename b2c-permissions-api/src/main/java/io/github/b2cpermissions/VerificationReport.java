@@ -57,6 +57,8 @@ public final class VerificationReport {
   private final @Nullable String tenantType;
   private final AppPresence appPresence;
   private final @Nullable String servicePrincipalId;
+  private final @Nullable String graphServicePrincipalId;
+  private final Map<GraphPermission, GraphAppRole> tenantGraphRoles;
   private final PermissionProfile profile;
   private final Map<GraphPermission, RoleCheck> roleChecks;
   private final Map<B2cBackupPermission, PermissionCheck> checks;
@@ -73,7 +75,9 @@ public final class VerificationReport {
     this.tenantType = b.effectiveTenantType();
     this.appPresence = b.appPresence;
     this.servicePrincipalId = b.servicePrincipalId;
+    this.graphServicePrincipalId = b.graphServicePrincipalId;
     this.profile = b.profile;
+    this.tenantGraphRoles = TenantGraphRoles.requiredOffered(b.profile, b.tenantGraphRoles);
     this.roleChecks = Collections.unmodifiableMap(b.resolvedRoleChecks());
     this.checks = Collections.unmodifiableMap(b.resolvedCatalogChecks(roleChecks));
     this.excessRoles = List.copyOf(b.excessRoles);
@@ -123,6 +127,23 @@ public final class VerificationReport {
   /** The object id of the backup app's service principal in this tenant, when it was read. */
   public Optional<String> servicePrincipalId() {
     return Optional.ofNullable(servicePrincipalId);
+  }
+
+  /**
+   * The object id of this tenant's Microsoft Graph service principal (the resource of every Graph
+   * app role assignment), when the check read it from the directory.
+   */
+  public Optional<String> graphServicePrincipalId() {
+    return Optional.ofNullable(graphServicePrincipalId);
+  }
+
+  /**
+   * Each role the profile requires that this tenant's Microsoft Graph defines and has enabled, as
+   * that tenant defines it (matched by value; the id is the tenant's), in {@link GraphPermission}
+   * order; empty when the check did not read the Graph service principal's roles.
+   */
+  public Map<GraphPermission, GraphAppRole> tenantGraphRoles() {
+    return tenantGraphRoles;
   }
 
   /**
@@ -417,6 +438,8 @@ public final class VerificationReport {
         && Objects.equals(tenantType, r.tenantType)
         && appPresence == r.appPresence
         && Objects.equals(servicePrincipalId, r.servicePrincipalId)
+        && Objects.equals(graphServicePrincipalId, r.graphServicePrincipalId)
+        && tenantGraphRoles.equals(r.tenantGraphRoles)
         && profile == r.profile
         && roleChecks.equals(r.roleChecks)
         && checks.equals(r.checks)
