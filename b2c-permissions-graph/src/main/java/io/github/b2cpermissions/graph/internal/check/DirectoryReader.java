@@ -141,6 +141,7 @@ public final class DirectoryReader {
         ORGANIZATION,
         "/servicePrincipals/" + known.servicePrincipalId() + "/appRoleAssignments?" + ASSIGNMENT_SELECT));
     CollectedFacts c = new CollectedFacts();
+    c.graphSpId = known.graphServicePrincipalId();
     organization(ctx, tokenTenantId, r.get(1), c);
     servicePrincipal(ctx, r.get(0), c);
     GraphResponse assignments = r.get(2);
@@ -181,6 +182,7 @@ public final class DirectoryReader {
       try {
         graphSpId = GraphAnswers.requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
         roles = roleLists.shared(crossChecked(ctx, graphSp.body().path("appRoles")));
+        c.graphSpId = graphSpId;
       } catch (UnexpectedGraphResponseException e) {
         c.fail(e);
       }
