@@ -91,7 +91,6 @@ public final class VerificationReport {
         b.directoryRoleNeeded, b.resolvedStatuses());
   }
 
-
   /**
    * Starts a report for {@code tenantId}.
    *
@@ -125,19 +124,12 @@ public final class VerificationReport {
     return Optional.ofNullable(servicePrincipalId);
   }
 
-  /**
-   * The object id of this tenant's Microsoft Graph service principal (the resource of every Graph
-   * app role assignment), when the check read it from the directory.
-   */
+  /** This tenant's Microsoft Graph service principal (the resource of Graph role grants), if read. */
   public Optional<String> graphServicePrincipalId() {
     return Optional.ofNullable(graphServicePrincipalId);
   }
 
-  /**
-   * Each role the profile requires that this tenant's Microsoft Graph defines and has enabled, as
-   * that tenant defines it (matched by value; the id is the tenant's), in {@link GraphPermission}
-   * order; empty when the check did not read the Graph service principal's roles.
-   */
+  /** The required roles this tenant's Graph defines and enables, with its ids; empty if not read. */
   public Map<GraphPermission, GraphAppRole> tenantGraphRoles() {
     return tenantGraphRoles;
   }
