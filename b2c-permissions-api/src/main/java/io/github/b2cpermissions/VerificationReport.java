@@ -53,6 +53,8 @@ public final class VerificationReport {
   private final @Nullable String tenantType;
   private final AppPresence appPresence;
   private final @Nullable String servicePrincipalId;
+  private final @Nullable String graphServicePrincipalId;
+  private final Map<GraphPermission, GraphAppRole> tenantGraphRoles;
   private final PermissionProfile profile;
   private final Map<GraphPermission, RoleCheck> roleChecks;
   private final Map<B2cBackupPermission, PermissionCheck> checks;
@@ -69,7 +71,9 @@ public final class VerificationReport {
     this.tenantType = b.effectiveTenantType();
     this.appPresence = b.appPresence;
     this.servicePrincipalId = b.servicePrincipalId;
+    this.graphServicePrincipalId = b.graphServicePrincipalId;
     this.profile = b.profile;
+    this.tenantGraphRoles = TenantGraphRoles.requiredOffered(b.profile, b.tenantGraphRoles);
     this.roleChecks = Collections.unmodifiableMap(b.resolvedRoleChecks());
     this.checks = Collections.unmodifiableMap(b.resolvedCatalogChecks(roleChecks));
     this.excessRoles = List.copyOf(b.excessRoles);
@@ -86,7 +90,6 @@ public final class VerificationReport {
     return OutcomeRules.derive(b.profile, b.effectiveTenantType(), b.appPresence,
         b.directoryRoleNeeded, b.resolvedStatuses());
   }
-
 
   /**
    * Starts a report for {@code tenantId}.
@@ -119,6 +122,16 @@ public final class VerificationReport {
   /** The object id of the backup app's service principal in this tenant, when it was read. */
   public Optional<String> servicePrincipalId() {
     return Optional.ofNullable(servicePrincipalId);
+  }
+
+  /** This tenant's Microsoft Graph service principal (the resource of Graph role grants), if read. */
+  public Optional<String> graphServicePrincipalId() {
+    return Optional.ofNullable(graphServicePrincipalId);
+  }
+
+  /** The required roles this tenant's Graph defines and enables, with its ids; empty if not read. */
+  public Map<GraphPermission, GraphAppRole> tenantGraphRoles() {
+    return tenantGraphRoles;
   }
 
   /**
@@ -373,6 +386,8 @@ public final class VerificationReport {
         && Objects.equals(tenantType, r.tenantType)
         && appPresence == r.appPresence
         && Objects.equals(servicePrincipalId, r.servicePrincipalId)
+        && Objects.equals(graphServicePrincipalId, r.graphServicePrincipalId)
+        && tenantGraphRoles.equals(r.tenantGraphRoles)
         && profile == r.profile
         && roleChecks.equals(r.roleChecks)
         && checks.equals(r.checks)

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,8 @@ public final class VerificationReportBuilder {
   PermissionProfile profile = PermissionProfile.B2C_BACKUP_AND_RESTORE;
   AppPresence appPresence = AppPresence.ENABLED;
   @Nullable String servicePrincipalId;
+  @Nullable String graphServicePrincipalId;
+  @Nullable Map<UUID, GraphAppRole> tenantGraphRoles;
   private boolean allGranted;
   private final EnumMap<GraphPermission, RoleCheck> explicit = new EnumMap<>(GraphPermission.class);
   private final EnumMap<B2cBackupPermission, PermissionCheck> catalogEvidence =
@@ -114,6 +117,24 @@ public final class VerificationReportBuilder {
   /** Sets the service principal's object id, or null when it was not read. */
   public VerificationReportBuilder servicePrincipalId(@Nullable String servicePrincipalId) {
     this.servicePrincipalId = servicePrincipalId;
+    return this;
+  }
+
+  /**
+   * Sets what the check read of the tenant's Microsoft Graph service principal: its object id and
+   * the enabled app roles it defines (by id), or nulls when they were not read. A remediation plan
+   * assigns roles of this service principal, with these ids. The roles are not copied here: the
+   * report keeps only the ones its profile requires.
+   *
+   * @throws IllegalArgumentException if {@code id} is blank
+   */
+  public VerificationReportBuilder graphServicePrincipal(
+      @Nullable String id, @Nullable Map<UUID, GraphAppRole> enabledRoles) {
+    if (id != null && id.isBlank()) {
+      throw new IllegalArgumentException("the Graph service principal id must be null or non-blank");
+    }
+    this.graphServicePrincipalId = id;
+    this.tenantGraphRoles = enabledRoles;
     return this;
   }
 

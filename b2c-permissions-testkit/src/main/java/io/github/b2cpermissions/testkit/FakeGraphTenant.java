@@ -431,6 +431,14 @@ public final class FakeGraphTenant {
   }
 
   /**
+   * The app role assignments created through Graph requests since the last reset, oldest first,
+   * each with the app whose token asked for it (seeded grants and {@link #grant} are not listed).
+   */
+  public List<FakeGrant> grantsThroughGraph() {
+    return model.grants().stream().map(FakeGrant::of).toList();
+  }
+
+  /**
    * The Microsoft Graph roles granted now, as the directory shows them (deleted assignments and
    * other resources left out), whatever tokens carry.
    */

@@ -167,6 +167,20 @@ public enum FakeRoute {
       // Directory.Read.All, Application.ReadWrite.All, Directory.ReadWrite.All.
       Ladders.APPLICATION_READ_DIRECTORY_FIRST),
 
+  /**
+   * {@code POST /v1.0/servicePrincipals/{id}/appRoleAssignedTo}: grants one of this resource's
+   * roles to the principal the body names (the resource-side form of the create above).
+   */
+  CREATE_APP_ROLE_ASSIGNED_TO(
+      "POST",
+      "/v1.0/servicePrincipals/{id}/appRoleAssignedTo",
+      "serviceprincipal-post-approleassignedto",
+      false,
+      // Application: AppRoleAssignment.ReadWrite.All and Application.Read.All; higher:
+      // AppRoleAssignment.ReadWrite.All and Directory.Read.All (permissions.json, like the create
+      // from the principal's side).
+      Ladders.APP_ROLE_ASSIGNMENT_CREATE),
+
   // ---- B2C data: users ------------------------------------------------------------------------
 
   /** {@code GET /v1.0/users}. */

@@ -86,8 +86,9 @@ class PermissionConformanceTest {
         Difference.notInTable(
             "The table has no POST /groups/{id}/members; authorized like the removal it lists (GroupMember.ReadWrite.All;"
                 + " Group.ReadWrite.All; Directory.ReadWrite.All), as the group-post-members page does."));
-    DIFFERENCES.put(
-        FakeRoute.CREATE_APP_ROLE_ASSIGNMENT,
+    for (FakeRoute create : List.of(FakeRoute.CREATE_APP_ROLE_ASSIGNMENT, FakeRoute.CREATE_APP_ROLE_ASSIGNED_TO)) {
+      DIFFERENCES.put(
+        create,
         Difference.notAccepting(
                 "The table lists Application.ReadWrite.All without a partner; the fake follows the reference page, which"
                     + " requires AppRoleAssignment.ReadWrite.All.",
@@ -97,6 +98,7 @@ class PermissionConformanceTest {
                     "As the partner of AppRoleAssignment.ReadWrite.All the fake also takes the ReadWrite forms of"
                         + " Application.Read.All and Directory.Read.All, which contain them.",
                     "Directory.ReadWrite.All")));
+    }
     String deletedItems =
         "permissions.json has only POST /directory/deletedItems/{id}/restore, with the user roles; the fake takes"
             + " each deleted item route's roles from its reference page's table per resource type (user, group, application).";

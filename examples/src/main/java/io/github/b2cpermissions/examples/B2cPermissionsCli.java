@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * credentials from {@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID} and {@code AZURE_CLIENT_SECRET}
  * (or {@code AZURE_CLIENT_CERTIFICATE_PATH}); with {@code --demo} it runs against an embedded fake
  * tenant. Each command is its own class ({@link VerifyCommand}, {@link ConsentUrlCommand},
- * {@link CatalogCommand}, {@link FleetCommand}).
+ * {@link CatalogCommand}, {@link FleetCommand}, {@link GrantCommand}).
  *
  * <p>Exit codes, for scripts: 0 satisfied (every tenant, for {@code fleet}); 1 checked but not
  * satisfied; 2 could not verify (a failure, or for {@code fleet} any tenant that failed); 64 bad
@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       ConsentUrlCommand.class,
       CatalogCommand.class,
-      FleetCommand.class
+      FleetCommand.class,
+      GrantCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -7,7 +7,9 @@ import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
+import io.github.b2cpermissions.graph.PermissionGranter;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import java.time.Duration;
 import java.util.List;
 import okhttp3.OkHttpClient;
 
@@ -54,6 +56,21 @@ final class DemoTenant implements AutoCloseable {
             .build())
         .consentUrlBuilder(GraphConsentUrls.builder().clientId(tenant.clientId())
             .redirectUri(tenant.redirectUris().get(0)).cloud(cloud).build())
+        .build();
+  }
+
+  /**
+   * A granter for the demo tenant that grants with the backup app's own credential: the
+   * self-grant path, which the demo's app can take because it holds AppRoleAssignment.ReadWrite.All.
+   */
+  PermissionGranter selfGranter(GraphPermissionVerifier verifier) {
+    return PermissionGranter.builder().verifier(verifier)
+        .selfGrantWithBackupAppCredential(tenant.credential())
+        .cloud(GraphCloud.custom(tenant.authorityHost(), tenant.graphHost()))
+        .httpClient(new OkHttpClient.Builder()
+            .sslSocketFactory(tenant.sslContext().getSocketFactory(), tenant.trustManager())
+            .build())
+        .awaitTimeout(Duration.ofSeconds(30))
         .build();
   }
 

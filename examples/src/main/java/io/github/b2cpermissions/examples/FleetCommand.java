@@ -1,12 +1,16 @@
 package io.github.b2cpermissions.examples;
 
+import com.azure.identity.ClientSecretCredentialBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.FleetVerification;
 import io.github.b2cpermissions.TenantVerification;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
+import io.github.b2cpermissions.graph.PermissionGranter;
 import io.github.b2cpermissions.graph.ReportJson;
+import io.github.b2cpermissions.remediation.RemediationPlan;
+import io.github.b2cpermissions.remediation.RemediationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,23 +36,77 @@ final class FleetCommand extends CliCommand {
   @Option(names = "--concurrency", defaultValue = "16", description = "Tenants at once.")
   int concurrency = 16;
 
+  @Option(names = "--remediate", description = "After the check, print each tenant's remediation"
+      + " plan (a dry run) on standard error.")
+  boolean remediate;
+
+  @Option(names = "--apply", description = "With --remediate, make the planned grants (the demo's"
+      + " backup app grants itself; real tenants need B2C_GRANTER_CLIENT_ID and _SECRET).")
+  boolean apply;
+
   @Override
   public Integer call() throws IOException {
+    if (apply && !remediate) {
+      throw new IllegalArgumentException("--apply needs --remediate");
+    }
     VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
     if (demo) {
       try (DemoTenant fake = DemoTenant.start();
           GraphPermissionVerifier verifier = fake.verifier(strategy, concurrency, List.of())) {
         List<String> tenants = file != null ? read(file)
             : List.of(fake.tenant().tenantId(), fake.tenant().domain());
-        return report(verifier.verifyFleet(tenants, this::progress));
+        FleetVerification fleet = verifier.verifyFleet(tenants, this::progress);
+        if (remediate && apply) {
+          try (PermissionGranter granter = fake.selfGranter(verifier)) {
+            return remediate(fleet, granter);
+          }
+        }
+        return remediate(fleet, null);
       }
     }
     if (file == null) {
       throw new IllegalArgumentException("give a file of tenant ids (or use --demo)");
     }
     try (GraphPermissionVerifier verifier = realVerifier(strategy, concurrency, List.of())) {
-      return report(verifier.verifyFleet(read(file), this::progress));
+      FleetVerification fleet = verifier.verifyFleet(read(file), this::progress);
+      if (remediate && apply) {
+        try (PermissionGranter granter = PermissionGranter.builder().verifier(verifier)
+            .cloud(realCloud()).credential(new ClientSecretCredentialBuilder()
+                .clientId(env("B2C_GRANTER_CLIENT_ID")).clientSecret(env("B2C_GRANTER_CLIENT_SECRET"))
+                .tenantId("organizations").additionallyAllowedTenants("*")
+                .authorityHost(realCloud().authorityHost().orElseThrow().toString()).build())
+            .build()) {
+          return remediate(fleet, granter);
+        }
+      }
+      return remediate(fleet, null);
     }
+  }
+
+  /** The fleet's report lines, then (with --remediate) the plans and, given a granter, the grants. */
+  private int remediate(FleetVerification fleet, @Nullable PermissionGranter granter) {
+    int code = report(fleet);
+    if (!remediate) {
+      return code;
+    }
+    List<RemediationPlan> plans = new ArrayList<>();
+    fleet.results().forEach(r -> r.report().ifPresent(rep -> plans.add(RemediationPlan.plan(rep))));
+    PlanSummary.print(plans, err());
+    if (granter == null) {
+      return code;
+    }
+    boolean allSatisfied = fleet.failures().isEmpty();
+    for (RemediationPlan plan : plans) {
+      if (plan.assignments().isEmpty()) {
+        allSatisfied &= plan.isNoOp() && plan.propagatingRoles().isEmpty();
+        continue;
+      }
+      RemediationResult result = granter.apply(plan);
+      err().println(result);
+      allSatisfied &= result.isSatisfied();
+    }
+    return !fleet.failures().isEmpty() ? B2cPermissionsCli.COULD_NOT_VERIFY
+        : allSatisfied ? B2cPermissionsCli.SATISFIED : B2cPermissionsCli.NOT_SATISFIED;
   }
 
   private static List<String> read(Path file) throws IOException {

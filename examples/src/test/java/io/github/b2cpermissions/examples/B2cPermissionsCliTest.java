@@ -85,6 +85,38 @@ class B2cPermissionsCliTest {
   }
 
   @Test
+  void grantDemoIsADryRunThatShowsThePlanFirst() {
+    assertThat(run(Map.of(), "grant", "--demo")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
+    assertThat(out()).contains("RemediationPlan{").contains("GRANT User-Phone.ReadWrite.All")
+        .doesNotContain("RemediationResult");
+    assertThat(err()).contains("dry run: nothing was granted").contains("--apply");
+  }
+
+  @Test
+  void grantDemoWithApplyGrantsTheMissingRoleAndConfirmsIt() {
+    assertThat(run(Map.of(), "grant", "--demo", "--apply")).isEqualTo(B2cPermissionsCli.SATISFIED);
+    String printed = out();
+    assertThat(printed.indexOf("RemediationPlan{")).isLessThan(printed.indexOf("RemediationResult{"));
+    assertThat(printed).contains("CREATED User-Phone.ReadWrite.All").contains("finalOutcome=SATISFIED");
+    assertThat(err()).contains("self-grant");
+  }
+
+  @Test
+  void fleetRemediateSummarizesThePlanOfEveryTenantWithoutGranting() {
+    assertThat(run(Map.of(), "fleet", "--demo", "--remediate")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
+    assertThat(err()).contains("remediation plan (dry run unless --apply):")
+        .contains("grant User-Phone.ReadWrite.All")
+        .contains("2 tenant(s) to grant (2 grant(s)), 0 blocked, 0 with nothing to grant")
+        .doesNotContain("RemediationResult");
+  }
+
+  @Test
+  void fleetApplyWithoutRemediateIsAUsageError() {
+    assertThat(run(Map.of(), "fleet", "--demo", "--apply")).isEqualTo(B2cPermissionsCli.USAGE);
+    assertThat(err()).contains("--apply needs --remediate");
+  }
+
+  @Test
   void fleetDemoWritesOneJsonLinePerTenant(@TempDir Path dir) throws Exception {
     assertThat(run(Map.of(), "fleet", "--demo")).isEqualTo(B2cPermissionsCli.NOT_SATISFIED);
     assertThat(out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"schemaVersion\":2"));

@@ -20,6 +20,7 @@ final class AppRoleAssignmentHandler {
     routes.entity("GET_APP_ROLE_ASSIGNMENT", this::get);
     routes.collection("LIST_USER_APP_ROLE_ASSIGNMENTS", this::listOfUser);
     routes.write("CREATE_APP_ROLE_ASSIGNMENT", this::create);
+    routes.write("CREATE_APP_ROLE_ASSIGNED_TO", this::createAssignedTo);
     routes.write("DELETE_APP_ROLE_ASSIGNMENT", this::delete);
   }
 
@@ -65,12 +66,45 @@ final class AppRoleAssignmentHandler {
     if (!principalId.equals(sp.id)) {
       throw GraphErrorException.badRequest("The principalId in the request body must be the id of the service principal in the URL.");
     }
-    AssignmentResult result = op.tenant.createAssignment(sp, resourceId, appRoleId);
+    AppRoleAssignment created = grant(op, sp, resourceId, appRoleId);
+    String path = "servicePrincipals/" + sp.id + "/appRoleAssignments";
+    return ODataReplies.created(op, "servicePrincipals('" + sp.id + "')/appRoleAssignments", path, json(op.tenant, created, "ServicePrincipal"));
+  }
+
+  /**
+   * {@code POST …/{resource}/appRoleAssignedTo}: the same grant named from the resource's side.
+   * The body's {@code resourceId} must be the URL's service principal, and its {@code principalId}
+   * a service principal of the tenant (404 otherwise, as Graph answers an unknown object).
+   */
+  private Reply createAssignedTo(GraphRequest op) {
+    ServicePrincipalRef resource = ServicePrincipalLookup.resolve(op, op.var("id"));
+    ObjectNode body = op.body();
+    UUID principalId = guid(body, "principalId");
+    UUID resourceId = guid(body, "resourceId");
+    UUID appRoleId = guid(body, "appRoleId");
+    if (!resourceId.equals(resource.id)) {
+      throw GraphErrorException.badRequest("The resourceId in the request body must be the id of the service principal in the URL.");
+    }
+    ServicePrincipalRef principal = op.tenant.spById(principalId.toString());
+    if (principal == null) {
+      throw GraphErrorException.notFound(principalId.toString());
+    }
+    AppRoleAssignment created = grant(op, principal, resourceId, appRoleId);
+    String path = "servicePrincipals/" + resource.id + "/appRoleAssignedTo";
+    return ODataReplies.created(op, "servicePrincipals('" + resource.id + "')/appRoleAssignedTo", path, json(op.tenant, created, "ServicePrincipal"));
+  }
+
+  /**
+   * Creates the assignment and records who granted it; Graph's 400 for an unknown resource or role,
+   * and for an assignment that already exists.
+   */
+  private static AppRoleAssignment grant(GraphRequest op, ServicePrincipalRef principal, UUID resourceId, UUID appRoleId) {
+    AssignmentResult result = op.tenant.createAssignment(principal, resourceId, appRoleId);
     if (result.assignment == null) {
       throw GraphErrorException.badRequest(result.error == null ? "Invalid request." : result.error);
     }
-    String path = "servicePrincipals/" + sp.id + "/appRoleAssignments";
-    return ODataReplies.created(op, "servicePrincipals('" + sp.id + "')/appRoleAssignments", path, json(op.tenant, result.assignment, "ServicePrincipal"));
+    op.tenant.recordGrant(op.caller.appId == null ? "" : op.caller.appId, result.assignment);
+    return result.assignment;
   }
 
   private static UUID guid(ObjectNode body, String property) {

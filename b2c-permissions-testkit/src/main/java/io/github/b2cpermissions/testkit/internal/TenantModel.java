@@ -400,6 +400,17 @@ public final class TenantModel {
     return new AssignmentResult(a, null);
   }
 
+  /** Records that the app {@code grantedBy} created {@code a} through Graph. */
+  synchronized void recordGrant(String grantedBy, AppRoleAssignment a) {
+    state().grants.add(new GrantRecord(grantedBy, assignmentId(a), a.principalId, a.resourceId,
+        a.appRoleId, a.graphRole, a.created));
+  }
+
+  /** The assignments created through Graph since the last reset, oldest first. */
+  public synchronized List<GrantRecord> grants() {
+    return List.copyOf(state().grants);
+  }
+
   synchronized boolean deleteAssignment(UUID principalId, String assignmentId) {
     TenantState s = state();
     for (Iterator<AppRoleAssignment> it = s.assignments.iterator(); it.hasNext(); ) {

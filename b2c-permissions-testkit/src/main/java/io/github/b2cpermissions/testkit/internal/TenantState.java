@@ -22,6 +22,8 @@ final class TenantState {
   final List<AppRoleAssignment> assignments = new ArrayList<>();
   final List<Revocation> revocations = new ArrayList<>();
   final List<OtherResource> others = new ArrayList<>();
+  /** The assignments created through Graph, with who created them. */
+  final List<GrantRecord> grants = new ArrayList<>();
   int nextSeq = 1;
   Duration propagationDelay;
   ConsentAnswer consentOutcome = ConsentAnswer.ACCEPT;

@@ -30,6 +30,8 @@ final class CollectedFacts {
   List<String> domains = List.of();
   @Nullable String refusedRole;
   @Nullable B2cPermissionsException failure;
+  /** This tenant's Microsoft Graph service principal, once read (or remembered). */
+  @Nullable String graphSpId;
 
   /**
    * Whether an answer decides the tenant whatever else fails: a tenant type no configured profile
@@ -79,6 +81,6 @@ final class CollectedFacts {
 
   DirectoryFacts facts(List<DirectoryFacts.HeldRole> held, @Nullable Map<UUID, GraphAppRole> roles) {
     return new DirectoryFacts(presence, spId, tenantType, organizationAnswered, organizationId,
-        domains, held, roles, refusedRole, failure);
+        domains, held, roles, refusedRole, failure, graphSpId);
   }
 }

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     they were not read
  * @param refusedRole the least role that would allow a read Graph refused (403), or null
  * @param failure the first other failure of a read (5xx, 429, 401 or a malformed answer), or null
+ * @param graphServicePrincipalId the object id of this tenant's Microsoft Graph service principal,
+ *     or null when it was not read
  */
 record DirectoryFacts(
     @Nullable AppPresence presence,
@@ -40,7 +42,8 @@ record DirectoryFacts(
     List<HeldRole> graphRoles,
     @Nullable Map<UUID, GraphAppRole> tenantRoles,
     @Nullable String refusedRole,
-    @Nullable B2cPermissionsException failure) {
+    @Nullable B2cPermissionsException failure,
+    @Nullable String graphServicePrincipalId) {
 
   /**
    * Whether an answer decides the outcome whatever else failed: a tenant type no configured

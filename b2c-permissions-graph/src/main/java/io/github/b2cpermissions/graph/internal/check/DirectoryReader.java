@@ -150,6 +150,7 @@ public final class DirectoryReader {
       CallContext ctx, String tokenTenantId, TenantObjects known) {
     return transport.batchGet(ctx, known.warmUrls(), known.warmBody()).thenCompose(r -> {
       CollectedFacts c = new CollectedFacts();
+      c.graphSpId = known.graphServicePrincipalId();
       DirectoryAnswers.organization(ctx, tokenTenantId, r.get(1), c);
       DirectoryAnswers.servicePrincipal(clientId, ctx, r.get(0), c);
       GraphResponse assignments = r.get(2);
@@ -184,6 +185,7 @@ public final class DirectoryReader {
         try {
           graphSpId = GraphAnswers.requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
           roles = roleLists.shared(DirectoryAnswers.crossChecked(ctx, graphSp.body().path("appRoles")));
+          c.graphSpId = graphSpId;
         } catch (UnexpectedGraphResponseException e) {
           c.fail(e);
         }

@@ -183,6 +183,9 @@ public final class TenantCheck {
     if (facts.decisive(coveredTenantTypes)) {
       return finish(report, ctx);
     }
+    if (strategy != VerificationStrategy.TOKEN) {
+      report.graphServicePrincipal(facts.graphServicePrincipalId(), facts.tenantRoles());
+    }
     String refused = facts.refusedRole();
     if (refused != null) {
       if (strategy == VerificationStrategy.DIRECTORY) {
