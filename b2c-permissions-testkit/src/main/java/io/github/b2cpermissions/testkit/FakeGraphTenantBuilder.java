@@ -44,6 +44,7 @@ public final class FakeGraphTenantBuilder {
   private int pageSize;
   private Duration propagationDelay = Duration.ZERO;
   private B2cData b2cData = B2cData.empty();
+  private ExternalIdData externalIdData = ExternalIdData.empty();
 
   FakeGraphTenantBuilder() {}
 
@@ -58,6 +59,20 @@ public final class FakeGraphTenantBuilder {
   public FakeGraphTenantBuilder b2c(String domain) {
     domain(domain);
     this.tenantType = FakeGraphTenant.TENANT_TYPE_B2C;
+    return this;
+  }
+
+  /**
+   * A Microsoft Entra External ID tenant with this verified domain: {@code tenantType} {@code CIAM}.
+   *
+   * @param domain such as {@code woodgrove.onmicrosoft.com}
+   * @return this
+   * @throws NullPointerException if null
+   * @throws IllegalArgumentException if not a domain name
+   */
+  public FakeGraphTenantBuilder externalId(String domain) {
+    domain(domain);
+    this.tenantType = "CIAM";
     return this;
   }
 
@@ -367,6 +382,20 @@ public final class FakeGraphTenantBuilder {
   }
 
   /**
+   * The External ID configuration: user flows ({@code identity/authenticationEventsFlows}), custom
+   * authentication extensions and the authentication methods policy ({@link ExternalIdData#empty()}
+   * unless set). The objects its flows link to belong in {@link #b2cData(B2cData)}.
+   *
+   * @param data the configuration; {@code reset()} goes back to it
+   * @return this
+   * @throws NullPointerException if null
+   */
+  public FakeGraphTenantBuilder externalIdData(ExternalIdData data) {
+    this.externalIdData = Objects.requireNonNull(data, "data");
+    return this;
+  }
+
+  /**
    * A tenant with a server of its own, with the default server settings (stopped: call {@link
    * FakeGraphTenant#start()}).
    *
@@ -442,7 +471,7 @@ public final class FakeGraphTenantBuilder {
         pageSize,
         propagationDelay,
         UUID.randomUUID(),
-        UUID.randomUUID()).withB2c(b2cData.seed());
+        UUID.randomUUID()).withB2c(b2cData.seed()).withExternalId(externalIdData.seed());
   }
 
   @Override
