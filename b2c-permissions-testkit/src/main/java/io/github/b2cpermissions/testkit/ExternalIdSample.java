@@ -55,7 +55,10 @@ public final class ExternalIdSample {
    * entry. It has no B2C user flows ({@code identity/b2cUserFlows} lists none).
    */
   public static B2cData directory() {
-    B2cData.Builder b = B2cData.builder();
+    return B2cData.builder().externalIdSample().build();
+  }
+
+  static void addDirectoryTo(B2cData.Builder b) {
     b.user(FakeUser.builder("Ana Silva").id(ANA).name("Ana", "Silva").emailIdentity("ana.silva@example.com").otherMails("ana.silva@example.com")
         .emailMethod("ana.silva@example.com").build());
     b.user(FakeUser.builder("Ben Novak").id(BEN).name("Ben", "Novak").emailIdentity("ben.novak@example.org").otherMails("ben.novak@example.org")
@@ -99,7 +102,6 @@ public final class ExternalIdSample {
             + "\"correlationId\":\"e9000000-0000-4000-8000-000000000001\",\"initiatedBy\":{\"app\":null,\"user\":{\"id\":\"" + ADMIN + "\",\"displayName\":null,"
             + "\"userPrincipalName\":\"admin@example.com\",\"ipAddress\":\"203.0.113.9\"}},\"targetResources\":[{\"id\":\"" + ANA + "\",\"displayName\":\"Ana Silva\","
             + "\"type\":\"User\",\"userPrincipalName\":null,\"groupType\":null,\"modifiedProperties\":[]}],\"additionalDetails\":[]}");
-    return b.build();
   }
 
   static void addTo(ExternalIdData.Builder b) {
