@@ -3,6 +3,8 @@ package io.github.b2cpermissions.examples;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.FleetVerification;
+import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.TenantVerification;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
@@ -32,21 +34,30 @@ final class FleetCommand extends CliCommand {
   @Option(names = "--concurrency", defaultValue = "16", description = "Tenants at once.")
   int concurrency = 16;
 
+  @Option(names = "--profile", description = "Verify each tenant of this profile's kind against it"
+      + " (repeatable, one per kind; default: B2C_BACKUP_AND_RESTORE for B2C only).")
+  List<String> profiles = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
+    List<PermissionProfile> chosen = ProfileNames.parse(profiles);
     if (demo) {
       try (DemoTenant fake = DemoTenant.start();
-          GraphPermissionVerifier verifier = fake.verifier(strategy, concurrency, List.of())) {
-        List<String> tenants = file != null ? read(file)
-            : List.of(fake.tenant().tenantId(), fake.tenant().domain());
+          GraphPermissionVerifier verifier = fake.verifier(strategy, concurrency, chosen)) {
+        List<String> tenants = new ArrayList<>(file != null ? read(file)
+            : List.of(fake.tenant().tenantId(), fake.tenant().domain()));
+        if (file == null && chosen.stream().anyMatch(p -> p.tenantKind() == TenantKind.EXTERNAL_ID)) {
+          // The demo fleet gets an External ID tenant to check against the External ID profile.
+          tenants.add(fake.addExternalIdTenant().tenantId());
+        }
         return report(verifier.verifyFleet(tenants, this::progress));
       }
     }
     if (file == null) {
       throw new IllegalArgumentException("give a file of tenant ids (or use --demo)");
     }
-    try (GraphPermissionVerifier verifier = realVerifier(strategy, concurrency, List.of())) {
+    try (GraphPermissionVerifier verifier = realVerifier(strategy, concurrency, chosen)) {
       return report(verifier.verifyFleet(read(file), this::progress));
     }
   }
