@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * themselves live in the tenant's {@link B2cStore}). Thread-safe: every method synchronizes on the
  * store.
  */
-public final class ExternalIdStore {
+final class ExternalIdStore {
   private final ObjectCollections objects = new ObjectCollections();
   private ObjectNode policy;
   private final Map<String, List<String>> applications = new HashMap<>();

@@ -54,7 +54,7 @@ public final class TenantModel {
   }
 
   /** The External ID configuration (flows, custom extensions, methods policy), built from the seed on first use. */
-  public synchronized ExternalIdStore externalId() {
+  synchronized ExternalIdStore externalId() {
     TenantState s = state();
     ExternalIdStore e = s.externalId;
     if (e == null) {
