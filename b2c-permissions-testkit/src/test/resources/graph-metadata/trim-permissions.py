@@ -3,7 +3,8 @@
 conformance test (PermissionConformanceTest) reads. Kept: the pathSets whose schemeKeys include
 Application, with only the paths the fake serves (the Graph path templates of FakeRoute.java,
 compared as the test compares them: lower case, API version dropped, every {variable} as {id},
-an (appId='{appId}') key as (appid={value}), a trailing /$ref dropped). Permission names, methods
+an (appId='{appId}') key as (appid={value}), a trailing /$ref dropped, on both sides: the table
+writes some reference paths with their /$ref and some without). Permission names, methods
 and path values are copied unchanged. Run from this folder after adding a route:
 
     python3 trim-permissions.py <permissions.json> <its commit> ../../../main/java/io/github/b2cpermissions/testkit/FakeRoute.java
@@ -33,7 +34,7 @@ def main(src, commit, fake_route):
         for ps in perm.get("pathSets", []):
             if "Application" not in ps["schemeKeys"]:
                 continue
-            paths = {p: v for p, v in ps["paths"].items() if p.lower() in served}
+            paths = {p: v for p, v in ps["paths"].items() if re.sub(r"/\$ref$", "", p).lower() in served}
             if paths:
                 sets.append({"schemeKeys": ps["schemeKeys"], "methods": ps["methods"], "paths": paths})
         if sets:

@@ -337,6 +337,19 @@ public final class B2cData {
     }
 
     /**
+     * Adds the directory of a small Microsoft Entra External ID tenant, the one {@link
+     * ExternalIdData#sample()} links to: see {@link ExternalIdSample#directory()}. Ids are fixed
+     * ({@link ExternalIdSample}).
+     *
+     * @return this
+     * @throws IllegalArgumentException if something with the same ids was added before
+     */
+    public Builder externalIdSample() {
+      ExternalIdSample.addDirectoryTo(this);
+      return this;
+    }
+
+    /**
      * The data.
      *
      * @return a new immutable {@link B2cData}

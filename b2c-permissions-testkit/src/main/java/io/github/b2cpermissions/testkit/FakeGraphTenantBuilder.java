@@ -43,6 +43,7 @@ public final class FakeGraphTenantBuilder {
   int pageSize;
   Duration propagationDelay = Duration.ZERO;
   B2cData b2cData = B2cData.empty();
+  ExternalIdData externalIdData = ExternalIdData.empty();
 
   FakeGraphTenantBuilder() {}
 
@@ -57,6 +58,20 @@ public final class FakeGraphTenantBuilder {
   public FakeGraphTenantBuilder b2c(String domain) {
     domain(domain);
     this.tenantType = FakeGraphTenant.TENANT_TYPE_B2C;
+    return this;
+  }
+
+  /**
+   * A Microsoft Entra External ID tenant with this verified domain: {@code tenantType} {@code CIAM}.
+   *
+   * @param domain such as {@code woodgrove.onmicrosoft.com}
+   * @return this
+   * @throws NullPointerException if null
+   * @throws IllegalArgumentException if not a domain name
+   */
+  public FakeGraphTenantBuilder externalId(String domain) {
+    domain(domain);
+    this.tenantType = "CIAM";
     return this;
   }
 
@@ -362,6 +377,20 @@ public final class FakeGraphTenantBuilder {
    */
   public FakeGraphTenantBuilder b2cData(B2cData data) {
     this.b2cData = Objects.requireNonNull(data, "data");
+    return this;
+  }
+
+  /**
+   * The External ID configuration: user flows ({@code identity/authenticationEventsFlows}), custom
+   * authentication extensions and the authentication methods policy ({@link ExternalIdData#empty()}
+   * unless set). The objects its flows link to belong in {@link #b2cData(B2cData)}.
+   *
+   * @param data the configuration; {@code reset()} goes back to it
+   * @return this
+   * @throws NullPointerException if null
+   */
+  public FakeGraphTenantBuilder externalIdData(ExternalIdData data) {
+    this.externalIdData = Objects.requireNonNull(data, "data");
     return this;
   }
 

@@ -704,6 +704,177 @@ public enum FakeRoute {
   /** {@code DELETE /v1.0/identity/apiConnectors/{id}}. */
   DELETE_API_CONNECTOR("DELETE", "/v1.0/identity/apiConnectors/{id}", "identityapiconnector-delete", false, Ladders.API_CONNECTOR),
 
+  // ---- External ID data: user flows, custom authentication extensions, sign-in methods --------
+
+  /** {@code GET /v1.0/identity/authenticationEventsFlows}: the tenant's user flows ({@code externalUsersSelfServiceSignUpEventsFlow}). */
+  LIST_AUTHENTICATION_EVENTS_FLOWS(
+      "GET",
+      "/v1.0/identity/authenticationEventsFlows",
+      "identitycontainer-list-authenticationeventsflows",
+      false,
+      // permissions.json, application scheme: EventListener.Read.All (least privileged), EventListener.ReadWrite.All.
+      Ladders.EVENT_LISTENER_READ),
+
+  /** {@code GET /v1.0/identity/authenticationEventsFlows/{id}}. */
+  GET_AUTHENTICATION_EVENTS_FLOW(
+      "GET", "/v1.0/identity/authenticationEventsFlows/{id}", "authenticationeventsflow-get", false, Ladders.EVENT_LISTENER_READ),
+
+  /** {@code POST /v1.0/identity/authenticationEventsFlows}: creates a sign-up and sign-in flow. */
+  CREATE_AUTHENTICATION_EVENTS_FLOW(
+      "POST",
+      "/v1.0/identity/authenticationEventsFlows",
+      "identitycontainer-post-authenticationeventsflows",
+      false,
+      // permissions.json, application scheme: EventListener.ReadWrite.All.
+      Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code PATCH /v1.0/identity/authenticationEventsFlows/{id}}: the flow's name, description and event handlers. */
+  UPDATE_AUTHENTICATION_EVENTS_FLOW(
+      "PATCH", "/v1.0/identity/authenticationEventsFlows/{id}", "authenticationeventsflow-update", false, Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code DELETE /v1.0/identity/authenticationEventsFlows/{id}}. */
+  DELETE_AUTHENTICATION_EVENTS_FLOW(
+      "DELETE", "/v1.0/identity/authenticationEventsFlows/{id}", "authenticationeventsflow-delete", false, Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code GET …/{id}/conditions/applications/includeApplications}: the apps whose sign-in runs the flow. */
+  LIST_AUTHENTICATION_EVENTS_FLOW_APPLICATIONS(
+      "GET",
+      "/v1.0/identity/authenticationEventsFlows/{id}/conditions/applications/includeApplications",
+      "authenticationconditionsapplications-list-includeapplications",
+      false,
+      Ladders.EVENT_LISTENER_READ),
+
+  /** {@code POST …/{id}/conditions/applications/includeApplications}: links an app by its {@code appId}. */
+  ADD_AUTHENTICATION_EVENTS_FLOW_APPLICATION(
+      "POST",
+      "/v1.0/identity/authenticationEventsFlows/{id}/conditions/applications/includeApplications",
+      "authenticationconditionsapplications-post-includeapplications",
+      false,
+      Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code DELETE …/{id}/conditions/applications/includeApplications/{appId}}: unlinks an app. */
+  REMOVE_AUTHENTICATION_EVENTS_FLOW_APPLICATION(
+      "DELETE",
+      "/v1.0/identity/authenticationEventsFlows/{id}/conditions/applications/includeApplications/{appId}",
+      "authenticationconditionapplication-delete",
+      false,
+      Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code GET …/onAttributeCollection/…/attributes}: the user flow attributes the flow collects at sign-up. */
+  LIST_AUTHENTICATION_EVENTS_FLOW_ATTRIBUTES(
+      "GET",
+      "/v1.0/identity/authenticationEventsFlows/{id}/microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/onAttributeCollection/microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp/attributes",
+      "onattributecollectionexternalusersselfservicesignup-list-attributes",
+      false,
+      // permissions.json, application scheme: EventListener.Read.All (least privileged), EventListener.ReadWrite.All.
+      Ladders.EVENT_LISTENER_READ),
+
+  /** {@code POST …/attributes/$ref}: adds a user flow attribute by {@code @odata.id}. */
+  ADD_AUTHENTICATION_EVENTS_FLOW_ATTRIBUTE(
+      "POST",
+      "/v1.0/identity/authenticationEventsFlows/{id}/microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/onAttributeCollection/microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp/attributes/$ref",
+      "onattributecollectionexternalusersselfservicesignup-post-attributes",
+      false,
+      Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code DELETE …/attributes/{attributeId}/$ref}: removes a user flow attribute from the flow. */
+  REMOVE_AUTHENTICATION_EVENTS_FLOW_ATTRIBUTE(
+      "DELETE",
+      "/v1.0/identity/authenticationEventsFlows/{id}/microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/onAttributeCollection/microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp/attributes/{attributeId}/$ref",
+      "onattributecollectionexternalusersselfservicesignup-delete-attributes",
+      false,
+      Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code GET …/onAuthenticationMethodLoadStart/…/identityProviders}: the sign-in options the flow offers. */
+  LIST_AUTHENTICATION_EVENTS_FLOW_IDENTITY_PROVIDERS(
+      "GET",
+      "/v1.0/identity/authenticationEventsFlows/{id}/microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/onAuthenticationMethodLoadStart/microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp/identityProviders",
+      "onauthenticationmethodloadstartexternalusersselfservicesignup-list-identityproviders",
+      false,
+      Ladders.EVENT_LISTENER_READ),
+
+  /** {@code POST …/identityProviders/$ref}: adds an identity provider by {@code @odata.id}. */
+  ADD_AUTHENTICATION_EVENTS_FLOW_IDENTITY_PROVIDER(
+      "POST",
+      "/v1.0/identity/authenticationEventsFlows/{id}/microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/onAuthenticationMethodLoadStart/microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp/identityProviders/$ref",
+      "onauthenticationmethodloadstartexternalusersselfservicesignup-post-identityproviders",
+      false,
+      Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code DELETE …/identityProviders/{providerId}/$ref}: removes an identity provider from the flow. */
+  REMOVE_AUTHENTICATION_EVENTS_FLOW_IDENTITY_PROVIDER(
+      "DELETE",
+      "/v1.0/identity/authenticationEventsFlows/{id}/microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/onAuthenticationMethodLoadStart/microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp/identityProviders/{providerId}/$ref",
+      "onauthenticationmethodloadstartexternalusersselfservicesignup-delete-identityproviders",
+      false,
+      Ladders.EVENT_LISTENER_WRITE),
+
+  /** {@code GET /v1.0/identity/customAuthenticationExtensions}: the REST APIs the tenant calls during sign-in and sign-up. */
+  LIST_CUSTOM_AUTHENTICATION_EXTENSIONS(
+      "GET",
+      "/v1.0/identity/customAuthenticationExtensions",
+      "identitycontainer-list-customauthenticationextensions",
+      false,
+      // permissions.json, application scheme: CustomAuthenticationExtension.Read.All (least privileged),
+      // CustomAuthenticationExtension.ReadWrite.All.
+      Ladders.CUSTOM_EXTENSION_READ),
+
+  /** {@code GET /v1.0/identity/customAuthenticationExtensions/{id}}. */
+  GET_CUSTOM_AUTHENTICATION_EXTENSION(
+      "GET", "/v1.0/identity/customAuthenticationExtensions/{id}", "customauthenticationextension-get", false, Ladders.CUSTOM_EXTENSION_READ),
+
+  /** {@code POST /v1.0/identity/customAuthenticationExtensions}. */
+  CREATE_CUSTOM_AUTHENTICATION_EXTENSION(
+      "POST",
+      "/v1.0/identity/customAuthenticationExtensions",
+      "identitycontainer-post-customauthenticationextensions",
+      false,
+      // permissions.json, application scheme: CustomAuthenticationExtension.ReadWrite.All.
+      Ladders.CUSTOM_EXTENSION_WRITE),
+
+  /** {@code PATCH /v1.0/identity/customAuthenticationExtensions/{id}}. */
+  UPDATE_CUSTOM_AUTHENTICATION_EXTENSION(
+      "PATCH", "/v1.0/identity/customAuthenticationExtensions/{id}", "customauthenticationextension-update", false, Ladders.CUSTOM_EXTENSION_WRITE),
+
+  /** {@code DELETE /v1.0/identity/customAuthenticationExtensions/{id}}. */
+  DELETE_CUSTOM_AUTHENTICATION_EXTENSION(
+      "DELETE", "/v1.0/identity/customAuthenticationExtensions/{id}", "customauthenticationextension-delete", false, Ladders.CUSTOM_EXTENSION_WRITE),
+
+  /** {@code GET /v1.0/policies/authenticationMethodsPolicy}: which sign-in methods the tenant allows, without the method configurations. */
+  GET_AUTHENTICATION_METHODS_POLICY(
+      "GET",
+      "/v1.0/policies/authenticationMethodsPolicy",
+      "authenticationmethodspolicy-get",
+      false,
+      // permissions.json, application scheme: Policy.Read.AuthenticationMethod (least privileged),
+      // Policy.Read.All, Policy.ReadWrite.AuthenticationMethod.
+      Ladders.METHOD_POLICY_READ),
+
+  /** {@code PATCH /v1.0/policies/authenticationMethodsPolicy}. */
+  UPDATE_AUTHENTICATION_METHODS_POLICY(
+      "PATCH",
+      "/v1.0/policies/authenticationMethodsPolicy",
+      "authenticationmethodspolicy-update",
+      false,
+      // permissions.json, application scheme: Policy.ReadWrite.AuthenticationMethod.
+      Ladders.METHOD_POLICY_WRITE),
+
+  /** {@code GET /v1.0/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id}}: one method, such as {@code Email} (email one-time passcode). */
+  GET_AUTHENTICATION_METHOD_CONFIGURATION(
+      "GET",
+      "/v1.0/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id}",
+      "authenticationmethodconfiguration-get",
+      false,
+      Ladders.METHOD_POLICY_READ),
+
+  /** {@code PATCH /v1.0/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id}}. */
+  UPDATE_AUTHENTICATION_METHOD_CONFIGURATION(
+      "PATCH",
+      "/v1.0/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id}",
+      "authenticationmethodconfiguration-update",
+      false,
+      Ladders.METHOD_POLICY_WRITE),
+
   // ---- B2C data: directory roles and role assignments -----------------------------------------
 
   /** {@code GET /v1.0/directoryRoles}: the activated directory roles. */
@@ -1174,6 +1345,14 @@ public enum FakeRoute {
     static final List<Set<String>> USER_FLOW_READ = anyOf("IdentityUserFlow.Read.All", "IdentityUserFlow.ReadWrite.All");
     static final List<Set<String>> USER_FLOW_WRITE = anyOf("IdentityUserFlow.ReadWrite.All");
     static final List<Set<String>> API_CONNECTOR = anyOf("APIConnectors.ReadWrite.All");
+    static final List<Set<String>> EVENT_LISTENER_READ = anyOf("EventListener.Read.All", "EventListener.ReadWrite.All");
+    static final List<Set<String>> EVENT_LISTENER_WRITE = anyOf("EventListener.ReadWrite.All");
+    static final List<Set<String>> CUSTOM_EXTENSION_READ =
+        anyOf("CustomAuthenticationExtension.Read.All", "CustomAuthenticationExtension.ReadWrite.All");
+    static final List<Set<String>> CUSTOM_EXTENSION_WRITE = anyOf("CustomAuthenticationExtension.ReadWrite.All");
+    static final List<Set<String>> METHOD_POLICY_READ =
+        anyOf("Policy.Read.AuthenticationMethod", "Policy.Read.All", "Policy.ReadWrite.AuthenticationMethod");
+    static final List<Set<String>> METHOD_POLICY_WRITE = anyOf("Policy.ReadWrite.AuthenticationMethod");
 
     static final List<Set<String>> IDENTITY_PROVIDER_READ = anyOf("IdentityProvider.Read.All", "IdentityProvider.ReadWrite.All");
     static final List<Set<String>> IDENTITY_PROVIDER_WRITE = anyOf("IdentityProvider.ReadWrite.All");

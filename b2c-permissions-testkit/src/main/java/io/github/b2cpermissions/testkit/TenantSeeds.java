@@ -69,7 +69,7 @@ final class TenantSeeds {
         b.pageSize,
         b.propagationDelay,
         UUID.randomUUID(),
-        UUID.randomUUID()).withB2c(b.b2cData.seed());
+        UUID.randomUUID()).withB2c(b.b2cData.seed()).withExternalId(b.externalIdData.seed());
   }
 
 }

@@ -8,6 +8,8 @@ import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
 import io.github.b2cpermissions.graph.PermissionGranter;
+import io.github.b2cpermissions.testkit.ExternalIdData;
+import io.github.b2cpermissions.testkit.ExternalIdSample;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +17,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The CLI's {@code --demo} tenant: a started fake B2C tenant that granted every permission but
- * {@code UserAuthenticationMethod}'s phone role, stopped on {@link #close()}.
+ * {@code UserAuthenticationMethod}'s phone role, stopped on {@link #close()}; on request, an
+ * External ID tenant next to it on the same fake ({@link #addExternalIdTenant()}).
  */
 final class DemoTenant implements AutoCloseable {
   private final FakeGraphTenant tenant;
@@ -39,6 +42,20 @@ final class DemoTenant implements AutoCloseable {
     return tenant;
   }
 
+  /**
+   * Adds the demo's External ID tenant to the same fake: the External ID sample, granted exactly
+   * the roles of {@link PermissionProfile#EXTERNAL_ID_BACKUP_ONLY}.
+   */
+  FakeGraphTenant addExternalIdTenant() {
+    String[] roles = PermissionProfile.EXTERNAL_ID_BACKUP_ONLY.requiredRoles().stream()
+        .map(r -> r.value()).toArray(String[]::new);
+    return tenant.server().addTenant(FakeGraphTenant.builder()
+        .externalId("woodgrove-demo.onmicrosoft.com")
+        .grantedRoles(roles)
+        .b2cData(ExternalIdSample.directory())
+        .externalIdData(ExternalIdData.sample()));
+  }
+
   /** A verifier that trusts the fake and signs in as the tenant's backup app. */
   GraphPermissionVerifier verifier(
       VerificationStrategy strategy, int concurrency, List<PermissionProfile> profiles) {
@@ -47,7 +64,8 @@ final class DemoTenant implements AutoCloseable {
     profiles.forEach(p -> b.profile(p.tenantKind(), p));
     return b
         .clientId(tenant.clientId())
-        .credentials(t -> tenant.credential())
+        // A tenant the fake hosts signs in as itself; any other gets the demo tenant's credential.
+        .credentials(t -> tenant.server().tenant(t).orElse(tenant).credential())
         .cloud(cloud)
         .strategy(strategy)
         .fleetConcurrency(concurrency)

@@ -4,6 +4,8 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.FleetVerification;
+import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.TenantVerification;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
@@ -36,6 +38,10 @@ final class FleetCommand extends CliCommand {
   @Option(names = "--concurrency", defaultValue = "16", description = "Tenants at once.")
   int concurrency = 16;
 
+  @Option(names = "--profile", description = "Verify each tenant of this profile's kind against it"
+      + " (repeatable, one per kind; default: B2C_BACKUP_AND_RESTORE for B2C only).")
+  List<String> profiles = new ArrayList<>();
+
   @Option(names = "--remediate", description = "After the check, print each tenant's remediation"
       + " plan (a dry run) on standard error.")
   boolean remediate;
@@ -50,11 +56,16 @@ final class FleetCommand extends CliCommand {
       throw new IllegalArgumentException("--apply needs --remediate");
     }
     VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
+    List<PermissionProfile> chosen = ProfileNames.parse(profiles);
     if (demo) {
       try (DemoTenant fake = DemoTenant.start();
-          GraphPermissionVerifier verifier = fake.verifier(strategy, concurrency, List.of())) {
-        List<String> tenants = file != null ? read(file)
-            : List.of(fake.tenant().tenantId(), fake.tenant().domain());
+          GraphPermissionVerifier verifier = fake.verifier(strategy, concurrency, chosen)) {
+        List<String> tenants = new ArrayList<>(file != null ? read(file)
+            : List.of(fake.tenant().tenantId(), fake.tenant().domain()));
+        if (file == null && chosen.stream().anyMatch(p -> p.tenantKind() == TenantKind.EXTERNAL_ID)) {
+          // The demo fleet gets an External ID tenant to check against the External ID profile.
+          tenants.add(fake.addExternalIdTenant().tenantId());
+        }
         FleetVerification fleet = verifier.verifyFleet(tenants, this::progress);
         if (remediate && apply) {
           try (PermissionGranter granter = fake.selfGranter(verifier)) {
@@ -67,7 +78,7 @@ final class FleetCommand extends CliCommand {
     if (file == null) {
       throw new IllegalArgumentException("give a file of tenant ids (or use --demo)");
     }
-    try (GraphPermissionVerifier verifier = realVerifier(strategy, concurrency, List.of())) {
+    try (GraphPermissionVerifier verifier = realVerifier(strategy, concurrency, chosen)) {
       FleetVerification fleet = verifier.verifyFleet(read(file), this::progress);
       if (remediate && apply) {
         try (PermissionGranter granter = PermissionGranter.builder().verifier(verifier)

@@ -124,6 +124,23 @@ class B2cPermissionsCliTest {
   }
 
   @Test
+  void fleetWithProfilesChecksEachTenantKindAgainstItsOwnProfile() {
+    assertThat(run(Map.of(), "fleet", "--demo", "--profile", "B2C_BACKUP_ONLY", "--profile", "EXTERNAL_ID_BACKUP_ONLY"))
+        .as(err()).isEqualTo(B2cPermissionsCli.SATISFIED);
+    List<String> lines = out().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.subList(0, 2)).allSatisfy(l -> assertThat(l).contains("\"name\":\"B2C_BACKUP_ONLY\"", "\"outcome\":\"SATISFIED\""));
+    assertThat(lines.get(2)).contains("\"name\":\"EXTERNAL_ID_BACKUP_ONLY\"", "\"tenantType\":\"CIAM\"", "\"outcome\":\"SATISFIED\"");
+    assertThat(err()).contains("3/3");
+  }
+
+  @Test
+  void fleetWithAnUnknownProfileIsAUsageError() {
+    assertThat(run(Map.of(), "fleet", "--demo", "--profile", "B2C_EVERYTHING")).isEqualTo(B2cPermissionsCli.USAGE);
+    assertThat(err()).contains("unknown profile B2C_EVERYTHING", "EXTERNAL_ID_BACKUP_ONLY");
+  }
+
+  @Test
   void realModeWithoutCredentialsIsAUsageError() {
     assertThat(run(Map.of(), "verify")).isEqualTo(B2cPermissionsCli.USAGE);
     assertThat(err()).contains("AZURE_CLIENT_ID");

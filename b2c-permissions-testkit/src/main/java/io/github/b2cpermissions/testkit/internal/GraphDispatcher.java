@@ -39,6 +39,10 @@ final class GraphDispatcher {
     new IdentityProviderHandler().register(routes);
     new UserFlowAttributeHandler().register(routes);
     new ApiConnectorHandler().register(routes);
+    new AuthenticationEventsFlowHandler().register(routes);
+    new AuthenticationEventsFlowLinkHandler().register(routes);
+    new CustomAuthenticationExtensionHandler().register(routes);
+    new AuthenticationMethodsPolicyHandler().register(routes);
     new DirectoryRoleHandler().register(routes);
     new RoleAssignmentHandler().register(routes);
     new RoleDefinitionHandler().register(routes);

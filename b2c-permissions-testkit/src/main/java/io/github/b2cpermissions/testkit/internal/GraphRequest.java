@@ -59,6 +59,11 @@ final class GraphRequest {
     return tenant.b2c();
   }
 
+  /** The tenant's External ID configuration. */
+  ExternalIdStore externalId() {
+    return tenant.externalId();
+  }
+
   boolean strict() {
     return server.config().strict;
   }

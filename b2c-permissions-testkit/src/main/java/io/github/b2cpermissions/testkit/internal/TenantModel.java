@@ -53,6 +53,17 @@ public final class TenantModel {
     return b;
   }
 
+  /** The External ID configuration (flows, custom extensions, methods policy), built from the seed on first use. */
+  synchronized ExternalIdStore externalId() {
+    TenantState s = state();
+    ExternalIdStore e = s.externalId;
+    if (e == null) {
+      e = new ExternalIdStore(seed.externalId);
+      s.externalId = e;
+    }
+    return e;
+  }
+
   private Instant now() {
     return server.clock().instant();
   }

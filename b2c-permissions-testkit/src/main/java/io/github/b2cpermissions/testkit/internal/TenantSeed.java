@@ -39,6 +39,8 @@ public final class TenantSeed {
   public final UUID backupServicePrincipalId;
   /** The B2C directory content (users, groups, user flows and so on). */
   public final B2cSeed b2c;
+  /** The External ID configuration (authentication events flows, custom extensions, methods policy). */
+  public final ExternalIdSeed externalId;
 
   public TenantSeed(
       UUID tenantId,
@@ -68,9 +70,10 @@ public final class TenantSeed {
     this.graphServicePrincipalId = graphServicePrincipalId;
     this.backupServicePrincipalId = backupServicePrincipalId;
     this.b2c = B2cSeed.EMPTY;
+    this.externalId = ExternalIdSeed.EMPTY;
   }
 
-  private TenantSeed(TenantSeed s, B2cSeed b2c) {
+  private TenantSeed(TenantSeed s, B2cSeed b2c, ExternalIdSeed externalId) {
     this.tenantId = s.tenantId;
     this.domain = s.domain;
     this.tenantType = s.tenantType;
@@ -85,10 +88,16 @@ public final class TenantSeed {
     this.graphServicePrincipalId = s.graphServicePrincipalId;
     this.backupServicePrincipalId = s.backupServicePrincipalId;
     this.b2c = b2c;
+    this.externalId = externalId;
   }
 
   /** This seed with other B2C directory content. */
   public TenantSeed withB2c(B2cSeed b2c) {
-    return new TenantSeed(this, java.util.Objects.requireNonNull(b2c, "b2c"));
+    return new TenantSeed(this, java.util.Objects.requireNonNull(b2c, "b2c"), externalId);
+  }
+
+  /** This seed with another External ID configuration. */
+  public TenantSeed withExternalId(ExternalIdSeed externalId) {
+    return new TenantSeed(this, b2c, java.util.Objects.requireNonNull(externalId, "externalId"));
   }
 }

@@ -30,6 +30,7 @@ final class TenantState {
   boolean seedIdUsed;
   final FaultPlan faults = new FaultPlan();
   @Nullable B2cStore b2c;
+  @Nullable ExternalIdStore externalId;
 
   TenantState(AppPresence presence, UUID backupSpId, Duration propagationDelay) {
     this.presence = presence;

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class B2cSeedJson {
   private static final Set<String> KEYS =
-      Set.of("sample", "generatedUsers", "users", "groups", "applications", "userFlows", "identityProviders", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes",
+      Set.of("sample", "externalIdSample", "generatedUsers", "users", "groups", "applications", "userFlows", "identityProviders", "directoryRoles", "roleAssignments", "directoryAudits", "userFlowAttributes",
           "oauth2PermissionGrants", "deletedItems", "domains", "branding", "apiConnectors");
   private static final Set<String> DELETED_KEYS = Set.of("users", "applications");
   private static final Set<String> GENERATED_KEYS = Set.of("count", "seed");
@@ -50,6 +50,14 @@ final class B2cSeedJson {
         }
         if (s.asBoolean()) {
           b.sample();
+        }
+      }
+      if (node.has("externalIdSample")) {
+        if (!node.get("externalIdSample").isBoolean()) {
+          throw new IllegalArgumentException(path + ".externalIdSample must be true or false");
+        }
+        if (node.get("externalIdSample").asBoolean()) {
+          b.externalIdSample();
         }
       }
       JsonNode gen = node.path("generatedUsers");

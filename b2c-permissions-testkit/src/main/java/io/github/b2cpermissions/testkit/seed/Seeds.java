@@ -50,7 +50,8 @@ final class Seeds {
           "deletedAssignments",
           "pageSize",
           "grantPropagationDelaySeconds",
-          "b2cData");
+          "b2cData",
+          "externalIdData");
   private static final Set<String> APP_KEYS =
       Set.of("clientId", "clientSecret", "displayName", "redirectUris", "requiredPermissions", "certificatePem");
   private static final Set<String> OTHER_KEYS = Set.of("resourceAppId", "resourceDisplayName", "appRoleId");
@@ -204,6 +205,9 @@ final class Seeds {
       }
       if (t.has("b2cData")) {
         b.b2cData(B2cSeedJson.read(t.get("b2cData"), path + ".b2cData", t.has("domain") ? textAt(t, "domain", path) : null));
+      }
+      if (t.has("externalIdData")) {
+        b.externalIdData(ExternalIdSeedJson.read(t.get("externalIdData"), path + ".externalIdData"));
       }
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("$")) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.B2cData;
+import io.github.b2cpermissions.testkit.ExternalIdData;
+import io.github.b2cpermissions.testkit.ExternalIdSample;
 import io.github.b2cpermissions.testkit.FakeGraphExtension;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeRoute;
@@ -19,6 +21,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +47,37 @@ class GraphFidelityTest {
               .b2c(B2cRoutesTest.DOMAIN)
               .grantedAll()
               .b2cData(B2cData.builder().sample().build()));
+
+  /** An External ID tenant, for the routes of External ID configuration; reset before each test like {@link #FAKE}'s. */
+  private static FakeGraphTenant externalId;
+
+  @BeforeAll
+  static void startExternalId() {
+    externalId =
+        FakeGraphTenant.builder()
+            .externalId("woodgrove.onmicrosoft.com")
+            .grantedAll()
+            .grantedRoles("EventListener.Read.All", "CustomAuthenticationExtension.Read.All", "Policy.Read.AuthenticationMethod")
+            .b2cData(ExternalIdSample.directory())
+            .externalIdData(ExternalIdData.sample())
+            .build()
+            .start();
+  }
+
+  @AfterAll
+  static void stopExternalId() {
+    externalId.stop();
+  }
+
+  @BeforeEach
+  void resetExternalId() {
+    externalId.reset();
+  }
+
+  /** The tenant a route of {@link #everyHandler()} is driven over. */
+  private static FakeGraphTenant tenantFor(FakeRoute route, FakeGraphTenant b2c) {
+    return SchemaConformanceTest.EXTERNAL_ID.contains(route) ? externalId : b2c;
+  }
 
   private static HttpResponse<String> getWith(FakeGraphTenant t, String path, String token, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(Http.uri(t, path)).GET();
@@ -85,6 +121,19 @@ class GraphFidelityTest {
     }
     assertThat(t.journal().unmatched()).hasSize(2);
     t.journal().clear();
+  }
+
+  @Test
+  void anExternalIdTenantKeepsItsUserFlowsAtV1AndHasNoB2cUserFlows() {
+    String token = externalId.issueAccessToken();
+    HttpResponse<String> flows = Http.get(externalId, "/v1.0/identity/authenticationEventsFlows", token);
+    assertThat(flows.statusCode()).as(flows.body()).isEqualTo(200);
+    assertThat(json(flows).path("value").size()).isEqualTo(2);
+    HttpResponse<String> b2cFlows = Http.get(externalId, "/beta/identity/b2cUserFlows", token);
+    assertThat(b2cFlows.statusCode()).as(b2cFlows.body()).isEqualTo(200);
+    assertThat(json(b2cFlows).path("value").size()).as("the External ID sample seeds no B2C user flows").isZero();
+    assertThat(Http.get(externalId, "/beta/identity/authenticationEventsFlows", token).statusCode()).as("served at v1.0 only").isEqualTo(501);
+    assertThat(externalId.journal().unmatched()).hasSize(1);
   }
 
   @Test
@@ -254,7 +303,13 @@ class GraphFidelityTest {
         Arguments.of(FakeRoute.LIST_DIRECTORY_ROLES, "/v1.0/directoryRoles"),
         Arguments.of(FakeRoute.LIST_ROLE_ASSIGNMENTS, "/v1.0/roleManagement/directory/roleAssignments"),
         Arguments.of(FakeRoute.LIST_DIRECTORY_AUDITS, "/v1.0/auditLogs/directoryAudits"),
-        Arguments.of(FakeRoute.LIST_APPLICATIONS, "/v1.0/applications"));
+        Arguments.of(FakeRoute.LIST_APPLICATIONS, "/v1.0/applications"),
+        Arguments.of(FakeRoute.LIST_AUTHENTICATION_EVENTS_FLOWS, "/v1.0/identity/authenticationEventsFlows"),
+        Arguments.of(
+            FakeRoute.LIST_AUTHENTICATION_EVENTS_FLOW_APPLICATIONS,
+            "/v1.0/identity/authenticationEventsFlows/" + ExternalIdSample.FLOW_SHOP_SIGN_UP + "/conditions/applications/includeApplications"),
+        Arguments.of(FakeRoute.LIST_CUSTOM_AUTHENTICATION_EXTENSIONS, "/v1.0/identity/customAuthenticationExtensions"),
+        Arguments.of(FakeRoute.GET_AUTHENTICATION_METHODS_POLICY, "/v1.0/policies/authenticationMethodsPolicy"));
   }
 
   private static String resolve(FakeGraphTenant t, String path) {
@@ -274,7 +329,8 @@ class GraphFidelityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyHandler")
-  void aSuccessCarriesTheRequestIdsAndResourceUnits(FakeRoute route, String path, FakeGraphTenant t) {
+  void aSuccessCarriesTheRequestIdsAndResourceUnits(FakeRoute route, String path, FakeGraphTenant b2c) {
+    FakeGraphTenant t = tenantFor(route, b2c);
     String crid = "6c0b57e5-0000-4000-8000-00000000c11d";
     HttpResponse<String> r = getWith(t, resolve(t, path), t.issueAccessToken(), Map.of("client-request-id", crid));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -286,7 +342,8 @@ class GraphFidelityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyHandler")
-  void aRefusalHasGraphsEnvelopeWithInnerError(FakeRoute route, String path, FakeGraphTenant t) {
+  void aRefusalHasGraphsEnvelopeWithInnerError(FakeRoute route, String path, FakeGraphTenant b2c) {
+    FakeGraphTenant t = tenantFor(route, b2c);
     revokeAll(t);
     String crid = "6c0b57e5-0000-4000-8000-00000000c403";
     HttpResponse<String> r = getWith(t, resolve(t, path), t.issueAccessToken(), Map.of("client-request-id", crid));
@@ -296,7 +353,8 @@ class GraphFidelityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyHandler")
-  void aMissingTokenIs401WithAChallenge(FakeRoute route, String path, FakeGraphTenant t) {
+  void aMissingTokenIs401WithAChallenge(FakeRoute route, String path, FakeGraphTenant b2c) {
+    FakeGraphTenant t = tenantFor(route, b2c);
     String crid = "6c0b57e5-0000-4000-8000-00000000c401";
     HttpResponse<String> r = getWith(t, resolve(t, path), null, Map.of("client-request-id", crid));
     assertThat(r.statusCode()).isEqualTo(401);
@@ -306,7 +364,8 @@ class GraphFidelityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyHandler")
-  void aThrottledRequestCarriesRetryAfterAndTheThrottleHeaders(FakeRoute route, String path, FakeGraphTenant t) {
+  void aThrottledRequestCarriesRetryAfterAndTheThrottleHeaders(FakeRoute route, String path, FakeGraphTenant b2c) {
+    FakeGraphTenant t = tenantFor(route, b2c);
     t.faults().on(route).throttleNext(1, Duration.ofSeconds(7));
     String crid = "6c0b57e5-0000-4000-8000-00000000c429";
     HttpResponse<String> r = getWith(t, resolve(t, path), t.issueAccessToken(), Map.of("client-request-id", crid));

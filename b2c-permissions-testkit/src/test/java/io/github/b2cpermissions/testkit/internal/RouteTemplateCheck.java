@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
  * API version: the first segment must be an entity set or a singleton of the container, a
  * {@code {var}} or {@code (key='{var}')} segment must follow a collection, every other segment must
  * be a navigation property of the current type or one of its base types ({@code $ref} and
- * {@code $count} after a collection). v1.0 templates are walked through the CSDL; beta templates
+ * {@code $count} after a collection), or, in v1.0, a single structural property of a complex type
+ * ({@code conditions/applications/includeApplications} walks into the {@code authenticationConditions}
+ * complex value to reach its navigation); a type cast must name the current type or one derived from
+ * it, entity or complex. v1.0 templates are walked through the CSDL; beta templates
  * through the beta name lists, taking a navigation's type from the CSDL where v1.0 has it and from
  * {@link GraphMetadata#BETA_NAVIGATION_TYPES} where it is beta-only.
  */
@@ -91,6 +94,11 @@ final class RouteTemplateCheck {
       if (cur.collection()) {
         throw new NoSuchRoute("'" + s + "' after the collection of " + cur.type() + " (an id is missing)");
       }
+      CsdlModel.Prop complex = beta ? null : complexProperty(cur.type(), s);
+      if (complex != null) {
+        cur = new Target(complex.type(), false);
+        continue;
+      }
       String navType = beta ? betaNavigation(cur.type(), s) : v1Navigation(cur.type(), s);
       boolean coll = navType.startsWith("Collection(");
       cur = new Target(coll ? navType.substring(11, navType.length() - 1) : navType, coll);
@@ -119,6 +127,15 @@ final class RouteTemplateCheck {
       }
     }
     return null;
+  }
+
+  /** A single (not collection) structural property of {@code type} whose type is a complex type, or null. */
+  private CsdlModel.Prop complexProperty(String type, String name) {
+    CsdlModel.Prop p = meta.v1.allProperties(type).get(name);
+    if (p == null || p.isCollection() || meta.v1.type(p.type()) == null || meta.v1.navigation(type, name) != null) {
+      return null;
+    }
+    return p;
   }
 
   private String v1Navigation(String type, String name) throws NoSuchRoute {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.testkit.B2cData;
+import io.github.b2cpermissions.testkit.ExternalIdData;
+import io.github.b2cpermissions.testkit.ExternalIdSample;
 import io.github.b2cpermissions.testkit.FakeGraphExtension;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeRoute;
@@ -93,6 +95,29 @@ class SchemaConformanceTest {
   static final Set<FakeRoute> WORKFORCE_ONLY = Set.of(FakeRoute.USERS_DELTA, FakeRoute.GROUPS_DELTA);
 
   /**
+   * Routes of Microsoft Entra External ID configuration, driven over an External ID ({@code CIAM})
+   * tenant seeded with {@link ExternalIdSample#directory()} and {@link ExternalIdData#sample()}.
+   */
+  static final Set<FakeRoute> EXTERNAL_ID =
+      Set.of(
+          FakeRoute.LIST_AUTHENTICATION_EVENTS_FLOWS,
+          FakeRoute.GET_AUTHENTICATION_EVENTS_FLOW,
+          FakeRoute.LIST_AUTHENTICATION_EVENTS_FLOW_APPLICATIONS,
+          FakeRoute.LIST_AUTHENTICATION_EVENTS_FLOW_ATTRIBUTES,
+          FakeRoute.LIST_AUTHENTICATION_EVENTS_FLOW_IDENTITY_PROVIDERS,
+          FakeRoute.LIST_CUSTOM_AUTHENTICATION_EXTENSIONS,
+          FakeRoute.GET_CUSTOM_AUTHENTICATION_EXTENSION,
+          FakeRoute.GET_AUTHENTICATION_METHODS_POLICY,
+          FakeRoute.GET_AUTHENTICATION_METHOD_CONFIGURATION);
+
+  /**
+   * Collections Graph serves by id only, with the ids to read: the method configurations have
+   * Graph's fixed ids and no list route of their own in the permission table.
+   */
+  static final Map<String, List<String>> FIXED_IDS =
+      Map.of("/v1.0/policies/authenticationMethodsPolicy/authenticationMethodConfigurations", List.of("Email", "Sms"));
+
+  /**
    * Read routes that answer no object in the fake's B2C sample, with the reason: either B2C has none,
    * or the fake cannot seed any yet (a limit the testkit README names).
    */
@@ -117,16 +142,27 @@ class SchemaConformanceTest {
             .b2cData(B2cData.builder().sample().generatedUsers(10, 11).build())
             .build()
             .start();
+    FakeGraphTenant externalId =
+        FakeGraphTenant.builder()
+            .externalId("woodgrove.onmicrosoft.com")
+            .grantedAll()
+            .grantedRoles("EventListener.Read.All", "CustomAuthenticationExtension.Read.All", "Policy.Read.AuthenticationMethod")
+            .b2cData(ExternalIdSample.directory())
+            .externalIdData(ExternalIdData.sample())
+            .build()
+            .start();
     try {
-      readRoutesConform(b2c, workforce);
+      readRoutesConform(b2c, workforce, externalId);
     } finally {
       workforce.stop();
+      externalId.stop();
     }
   }
 
-  private void readRoutesConform(FakeGraphTenant b2c, FakeGraphTenant workforce) {
+  private void readRoutesConform(FakeGraphTenant b2c, FakeGraphTenant workforce, FakeGraphTenant externalId) {
     String b2cToken = b2c.issueAccessToken();
     String workforceToken = workforce.issueAccessToken();
+    String externalIdToken = externalId.issueAccessToken();
     SchemaCheck check = new SchemaCheck(meta);
     List<String> defaults = new ArrayList<>();
     Map<FakeRoute, Integer> objectsPerRoute = new LinkedHashMap<>();
@@ -142,8 +178,8 @@ class SchemaConformanceTest {
         check.violations().add(r + " " + r.pathTemplate() + ": " + e.getMessage());
         continue;
       }
-      FakeGraphTenant t = WORKFORCE_ONLY.contains(r) ? workforce : b2c;
-      String token = WORKFORCE_ONLY.contains(r) ? workforceToken : b2cToken;
+      FakeGraphTenant t = WORKFORCE_ONLY.contains(r) ? workforce : EXTERNAL_ID.contains(r) ? externalId : b2c;
+      String token = WORKFORCE_ONLY.contains(r) ? workforceToken : EXTERNAL_ID.contains(r) ? externalIdToken : b2cToken;
       int objects = 0;
       for (String path : concretePaths(t, token, r.pathTemplate())) {
         List<JsonNode> items = read(t, token, path, target.collection());
@@ -232,6 +268,12 @@ class SchemaConformanceTest {
     String collection = template.substring(0, m.start()) + (m.group(1) == null ? "" : (m.start() == 0 ? "" : "/") + m.group(1));
     String key = keyProperty.equals("appId") || keyProperty.equals("id") ? keyProperty : "id";
     List<String> out = new ArrayList<>();
+    if (FIXED_IDS.containsKey(collection)) {
+      for (String id : FIXED_IDS.get(collection)) {
+        out.addAll(concretePaths(t, token, template.replace("{" + keyProperty + "}", id)));
+      }
+      return out;
+    }
     for (String source : FILLED_FROM.getOrDefault(collection, List.of(collection))) {
       HttpResponse<String> r = get(t, source, token);
       assertThat(r.statusCode()).as("GET " + source + " (to fill " + template + "): " + r.body()).isEqualTo(200);
