@@ -2,6 +2,7 @@ package io.github.b2cpermissions.spring;
 
 import com.azure.core.credential.TokenCredential;
 import io.github.b2cpermissions.ConsentUrlBuilder;
+import io.github.b2cpermissions.PermissionVerifier;
 import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
@@ -18,8 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Configures a {@link GraphPermissionVerifier} (closed with the application context) and, when
@@ -93,6 +96,27 @@ public class B2cPermissionsAutoConfiguration {
   @ConditionalOnMissingBean
   LastFleetRun b2cPermissionsLastFleetRun() {
     return new LastFleetRun();
+  }
+
+  /**
+   * The scheduled fleet check, when {@code b2c-permissions.fleet.cron} is set; it needs a {@link
+   * FleetTenantSource} bean. A wrong cron or a missing source stops the start naming the property.
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = B2cPermissionsProperties.PREFIX, name = "fleet.cron")
+  @ConditionalOnMissingBean
+  ScheduledFleetVerification b2cPermissionsScheduledFleet(B2cPermissionsProperties props,
+      PermissionVerifier verifier, ObjectProvider<FleetTenantSource> tenants,
+      ApplicationEventPublisher events, LastFleetRun lastRun) {
+    String cron = java.util.Objects.requireNonNull(props.fleet().cron());
+    CronTrigger trigger = PropertySettings.wrap("fleet.cron", () -> new CronTrigger(cron.trim()));
+    FleetTenantSource source = tenants.getIfUnique();
+    if (source == null) {
+      throw PropertySettings.invalid("fleet.cron", "is set, but the application defines no"
+          + " (single) FleetTenantSource bean to give the tenant ids");
+    }
+    return new ScheduledFleetVerification(verifier, source, events, lastRun, trigger,
+        Clock.systemUTC());
   }
 
   /** The health indicator, with Actuator's health support on the class path. */
