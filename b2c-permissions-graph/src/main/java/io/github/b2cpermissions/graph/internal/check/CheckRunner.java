@@ -4,6 +4,7 @@ import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.VerificationCancelledException;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
+import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -32,14 +33,25 @@ public final class CheckRunner {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<CallContext> running = ConcurrentHashMap.newKeySet();
   private final Object closeSignal = new Object();
+  private final CheckObserver observer;
 
   /**
    * @param pipeline the per-tenant check
    * @param checkDeadline how long one check may take, every wait included
    */
   public CheckRunner(TenantCheck pipeline, Duration checkDeadline) {
+    this(pipeline, checkDeadline, CheckObserver.NONE);
+  }
+
+  /**
+   * @param pipeline the per-tenant check
+   * @param checkDeadline how long one check may take, every wait included
+   * @param observer told of every check run here
+   */
+  public CheckRunner(TenantCheck pipeline, Duration checkDeadline, CheckObserver observer) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.checkDeadline = Objects.requireNonNull(checkDeadline, "checkDeadline");
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /** Whether {@link #close()} was called. */
@@ -77,6 +89,20 @@ public final class CheckRunner {
   public VerificationReport run(String tenant, boolean freshToken, boolean logFailure,
       long notAfterNanos, Consumer<CallContext> started) {
     ensureOpen();
+    CheckObserver.Check observed = observer.checkStarted(tenant);
+    try {
+      VerificationReport report = runObserved(tenant, freshToken, logFailure, notAfterNanos, started);
+      observed.finished(report);
+      return report;
+    } catch (RuntimeException | Error e) {
+      observed.failed(e);
+      throw e;
+    }
+  }
+
+  /** {@link #run}, inside the check's observation. */
+  private VerificationReport runObserved(String tenant, boolean freshToken, boolean logFailure,
+      long notAfterNanos, Consumer<CallContext> started) {
     long policyDeadline = System.nanoTime() + checkDeadline.toNanos();
     long deadline = notAfterNanos - policyDeadline < 0 ? notAfterNanos : policyDeadline;
     CallContext ctx = new CallContext(tenant, deadline);
