@@ -7,6 +7,7 @@ import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
+import io.github.b2cpermissions.graph.VerifierObservations;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -117,6 +118,28 @@ public class B2cPermissionsAutoConfiguration {
     }
     return new ScheduledFleetVerification(verifier, source, events, lastRun, trigger,
         Clock.systemUTC());
+  }
+
+  /**
+   * Micrometer observations of the verifier, when the application has an {@code
+   * ObservationRegistry} bean; {@code b2c-permissions.observations.tenant-id=false} leaves the
+   * tenant id out.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+  static class Observations {
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    GraphVerifierCustomizer b2cPermissionsObservations(B2cPermissionsProperties props,
+        ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+      return builder -> {
+        io.micrometer.observation.ObservationRegistry r = registry.getIfUnique();
+        if (r != null) {
+          VerifierObservations o = VerifierObservations.of(r);
+          builder.observations(props.observations().tenantId() ? o : o.withoutTenantIds());
+        }
+      };
+    }
   }
 
   /** The health indicator, with Actuator's health support on the class path. */
