@@ -24,6 +24,7 @@ import io.github.b2cpermissions.graph.internal.http.InFlightLimit;
 import io.github.b2cpermissions.graph.internal.http.RequestPermits;
 import io.github.b2cpermissions.graph.internal.http.RetryObserver;
 import io.github.b2cpermissions.graph.internal.http.RetrySettings;
+import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,7 +144,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     RequestPermits permits = RequestPermits.UNLIMITED;
     GraphTransport transport = new GraphTransport(httpClient, cloud.graphEndpoint(),
         retrySettings(config.retryPolicy()), limit, permits, config.requestTimeout(),
-        retryObserver(config.retryListener()), clock, timer);
+        retryObserver(config.retryListener(), config.observer()), clock, timer);
     LongSupplier ticker = cacheTicker(clock);
     DirectoryReader directory = new DirectoryReader(transport, config.clientId(),
         config.tenantCacheSize(), config.tenantCacheExpiry(), ticker, coveredTenantTypes(config));
@@ -156,7 +157,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         new BoundedCache<>(config.tenantCacheSize(), config.tenantCacheExpiry(), ticker));
     TenantCheck pipeline = new TenantCheck(config.strategy(), tokens, validator, directory,
         confirmations, config.consentUrlBuilder().orElse(null), clock, config.profiles());
-    this.checks = new CheckRunner(pipeline, config.retryPolicy().deadline());
+    this.checks = new CheckRunner(pipeline, config.retryPolicy().deadline(), config.observer());
     this.fleet = new FleetRunner(checks, executor, config.fleetConcurrency());
     this.poller = new AwaitPoller(checks);
   }
@@ -174,10 +175,17 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         policy.maxRetryAfter(), policy.deadline());
   }
 
-  /** Hands each retry the transport reports to the user's listener as a {@link GraphRetryEvent}. */
-  private static RetryObserver retryObserver(Consumer<GraphRetryEvent> listener) {
-    return (tenantId, request, failedAttempt, reason, delay, fromRetryAfter) -> listener.accept(
-        new GraphRetryEvent(tenantId, request, failedAttempt, reason, delay, fromRetryAfter));
+  /**
+   * Hands each retry the transport reports to the observer, then to the user's listener as a
+   * {@link GraphRetryEvent}.
+   */
+  private static RetryObserver retryObserver(Consumer<GraphRetryEvent> listener,
+      CheckObserver observer) {
+    return (tenantId, request, failedAttempt, reason, delay, fromRetryAfter) -> {
+      observer.retry(reason, delay, fromRetryAfter);
+      listener.accept(
+          new GraphRetryEvent(tenantId, request, failedAttempt, reason, delay, fromRetryAfter));
+    };
   }
 
   /**

@@ -6,6 +6,7 @@ import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationStrategy;
+import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class GraphPermissionVerifierBuilder {
   private Duration tokenConfirmationExpiry =
       GraphPermissionVerifier.DEFAULT_TOKEN_CONFIRMATION_EXPIRY;
   private final Map<TenantKind, PermissionProfile> profiles = new EnumMap<>(TenantKind.class);
+  private @Nullable VerifierObservations observations;
 
   GraphPermissionVerifierBuilder() {
     profiles.put(TenantKind.B2C, PermissionProfile.B2C_BACKUP_AND_RESTORE);
@@ -363,6 +365,17 @@ public final class GraphPermissionVerifierBuilder {
   }
 
   /**
+   * Observes the verifier with Micrometer's Observation API (see {@link VerifierObservations}).
+   * Without this call nothing of Micrometer is needed.
+   *
+   * @throws NullPointerException if {@code observations} is null
+   */
+  public GraphPermissionVerifierBuilder observations(VerifierObservations observations) {
+    this.observations = Objects.requireNonNull(observations, "observations");
+    return this;
+  }
+
+  /**
    * Builds the verifier.
    *
    * @throws IllegalStateException if no client id was set, or not exactly one credential source
@@ -386,12 +399,19 @@ public final class GraphPermissionVerifierBuilder {
           + " authority host to get tokens from; " + cloud + " has none. Set one on the cloud, or"
           + " pass your own TokenCredential with credential(...) or credentials(...)");
     }
+    CheckObserver observer =
+        observations == null ? CheckObserver.NONE : observations.observer(strategy.name());
+    Function<String, TokenCredential> source = CredentialSources.resolve(credentials,
+        sharedCredential, clientSecret, certificatePath, certificatePassword, cloud, id,
+        identityHttpClient);
+    Function<String, TokenCredential> observed = observer == CheckObserver.NONE ? source
+        : tenant -> observer.observeTokens(source.apply(tenant));
     return new GraphPermissionVerifier(new VerifierConfiguration(id, cloud, strategy,
-        CredentialSources.resolve(credentials, sharedCredential, clientSecret, certificatePath,
-            certificatePassword, cloud, id, identityHttpClient), passTenantId, credentialDescription, retryPolicy, requestTimeout,
+        observed, passTenantId, credentialDescription, retryPolicy, requestTimeout,
         Optional.ofNullable(executor), fleetConcurrency, maxConcurrentRequests,
         Optional.ofNullable(httpClient), Optional.ofNullable(consentUrlBuilder), retryListener,
-        clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry, Map.copyOf(profiles)));
+        clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry, Map.copyOf(profiles),
+        observer));
   }
 
   @Override

@@ -65,6 +65,11 @@ import java.util.Set;
  * and {@code APP_NOT_CONSENTED}. {@code appPresence} is {@code NOT_CHECKED} when the service
  * principal could not be read.
  *
+ * <p>{@link #fromJson(String)} reads versions 1 and 2 back, so a product can store last night's
+ * report and diff tonight's against it ({@link io.github.b2cpermissions.ReportDiff}). A version 1
+ * report was checked against the fourteen catalog permissions and reads back with {@link
+ * PermissionProfile#B2C_BACKUP_AND_RESTORE}.
+ *
  * <p>{@code consentUrl} is the full link, including its {@code state}: it is meant to be shown to a
  * tenant admin, so do not write this JSON to logs. {@link #toJson(VerificationReport, boolean)} can
  * leave it out.
@@ -180,6 +185,23 @@ public final class ReportJson {
       throw new UncheckedIOException("cannot write a report as JSON", e);
     }
     return out.toString();
+  }
+
+  /**
+   * Reads a report written by {@link #toJson} (schema version 1 or 2). The facts are read and the
+   * rest derived again; a role the report's profile no longer requires is read as an excess role.
+   *
+   * @throws NullPointerException if {@code json} is null
+   * @throws IllegalArgumentException if it is not a report of schema version 1 or 2, names an
+   *     unknown profile or permission, or its facts do not give the outcome it states
+   */
+  public static VerificationReport fromJson(String json) {
+    Objects.requireNonNull(json, "json");
+    try {
+      return ReportJsonReader.read(json);
+    } catch (IllegalStateException | java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("not a consistent report: " + e.getMessage(), e);
+    }
   }
 
   private static void tier(JsonGenerator g, PrivilegeClassification p) throws IOException {

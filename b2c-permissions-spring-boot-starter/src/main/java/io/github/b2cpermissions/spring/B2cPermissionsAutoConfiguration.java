@@ -2,10 +2,12 @@ package io.github.b2cpermissions.spring;
 
 import com.azure.core.credential.TokenCredential;
 import io.github.b2cpermissions.ConsentUrlBuilder;
+import io.github.b2cpermissions.PermissionVerifier;
 import io.github.b2cpermissions.graph.GraphCloud;
 import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
+import io.github.b2cpermissions.graph.VerifierObservations;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,8 +20,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Configures a {@link GraphPermissionVerifier} (closed with the application context) and, when
@@ -93,6 +97,49 @@ public class B2cPermissionsAutoConfiguration {
   @ConditionalOnMissingBean
   LastFleetRun b2cPermissionsLastFleetRun() {
     return new LastFleetRun();
+  }
+
+  /**
+   * The scheduled fleet check, when {@code b2c-permissions.fleet.cron} is set; it needs a {@link
+   * FleetTenantSource} bean. A wrong cron or a missing source stops the start naming the property.
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = B2cPermissionsProperties.PREFIX, name = "fleet.cron")
+  @ConditionalOnMissingBean
+  ScheduledFleetVerification b2cPermissionsScheduledFleet(B2cPermissionsProperties props,
+      PermissionVerifier verifier, ObjectProvider<FleetTenantSource> tenants,
+      ApplicationEventPublisher events, LastFleetRun lastRun) {
+    String cron = java.util.Objects.requireNonNull(props.fleet().cron());
+    CronTrigger trigger = PropertySettings.wrap("fleet.cron", () -> new CronTrigger(cron.trim()));
+    FleetTenantSource source = tenants.getIfUnique();
+    if (source == null) {
+      throw PropertySettings.invalid("fleet.cron", "is set, but the application defines no"
+          + " (single) FleetTenantSource bean to give the tenant ids");
+    }
+    return new ScheduledFleetVerification(verifier, source, events, lastRun, trigger,
+        Clock.systemUTC());
+  }
+
+  /**
+   * Micrometer observations of the verifier, when the application has an {@code
+   * ObservationRegistry} bean; {@code b2c-permissions.observations.tenant-id=false} leaves the
+   * tenant id out.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+  static class Observations {
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    GraphVerifierCustomizer b2cPermissionsObservations(B2cPermissionsProperties props,
+        ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+      return builder -> {
+        io.micrometer.observation.ObservationRegistry r = registry.getIfUnique();
+        if (r != null) {
+          VerifierObservations o = VerifierObservations.of(r);
+          builder.observations(props.observations().tenantId() ? o : o.withoutTenantIds());
+        }
+      };
+    }
   }
 
   /** The health indicator, with Actuator's health support on the class path. */

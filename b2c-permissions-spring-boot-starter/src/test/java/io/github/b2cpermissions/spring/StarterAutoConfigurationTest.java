@@ -12,6 +12,9 @@ import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,6 +208,20 @@ class StarterAutoConfigurationTest {
           VerificationReport report = ctx.getBean(GraphPermissionVerifier.class)
               .verify(ciam.tenantId());
           assertThat(report.profile().name()).isEqualTo("EXTERNAL_ID_BACKUP_ONLY");
+        });
+  }
+
+  @Test
+  void anObservationRegistryBeanMakesEveryCheckAnObservationAndThePropertyDropsTheTenantId() {
+    FakeGraphTenant tenant = server.addTenant(FakeGraphTenant.builder().grantedAll());
+    TestObservationRegistry registry = TestObservationRegistry.create();
+    fakeRunner().withBean(ObservationRegistry.class, () -> registry)
+        .withPropertyValues("b2c-permissions.observations.tenant-id=false").run(ctx -> {
+          ctx.getBean(GraphPermissionVerifier.class).verify(tenant.tenantId());
+          TestObservationRegistryAssert.assertThat(registry)
+              .hasObservationWithNameEqualTo("b2c.permissions.check").that()
+              .hasLowCardinalityKeyValue("outcome", "SATISFIED")
+              .doesNotHaveHighCardinalityKeyValueWithKey("tenant.id");
         });
   }
 

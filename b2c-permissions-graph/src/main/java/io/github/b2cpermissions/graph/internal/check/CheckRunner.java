@@ -5,6 +5,7 @@ import io.github.b2cpermissions.VerificationCancelledException;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
 import io.github.b2cpermissions.graph.internal.call.Futures;
+import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -33,14 +34,25 @@ public final class CheckRunner {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<CallContext> running = ConcurrentHashMap.newKeySet();
   private final Object closeSignal = new Object();
+  private final CheckObserver observer;
 
   /**
    * @param pipeline the per-tenant check
    * @param checkDeadline how long one check may take, every wait included
    */
   public CheckRunner(TenantCheck pipeline, Duration checkDeadline) {
+    this(pipeline, checkDeadline, CheckObserver.NONE);
+  }
+
+  /**
+   * @param pipeline the per-tenant check
+   * @param checkDeadline how long one check may take, every wait included
+   * @param observer told of every check started here and of how it ended
+   */
+  public CheckRunner(TenantCheck pipeline, Duration checkDeadline, CheckObserver observer) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.checkDeadline = Objects.requireNonNull(checkDeadline, "checkDeadline");
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /** Whether {@link #close()} was called. */
@@ -95,6 +107,7 @@ public final class CheckRunner {
   public CompletableFuture<VerificationReport> start(String tenant, boolean freshToken,
       boolean logFailure, long notAfterNanos, Consumer<CallContext> started) {
     ensureOpen();
+    CheckObserver.Check observed = observer.checkStarted(tenant);
     long policyDeadline = System.nanoTime() + checkDeadline.toNanos();
     long deadline = notAfterNanos - policyDeadline < 0 ? notAfterNanos : policyDeadline;
     CallContext ctx = new CallContext(tenant, deadline);
@@ -116,6 +129,7 @@ public final class CheckRunner {
       if (failure != null) {
         Throwable cause = Futures.unwrap(failure);
         if (cause instanceof Error err) {
+          observed.failed(err);
           throw err;
         }
         if (cause instanceof VerificationCancelledException) {
@@ -133,8 +147,10 @@ public final class CheckRunner {
         e = ctx.cancelled("before its report was returned", null);
       }
       if (e == null) {
+        observed.finished(report);
         return report;
       }
+      observed.failed(e);
       if (e instanceof VerificationCancelledException) {
         LOG.debug("tenant {}: {}", tenant, e.getMessage());
       } else if (e instanceof B2cPermissionsException && logFailure) {
