@@ -155,6 +155,38 @@ class VerifierContractOnTheStubTest {
   }
 
   @Test
+  void aDatedAssignmentIsTheEvidenceOverAnUndatedOneListedBeforeIt() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.revoke(AUDIT.appRoleId());
+    t.assignments.add(new io.github.b2cpermissions.graph.stub.StubAssignment("undated", t.servicePrincipalId,
+        t.graphServicePrincipalId, AUDIT.appRoleId(), null, null));
+    t.assignments.add(new io.github.b2cpermissions.graph.stub.StubAssignment("dated", t.servicePrincipalId,
+        t.graphServicePrincipalId, AUDIT.appRoleId(), "2026-03-01T00:00:00Z", null));
+    t.assignments.add(new io.github.b2cpermissions.graph.stub.StubAssignment("unreadable", t.servicePrincipalId,
+        t.graphServicePrincipalId, AUDIT.appRoleId(), "first of March", null));
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub).build()) {
+      VerificationReport report = v.verify(t.tenantId);
+      assertThat(report.check(AUDIT).assignmentId()).isEqualTo("dated");
+      assertThat(report.check(AUDIT).grantedSince()).contains(Instant.parse("2026-03-01T00:00:00Z"));
+    }
+  }
+
+  @Test
+  void ofTwoUndatedAssignmentsTheFirstListedIsTheEvidence() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.revoke(AUDIT.appRoleId());
+    t.assignments.add(new io.github.b2cpermissions.graph.stub.StubAssignment("first", t.servicePrincipalId,
+        t.graphServicePrincipalId, AUDIT.appRoleId(), null, null));
+    t.assignments.add(new io.github.b2cpermissions.graph.stub.StubAssignment("second", t.servicePrincipalId,
+        t.graphServicePrincipalId, AUDIT.appRoleId(), "", null));
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub).build()) {
+      VerificationReport report = v.verify(t.tenantId);
+      assertThat(report.check(AUDIT).assignmentId()).isEqualTo("first");
+      assertThat(report.check(AUDIT).grantedSince()).isEmpty();
+    }
+  }
+
+  @Test
   void consentLinkComesWithAMissingPermissionOnlyWhenABuilderIsGiven() {
     StubDirectory t = StubDirectory.grantedAll();
     t.revoke(AUDIT.appRoleId());

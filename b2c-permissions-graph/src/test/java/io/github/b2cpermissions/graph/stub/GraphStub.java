@@ -107,6 +107,11 @@ public final class GraphStub implements AutoCloseable {
     return new OkHttpClient.Builder().sslSocketFactory(ssl.getSocketFactory(), trust).build();
   }
 
+  /** The stub's TLS context, which trusts the stub's certificate (for a token client of a test). */
+  public SSLContext sslContext() {
+    return ssl;
+  }
+
   /** Every request that reached the stub, in arrival order. */
   public List<StubRequest> requests() {
     return List.copyOf(received);
