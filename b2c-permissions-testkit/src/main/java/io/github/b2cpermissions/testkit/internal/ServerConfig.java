@@ -14,15 +14,23 @@ public final class ServerConfig {
   public final Clock clock;
   /** Journal entries kept; older ones are dropped. */
   public final int journalLimit;
+  /** The throttling limits modelled; {@link ThrottleSettings#NONE} by default. */
+  public final ThrottleSettings throttle;
 
   public ServerConfig(
       int port, int pageSize, boolean strict, Duration tokenLifetime, Clock clock, int journalLimit) {
+    this(port, pageSize, strict, tokenLifetime, clock, journalLimit, ThrottleSettings.NONE);
+  }
+
+  public ServerConfig(int port, int pageSize, boolean strict, Duration tokenLifetime, Clock clock,
+      int journalLimit, ThrottleSettings throttle) {
     this.port = port;
     this.pageSize = pageSize;
     this.strict = strict;
     this.tokenLifetime = tokenLifetime;
     this.clock = clock;
     this.journalLimit = journalLimit;
+    this.throttle = throttle;
   }
 
   @Override
@@ -38,6 +46,7 @@ public final class ServerConfig {
         + ", clock="
         + clock
         + ", journalLimit="
-        + journalLimit;
+        + journalLimit
+        + (throttle.any() ? ", throttle=" + throttle : "");
   }
 }
