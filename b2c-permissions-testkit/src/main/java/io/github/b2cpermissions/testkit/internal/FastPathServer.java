@@ -12,6 +12,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import wiremock.jakarta.servlet.AsyncContext;
 import wiremock.jakarta.servlet.ServletException;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +33,12 @@ import wiremock.org.eclipse.jetty.server.handler.HandlerWrapper;
  * version on the classpath).
  */
 final class FastPathServer extends Jetty11HttpServer {
+  /** Writes delayed replies when their latency has passed (daemon threads, shared by all fakes). */
+  private static final ScheduledExecutorService DELAYS = Executors.newScheduledThreadPool(2, r -> {
+    Thread t = new Thread(r, "fake-graph-latency");
+    t.setDaemon(true);
+    return t;
+  });
   private final Dispatcher dispatcher;
 
   private FastPathServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs, Dispatcher dispatcher) {
@@ -65,26 +75,38 @@ final class FastPathServer extends Jetty11HttpServer {
               }
               return;
             }
-            if (reply.delayMillis > 0) {
-              try {
-                Thread.sleep(reply.delayMillis);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            }
-            response.setStatus(reply.status);
-            for (Map.Entry<String, String> h : reply.headers.entrySet()) {
-              response.setHeader(h.getKey(), h.getValue());
-            }
-            response.setContentLength(reply.body.length);
-            if (reply.body.length > 0) {
-              response.getOutputStream().write(reply.body);
-            }
             base.setHandled(true);
+            if (reply.delayMillis > 0) {
+              // The latency holds no server thread: the reply is written when it is due.
+              AsyncContext async = request.startAsync();
+              async.setTimeout(0);
+              DELAYS.schedule(() -> {
+                try {
+                  write(reply, response);
+                } catch (IOException | RuntimeException e) {
+                  // The client went away while the reply was delayed.
+                } finally {
+                  async.complete();
+                }
+              }, reply.delayMillis, TimeUnit.MILLISECONDS);
+              return;
+            }
+            write(reply, response);
           }
         };
     front.setHandler(wireMock);
     return front;
+  }
+
+  private static void write(Reply reply, HttpServletResponse response) throws IOException {
+    response.setStatus(reply.status);
+    for (Map.Entry<String, String> h : reply.headers.entrySet()) {
+      response.setHeader(h.getKey(), h.getValue());
+    }
+    response.setContentLength(reply.body.length);
+    if (reply.body.length > 0) {
+      response.getOutputStream().write(reply.body);
+    }
   }
 
   private static Exchange exchange(HttpServletRequest request) throws IOException {

@@ -16,6 +16,17 @@ public final class ServerConfig {
   public final int journalLimit;
   /** The throttling limits modelled; {@link ThrottleSettings#NONE} by default. */
   public final ThrottleSettings throttle;
+  /**
+   * Whether HTTP/2 is offered over TLS (ALPN {@code h2}, falling back to HTTP/1.1). Off unless the
+   * system property {@value #HTTP2_PROPERTY} is {@code true}: the transport faults of WireMock are
+   * HTTP/1.1 faults. The standalone fake turns it on.
+   */
+  public final boolean http2 = Boolean.getBoolean(HTTP2_PROPERTY);
+  /** How many connections the kernel may queue before the server accepts them. */
+  public final int acceptQueue = 4096;
+
+  /** The system property that turns on HTTP/2 over TLS. */
+  public static final String HTTP2_PROPERTY = "b2cpermissions.fake.http2";
 
   public ServerConfig(
       int port, int pageSize, boolean strict, Duration tokenLifetime, Clock clock, int journalLimit) {
@@ -47,6 +58,8 @@ public final class ServerConfig {
         + clock
         + ", journalLimit="
         + journalLimit
+        + ", http2="
+        + http2
         + (throttle.any() ? ", throttle=" + throttle : "");
   }
 }

@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import io.github.b2cpermissions.testkit.internal.ServerConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,12 @@ final class StandaloneMain {
           "  --lenient          answer unknown routes as Graph does instead of 501",
           "  --cert-out FILE    write the self-signed certificate (PEM) for clients to trust",
           "  --info-out FILE    write endpoints and tenants, client secrets included, as JSON",
+          "  --tenants N        also host N generated B2C tenants of the default app (every",
+          "                     permission granted but on every tenth, which lacks one)",
+          "  --tenant-ids-out FILE  write the generated tenants' ids, one a line",
+          "  --latency-ms N     delay every exchange, token requests included, by N ms",
+          "  --http1            offer HTTP/1.1 only (default: HTTP/2 over TLS where the client",
+          "                     asks for it, else HTTP/1.1)",
           "  --help             this text");
 
   private StandaloneMain() {}
@@ -49,6 +57,10 @@ final class StandaloneMain {
     Path seed = null;
     Path certOut = null;
     Path infoOut = null;
+    Path idsOut = null;
+    int generated = 0;
+    long latencyMillis = 0;
+    boolean http2 = true;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -70,6 +82,18 @@ final class StandaloneMain {
           case "--info-out":
             infoOut = Path.of(value(args, ++i, "--info-out"));
             break;
+          case "--tenants":
+            generated = intValue(args, ++i, "--tenants");
+            break;
+          case "--tenant-ids-out":
+            idsOut = Path.of(value(args, ++i, "--tenant-ids-out"));
+            break;
+          case "--latency-ms":
+            latencyMillis = intValue(args, ++i, "--latency-ms");
+            break;
+          case "--http1":
+            http2 = false;
+            break;
           case "--help":
           case "-h":
             out.println(USAGE);
@@ -87,6 +111,11 @@ final class StandaloneMain {
         seed == null
             ? "{\"domain\":\"contoso.onmicrosoft.com\",\"granted\":\"all\"}"
             : Files.readString(seed, StandardCharsets.UTF_8);
+    if (generated < 0 || latencyMillis < 0) {
+      err.println("--tenants and --latency-ms must not be negative");
+      return 2;
+    }
+    System.setProperty(ServerConfig.HTTP2_PROPERTY, String.valueOf(http2));
     FakeGraph graph;
     try {
       graph = Seeds.load(json, overrides);
@@ -99,10 +128,18 @@ final class StandaloneMain {
     if (certOut != null) {
       Files.writeString(certOut, graph.certificatePem(), StandardCharsets.UTF_8);
     }
-    if (infoOut != null) {
-      Files.writeString(infoOut, info(graph, certOut, true).toPrettyString(), StandardCharsets.UTF_8);
+    // The info lists the seeded tenants only; generated ones go to --tenant-ids-out.
+    ObjectNode withSecrets = info(graph, certOut, true);
+    ObjectNode shown = info(graph, certOut, false);
+    BenchmarkFleet.addTenants(graph, generated, idsOut);
+    if (latencyMillis > 0) {
+      BenchmarkFleet.latency(graph, Duration.ofMillis(latencyMillis));
     }
-    out.println(Seeds.MAPPER.writeValueAsString(info(graph, certOut, false)));
+    shown.put("generatedTenants", generated);
+    if (infoOut != null) {
+      Files.writeString(infoOut, withSecrets.toPrettyString(), StandardCharsets.UTF_8);
+    }
+    out.println(Seeds.MAPPER.writeValueAsString(shown));
     out.flush();
     new CountDownLatch(1).await();
     return 0;
