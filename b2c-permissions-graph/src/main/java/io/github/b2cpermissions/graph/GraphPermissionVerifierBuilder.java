@@ -6,7 +6,6 @@ import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationStrategy;
-import io.github.b2cpermissions.graph.internal.credentials.IdentityCredentials;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -356,23 +355,6 @@ public final class GraphPermissionVerifierBuilder {
     return this;
   }
 
-  /** The credential of each tenant, from whichever credential source was set. */
-  private Function<String, TokenCredential> credentialSource(String clientId) {
-    if (credentials != null) {
-      return credentials;
-    }
-    TokenCredential shared = sharedCredential;
-    if (shared == null && clientSecret != null) {
-      shared = IdentityCredentials.clientSecret(cloud.authorityHost().orElseThrow(),
-          cloud.isCustom(), clientId, clientSecret, identityHttpClient);
-    } else if (shared == null && certificatePath != null) {
-      shared = IdentityCredentials.clientCertificate(cloud.authorityHost().orElseThrow(),
-          cloud.isCustom(), clientId, certificatePath, certificatePassword, identityHttpClient);
-    }
-    TokenCredential credential = Objects.requireNonNull(shared);
-    return tenant -> credential;
-  }
-
   /**
    * Builds the verifier.
    *
@@ -398,7 +380,8 @@ public final class GraphPermissionVerifierBuilder {
           + " pass your own TokenCredential with credential(...) or credentials(...)");
     }
     return new GraphPermissionVerifier(new VerifierConfiguration(id, cloud, strategy,
-        credentialSource(id), passTenantId, credentialDescription, retryPolicy, requestTimeout,
+        CredentialSources.resolve(id, cloud, credentials, sharedCredential, clientSecret,
+            certificatePath, certificatePassword, identityHttpClient), passTenantId, credentialDescription, retryPolicy, requestTimeout,
         Optional.ofNullable(executor), fleetConcurrency, maxConcurrentRequests,
         Optional.ofNullable(httpClient), Optional.ofNullable(consentUrlBuilder), retryListener,
         clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry, Map.copyOf(profiles)));
