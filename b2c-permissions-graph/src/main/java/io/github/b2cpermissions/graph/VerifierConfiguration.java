@@ -1,6 +1,7 @@
 package io.github.b2cpermissions.graph;
 
 import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.RequestBudget;
 import io.github.b2cpermissions.TenantKind;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ import okhttp3.OkHttpClient;
 /**
  * What a {@link GraphPermissionVerifierBuilder} hands the verifier it builds: the checked settings,
  * with the credential source already resolved, and the profile to verify each covered tenant kind
- * against. An absent executor or HTTP client means the verifier
+ * against, and the request budget with the throttle priority. An absent executor or HTTP client means the verifier
  * creates (and owns) its own.
  */
 record VerifierConfiguration(
@@ -40,4 +41,6 @@ record VerifierConfiguration(
     int tenantCacheSize,
     Duration tenantCacheExpiry,
     Duration tokenConfirmationExpiry,
-    Map<TenantKind, PermissionProfile> profiles) {}
+    Map<TenantKind, PermissionProfile> profiles,
+    RequestBudget requestBudget,
+    boolean lowThrottlePriority) {}
