@@ -8,18 +8,19 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** Turns the credential source a {@link GraphPermissionVerifierBuilder} was given into one per tenant. */
+/** Turns the one credential source a builder was given into the credential of each tenant. */
 final class CredentialSources {
   private CredentialSources() {}
 
   /**
-   * The credential of each tenant, from whichever one source was set (the builder has checked that
-   * exactly one was).
+   * The credential of each tenant, from whichever source is set (the builder checked that exactly
+   * one is, and that a secret or certificate comes with a cloud that has an authority host).
    */
-  static Function<String, TokenCredential> resolve(String clientId, GraphCloud cloud,
-      @Nullable Function<String, TokenCredential> credentials, @Nullable TokenCredential sharedCredential,
-      @Nullable String clientSecret, @Nullable Path certificatePath, @Nullable String certificatePassword,
-      @Nullable HttpClient identityHttpClient) {
+  static Function<String, TokenCredential> resolve(
+      @Nullable Function<String, TokenCredential> credentials,
+      @Nullable TokenCredential sharedCredential, @Nullable String clientSecret,
+      @Nullable Path certificatePath, @Nullable String certificatePassword, GraphCloud cloud,
+      String clientId, @Nullable HttpClient identityHttpClient) {
     if (credentials != null) {
       return credentials;
     }

@@ -42,8 +42,8 @@ public final class GraphPermissionVerifierBuilder {
   private GraphRetryPolicy retryPolicy = GraphRetryPolicy.ofDefaults();
   private Duration requestTimeout = Duration.ofSeconds(30);
   private @Nullable Executor executor;
-  private int fleetConcurrency = 16;
-  private int maxConcurrentRequests = 64;
+  private int fleetConcurrency = GraphPermissionVerifier.DEFAULT_FLEET_CONCURRENCY;
+  private int maxConcurrentRequests = GraphPermissionVerifier.DEFAULT_MAX_CONCURRENT_REQUESTS;
   private @Nullable OkHttpClient httpClient;
   private @Nullable ConsentUrlBuilder consentUrlBuilder;
   private Consumer<GraphRetryEvent> retryListener = e -> {};
@@ -265,8 +265,11 @@ public final class GraphPermissionVerifierBuilder {
   }
 
   /**
-   * Runs asynchronous and fleet checks on {@code executor} instead of the verifier's own pool of
-   * {@link #fleetConcurrency(int)} daemon threads. The verifier never shuts it down.
+   * Starts asynchronous and fleet checks on {@code executor} (and completes the futures of {@code
+   * verifyAsync} there) instead of
+   * on the verifier's own {@value GraphPermissionVerifier#OWN_THREADS} daemon threads. No check
+   * holds a thread while it waits for Graph or a token, so a small executor serves any
+   * concurrency. The verifier never shuts it down.
    *
    * @throws NullPointerException if {@code executor} is null
    */
@@ -276,7 +279,8 @@ public final class GraphPermissionVerifierBuilder {
   }
 
   /**
-   * Sets how many tenants a fleet check verifies at once. Defaults to 16.
+   * Sets how many tenants a fleet check verifies at once. Defaults to {@value
+   * GraphPermissionVerifier#DEFAULT_FLEET_CONCURRENCY}; a tenant in progress holds no thread.
    *
    * @throws IllegalArgumentException if {@code concurrency} is less than 1 or more than 1024
    */
@@ -289,8 +293,11 @@ public final class GraphPermissionVerifierBuilder {
   }
 
   /**
-   * Bounds the Graph requests in flight across every check of this verifier (a bulkhead), so a
-   * fleet run cannot stampede the app's Graph budget. Defaults to 64.
+   * Bounds the Graph requests in flight across every check of this verifier. Defaults to {@value
+   * GraphPermissionVerifier#DEFAULT_MAX_CONCURRENT_REQUESTS}, sized for Graph's latency. A request
+   * over the limit waits in a queue holding no thread, within its check's deadline. The limit
+   * ramps up (slow start: from 32, one more per request answered, about doubling per round trip),
+   * so a cold fleet does not open every connection at once.
    *
    * @throws IllegalArgumentException if {@code max} is less than 1
    */
@@ -406,8 +413,8 @@ public final class GraphPermissionVerifierBuilder {
           + " pass your own TokenCredential with credential(...) or credentials(...)");
     }
     return new GraphPermissionVerifier(new VerifierConfiguration(id, cloud, strategy,
-        CredentialSources.resolve(id, cloud, credentials, sharedCredential, clientSecret,
-            certificatePath, certificatePassword, identityHttpClient), passTenantId, credentialDescription, retryPolicy, requestTimeout,
+        CredentialSources.resolve(credentials, sharedCredential, clientSecret, certificatePath,
+            certificatePassword, cloud, id, identityHttpClient), passTenantId, credentialDescription, retryPolicy, requestTimeout,
         Optional.ofNullable(executor), fleetConcurrency, maxConcurrentRequests,
         Optional.ofNullable(httpClient), Optional.ofNullable(consentUrlBuilder), retryListener,
         clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry, Map.copyOf(profiles),

@@ -10,8 +10,6 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
-import com.azure.core.util.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -92,7 +90,7 @@ public final class CachingTokenCredential implements TokenCredential {
     if (cached != null && request.getClaims() == null && !cached.isExpired()) {
       return Mono.just(cached);
     }
-    return Mono.fromCallable(() -> fetch(tenant, String.join(" ", request.getScopes())));
+    return fetch(tenant, String.join(" ", request.getScopes()));
   }
 
   /** How many times this credential has called the token endpoint. */
@@ -100,7 +98,11 @@ public final class CachingTokenCredential implements TokenCredential {
     return tokenRequests.get();
   }
 
-  private AccessToken fetch(String tenant, String scope) throws IOException {
+  /**
+   * Asks the token endpoint without blocking the subscriber: the request goes through the HTTP
+   * client's asynchronous {@code send}, as azure-identity's own requests do.
+   */
+  private Mono<AccessToken> fetch(String tenant, String scope) {
     FakeGraphTenant hosted = graph.tenant(tenant).orElse(null);
     String clientId = hosted == null ? FakeGraphTenant.DEFAULT_CLIENT_ID : hosted.clientId();
     String secret = hosted == null ? FakeGraphTenant.DEFAULT_CLIENT_SECRET : hosted.clientSecret();
@@ -116,25 +118,26 @@ public final class CachingTokenCredential implements TokenCredential {
             .setHeader(HttpHeaderName.CONTENT_TYPE, "application/x-www-form-urlencoded")
             .setBody(form);
     tokenRequests.incrementAndGet();
-    JsonNode body;
-    int status;
-    try (HttpResponse response = http.sendSync(post, Context.NONE)) {
-      status = response.getStatusCode();
-      body = JSON.readTree(response.getBodyAsBinaryData().toBytes());
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    if (status != 200) {
-      throw new ClientAuthenticationException(
-          "the fake's token endpoint answered " + status + ": " + body.path("error_description").asText(),
-          null);
-    }
-    AccessToken token =
-        new AccessToken(
-            body.path("access_token").asText(),
-            OffsetDateTime.now().plusSeconds(body.path("expires_in").asLong(3600)));
-    cache.put(tenant, token);
-    return token;
+    return http.send(post).flatMap(response -> response.getBodyAsByteArray()
+        .defaultIfEmpty(new byte[0])
+        .map(bytes -> {
+          int status = response.getStatusCode();
+          response.close();
+          JsonNode body;
+          try {
+            body = JSON.readTree(bytes);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (status != 200) {
+            throw new ClientAuthenticationException("the fake's token endpoint answered " + status
+                + ": " + body.path("error_description").asText(), null);
+          }
+          AccessToken token = new AccessToken(body.path("access_token").asText(),
+              OffsetDateTime.now().plusSeconds(body.path("expires_in").asLong(3600)));
+          cache.put(tenant, token);
+          return token;
+        }));
   }
 
   private static String encode(String s) {

@@ -4,6 +4,7 @@ import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.VerificationCancelledException;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
+import io.github.b2cpermissions.graph.internal.call.Futures;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -67,8 +68,9 @@ public final class CheckRunner {
 
   /**
    * Checks one tenant within the check deadline, and never past {@code notAfterNanos} (a {@link
-   * System#nanoTime()} value); {@code started} is handed the check's context before it starts. A
-   * failure is logged here (once) when {@code logFailure}, else the caller decides it.
+   * System#nanoTime()} value), blocking the calling thread; {@code started} is handed the check's
+   * context before it starts. A failure is logged here (once) when {@code logFailure}, else the
+   * caller decides it. Interrupting the calling thread cancels the check.
    *
    * @throws IllegalStateException if closed
    * @throws VerificationCancelledException if the check was cancelled or the runner closed
@@ -76,46 +78,76 @@ public final class CheckRunner {
    */
   public VerificationReport run(String tenant, boolean freshToken, boolean logFailure,
       long notAfterNanos, Consumer<CallContext> started) {
+    AtomicReference<CallContext> current = new AtomicReference<>();
+    CompletableFuture<VerificationReport> f = start(tenant, freshToken, logFailure, notAfterNanos,
+        ctx -> {
+          current.set(ctx);
+          started.accept(ctx);
+        });
+    return Futures.join(f, current.get());
+  }
+
+  /**
+   * Starts the check of one tenant on the calling thread and returns at once (the check holds no
+   * thread while it waits for Graph or the token endpoint); otherwise as {@link #run}. The future
+   * fails instead of throwing, except for {@link IllegalStateException} when closed.
+   */
+  public CompletableFuture<VerificationReport> start(String tenant, boolean freshToken,
+      boolean logFailure, long notAfterNanos, Consumer<CallContext> started) {
     ensureOpen();
     long policyDeadline = System.nanoTime() + checkDeadline.toNanos();
     long deadline = notAfterNanos - policyDeadline < 0 ? notAfterNanos : policyDeadline;
     CallContext ctx = new CallContext(tenant, deadline);
     running.add(ctx);
+    CompletableFuture<VerificationReport> pipelineDone;
     try {
       if (closed.get()) {
         ctx.cancel("the verifier was closed");
       }
       started.accept(ctx);
       ctx.throwIfCancelled("before it started");
-      VerificationReport report;
-      try {
-        report = pipeline.run(ctx, freshToken);
-      } catch (VerificationCancelledException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        if (ctx.isCancelled()) {
-          throw ctx.cancelled("while it ran", e);
+      pipelineDone = pipeline.run(ctx, freshToken);
+    } catch (Throwable e) {
+      pipelineDone = Futures.failed(e);
+    }
+    return pipelineDone.handle((report, failure) -> {
+      running.remove(ctx);
+      RuntimeException e = null;
+      if (failure != null) {
+        Throwable cause = Futures.unwrap(failure);
+        if (cause instanceof Error err) {
+          throw err;
         }
-        throw e;
+        if (cause instanceof VerificationCancelledException) {
+          e = (RuntimeException) cause;
+        } else if (ctx.isCancelled()) {
+          e = ctx.cancelled("while it ran", cause);
+        } else if (cause instanceof RuntimeException r) {
+          e = r;
+        } else {
+          e = new B2cPermissionsException("the check of tenant " + tenant + " failed: " + cause,
+              tenant, cause);
+        }
+      } else if (ctx.isCancelled()) {
+        // Nothing is reported for a check cancelled or closed while it ran.
+        e = ctx.cancelled("before its report was returned", null);
       }
-      // Nothing is reported for a check cancelled or closed while it ran.
-      ctx.throwIfCancelled("before its report was returned");
-      return report;
-    } catch (VerificationCancelledException e) {
-      LOG.debug("tenant {}: {}", tenant, e.getMessage());
-      throw e;
-    } catch (B2cPermissionsException e) {
-      if (logFailure) {
+      if (e == null) {
+        return report;
+      }
+      if (e instanceof VerificationCancelledException) {
+        LOG.debug("tenant {}: {}", tenant, e.getMessage());
+      } else if (e instanceof B2cPermissionsException && logFailure) {
         LOG.warn("tenant {}: permission check failed: {}", tenant, e.getMessage());
       }
       throw e;
-    } finally {
-      running.remove(ctx);
-    }
+    });
   }
 
   /**
-   * Checks one tenant on {@code executor}; cancelling the future cancels the check.
+   * Checks one tenant: started on {@code executor}, completed there too (so the caller's stages
+   * never run on an HTTP client thread, unless the executor refuses, once closed); cancelling the
+   * future cancels the check.
    *
    * @throws IllegalStateException if closed
    */
@@ -140,11 +172,19 @@ public final class CheckRunner {
         if (future.isDone()) {
           return;
         }
+        CompletableFuture<VerificationReport> check;
         try {
-          future.complete(run(tenant, false, true, Long.MAX_VALUE, started));
-        } catch (Throwable t) {
-          future.completeExceptionally(t);
+          check = start(tenant, false, true, Long.MAX_VALUE, started);
+        } catch (RuntimeException e) {
+          check = Futures.failed(e);
         }
+        check.whenComplete((report, failure) -> onExecutor(executor, () -> {
+          if (failure == null) {
+            future.complete(report);
+          } else {
+            future.completeExceptionally(Futures.unwrap(failure));
+          }
+        }));
       });
     } catch (RejectedExecutionException rejected) {
       future.completeExceptionally(closed.get()
@@ -153,6 +193,15 @@ public final class CheckRunner {
               "the executor refused the check of tenant " + tenant, tenant, rejected));
     }
     return future;
+  }
+
+  /** Runs {@code task} on {@code executor}, or here when the executor refuses it. */
+  public static void onExecutor(Executor executor, Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException refused) {
+      task.run();
+    }
   }
 
   /**

@@ -12,20 +12,14 @@ import io.github.b2cpermissions.graph.internal.cache.SharedCopies;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
 import io.github.b2cpermissions.graph.internal.http.GraphResponse;
 import io.github.b2cpermissions.graph.internal.http.GraphTransport;
-import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,17 +29,19 @@ import org.slf4j.LoggerFactory;
  * Reads the backup app's grants from the directory in as few round trips as Graph allows, and keeps
  * every answer it received: a refused or failed read is recorded next to the answers that did
  * arrive (see {@link DirectoryFacts}), so a decisive answer such as the organization's {@code
- * tenantType} is never lost to another item's failure.
+ * tenantType} is never lost to another item's failure. Every read is a future composed on the
+ * transport's: no thread waits for Graph.
  *
  * <p>Cold (first check of a tenant, or after its cache entry expired): one {@code $batch} with the
  * app's service principal, this tenant's Microsoft Graph service principal (its object id and its
  * app roles), the organization and the first page of the app's {@code appRoleAssignments} through
  * the service principal's alternate key ({@code appId}); where that navigation is refused, the
- * assignments are read by object id in a second round trip. Warm: the two object ids and the
- * tenant's Graph roles are remembered per tenant (bounded by size and age), so one {@code $batch}
- * reads the service principal, the organization and the first page of assignments. Only live
- * assignments whose {@code resourceId} is the tenant's Microsoft Graph service principal, of a role
- * that this tenant's Graph defines and has enabled, count.
+ * assignments are read by object id in a second round trip. Warm: the two object ids, the
+ * tenant's Graph roles and the tenant's warm {@code $batch} body (written once) are remembered
+ * per tenant (bounded by size and age), so one {@code $batch} reads the service principal, the
+ * organization and the first page of assignments. Only live assignments whose {@code resourceId}
+ * is the tenant's Microsoft Graph service principal, of a role that this tenant's Graph defines
+ * and has enabled, count.
  */
 public final class DirectoryReader {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryReader.class);
@@ -53,7 +49,7 @@ public final class DirectoryReader {
       "$select=id,appRoleId,principalId,resourceId,createdDateTime,deletedDateTime&$top=999";
   private static final String ORGANIZATION = "/organization?$select=id,tenantType,verifiedDomains";
   static final String APPLICATION_READ = "Application.Read.All";
-  private static final String ORGANIZATION_READ = "Organization.Read.All";
+  static final String ORGANIZATION_READ = "Organization.Read.All";
   private static final int MAX_PAGES = 10_000;
 
   private final GraphTransport transport;
@@ -62,13 +58,17 @@ public final class DirectoryReader {
   private final BoundedCache<String, TenantObjects> tenants;
   /** Equal Graph role lists of different tenants, held once. */
   private final SharedCopies<Map<UUID, GraphAppRole>> roleLists = new SharedCopies<>();
+  private final List<String> coldUrls;
+  private final byte[] coldBody;
+  private final List<String> confirmUrls;
+  private final byte[] confirmBody;
 
   /**
-   * Remembered object ids and Graph roles of one tenant. The roles are the instance {@link
-   * SharedCopies} hands out, so tenants whose Graph answered the same list share it.
+   * Remembered object ids, Graph roles and warm {@code $batch} of one tenant. The roles are the
+   * instance {@link SharedCopies} hands out, so tenants whose Graph answered the same list share it.
    */
-  private record TenantObjects(
-      String servicePrincipalId, String graphServicePrincipalId, Map<UUID, GraphAppRole> roles) {}
+  private record TenantObjects(String servicePrincipalId, String graphServicePrincipalId,
+      Map<UUID, GraphAppRole> roles, List<String> warmUrls, byte[] warmBody) {}
 
   /**
    * Creates a reader.
@@ -87,6 +87,17 @@ public final class DirectoryReader {
     this.clientId = clientId;
     this.coveredTenantTypes = Set.copyOf(coveredTenantTypes);
     this.tenants = new BoundedCache<>(cacheSize, cacheExpiry, ticker);
+    this.coldUrls = List.of(
+        servicePrincipalByAppId(),
+        "/servicePrincipals(appId='" + B2cBackupPermission.MICROSOFT_GRAPH_APP_ID
+            + "')?$select=id,appRoles",
+        ORGANIZATION,
+        // Graph documents navigation from the alternate key; where a cloud refuses it, the
+        // assignments are read by object id (one more round trip).
+        "/servicePrincipals(appId='" + clientId + "')/appRoleAssignments?" + ASSIGNMENT_SELECT);
+    this.coldBody = GraphTransport.batchBody(coldUrls);
+    this.confirmUrls = List.of(servicePrincipalByAppId(), ORGANIZATION);
+    this.confirmBody = GraphTransport.batchBody(confirmUrls);
   }
 
   /** How many tenants' object ids and roles are cached now (for tests and benchmarks). */
@@ -97,316 +108,172 @@ public final class DirectoryReader {
   /**
    * Reads the facts of one tenant for a directory check: presence, tenant type, and (unless an
    * answer already decides the tenant, or a read was refused or failed) every page of assignments.
+   * The future fails with {@link AuthenticationFailedException} if the organization is another
+   * tenant's, or the tenant was named by a domain the organization does not list as verified;
+   * with {@link UnexpectedGraphResponseException} if the organization answered without an id, or
+   * a later page is malformed; with another {@link B2cPermissionsException} when the {@code
+   * $batch} itself, or a later page, fails for another reason (a 403 on a page is recorded, not
+   * failed).
    *
    * @param tokenTenantId the token's {@code tid}, which the organization must match
-   * @throws AuthenticationFailedException if the organization is another tenant's, or the tenant
-   *     was named by a domain the organization does not list as verified
-   * @throws UnexpectedGraphResponseException if the organization answered without an id, or a
-   *     later page is malformed
-   * @throws B2cPermissionsException when the {@code $batch} itself, or a
-   *     later page, fails for another reason (a 403 on a page is recorded, not thrown)
    */
-  DirectoryFacts read(CallContext ctx, String tokenTenantId) {
+  CompletableFuture<DirectoryFacts> read(CallContext ctx, String tokenTenantId) {
     TenantObjects known = tenants.get(ctx.tenantId());
-    if (known != null) {
-      DirectoryFacts warm = readWarm(ctx, tokenTenantId, known);
+    if (known == null) {
+      return readCold(ctx, tokenTenantId);
+    }
+    return readWarm(ctx, tokenTenantId, known).thenCompose(warm -> {
       if (warm != null) {
-        return warm;
+        return CompletableFuture.completedFuture(warm);
       }
       tenants.remove(ctx.tenantId());
-    }
-    return readCold(ctx, tokenTenantId);
+      return readCold(ctx, tokenTenantId);
+    });
   }
 
   /**
    * Confirms the tenant type and the app's service principal in one {@code $batch} (for the token
-   * strategy): no assignments are read.
+   * strategy): no assignments are read. Fails as {@link #read} does.
    *
    * @param tokenTenantId the token's {@code tid}, which the organization must match
-   * @throws AuthenticationFailedException as {@link #read}
-   * @throws UnexpectedGraphResponseException as {@link #read}
-   * @throws B2cPermissionsException when the {@code $batch} fails
    */
-  DirectoryFacts confirm(CallContext ctx, String tokenTenantId) {
-    List<GraphResponse> r = transport.batchGet(ctx, List.of(servicePrincipalByAppId(), ORGANIZATION));
-    CollectedFacts c = new CollectedFacts();
-    organization(ctx, tokenTenantId, r.get(1), c);
-    servicePrincipal(ctx, r.get(0), c);
-    return c.facts(List.of(), null);
-  }
-
-  private @Nullable DirectoryFacts readWarm(CallContext ctx, String tokenTenantId, TenantObjects known) {
-    List<GraphResponse> r = transport.batchGet(ctx, List.of(
-        servicePrincipalByAppId(),
-        ORGANIZATION,
-        "/servicePrincipals/" + known.servicePrincipalId() + "/appRoleAssignments?" + ASSIGNMENT_SELECT));
-    CollectedFacts c = new CollectedFacts();
-    organization(ctx, tokenTenantId, r.get(1), c);
-    servicePrincipal(ctx, r.get(0), c);
-    GraphResponse assignments = r.get(2);
-    if (c.presence == AppPresence.NOT_FOUND) {
-      tenants.remove(ctx.tenantId());
-    }
-    if (c.decisive(coveredTenantTypes)) {
-      return c.facts(List.of(), known.roles());
-    }
-    if (c.spId != null
-        && (!c.spId.equals(known.servicePrincipalId()) || assignments.status() == 404)) {
-      LOG.debug("tenant {}: the backup app's service principal changed; reading it again",
-          ctx.tenantId());
-      return null;
-    }
-    return finishRead(ctx, c, assignments, known.graphServicePrincipalId(), known.roles());
-  }
-
-  private DirectoryFacts readCold(CallContext ctx, String tokenTenantId) {
-    List<GraphResponse> r = transport.batchGet(ctx, List.of(
-        servicePrincipalByAppId(),
-        "/servicePrincipals(appId='" + B2cBackupPermission.MICROSOFT_GRAPH_APP_ID
-            + "')?$select=id,appRoles",
-        ORGANIZATION,
-        // Graph documents navigation from the alternate key; where a cloud refuses it, the
-        // assignments are read by object id below (one more round trip).
-        "/servicePrincipals(appId='" + clientId + "')/appRoleAssignments?" + ASSIGNMENT_SELECT));
-    CollectedFacts c = new CollectedFacts();
-    organization(ctx, tokenTenantId, r.get(2), c);
-    servicePrincipal(ctx, r.get(0), c);
-    if (c.decisive(coveredTenantTypes)) {
+  CompletableFuture<DirectoryFacts> confirm(CallContext ctx, String tokenTenantId) {
+    return transport.batchGet(ctx, confirmUrls, confirmBody).thenApply(r -> {
+      CollectedFacts c = new CollectedFacts();
+      DirectoryAnswers.organization(ctx, tokenTenantId, r.get(1), c);
+      DirectoryAnswers.servicePrincipal(clientId, ctx, r.get(0), c);
       return c.facts(List.of(), null);
-    }
-    String graphSpId = null;
-    Map<UUID, GraphAppRole> roles = null;
-    GraphResponse graphSp = r.get(1);
-    if (c.usable(ctx, graphSp, "Microsoft Graph's service principal", APPLICATION_READ)) {
-      try {
-        graphSpId = GraphAnswers.requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
-        roles = roleLists.shared(crossChecked(ctx, graphSp.body().path("appRoles")));
-      } catch (UnexpectedGraphResponseException e) {
-        c.fail(e);
+    });
+  }
+
+  private CompletableFuture<@Nullable DirectoryFacts> readWarm(
+      CallContext ctx, String tokenTenantId, TenantObjects known) {
+    return transport.batchGet(ctx, known.warmUrls(), known.warmBody()).thenCompose(r -> {
+      CollectedFacts c = new CollectedFacts();
+      DirectoryAnswers.organization(ctx, tokenTenantId, r.get(1), c);
+      DirectoryAnswers.servicePrincipal(clientId, ctx, r.get(0), c);
+      GraphResponse assignments = r.get(2);
+      if (c.presence == AppPresence.NOT_FOUND) {
+        tenants.remove(ctx.tenantId());
       }
-    }
-    GraphResponse assignments = r.get(3);
-    if (!assignments.isSuccess() && c.clean() && c.spId != null) {
-      LOG.debug("tenant {}: assignments by alternate key answered {}; reading them by object id",
-          ctx.tenantId(), assignments.status());
-      assignments = transport.get(ctx,
-          "servicePrincipals/" + c.spId + "/appRoleAssignments?" + ASSIGNMENT_SELECT);
-    }
-    if (graphSpId == null || roles == null) {
-      return c.facts(List.of(), roles);
-    }
-    DirectoryFacts facts = finishRead(ctx, c, assignments, graphSpId, roles);
-    if (facts.refusedRole() == null && facts.failure() == null && c.spId != null) {
-      tenants.put(ctx.tenantId(), new TenantObjects(c.spId, graphSpId, roles));
-    }
-    return facts;
+      if (c.decisive(coveredTenantTypes)) {
+        return CompletableFuture.completedFuture(c.facts(List.of(), known.roles()));
+      }
+      if (c.spId != null
+          && (!c.spId.equals(known.servicePrincipalId()) || assignments.status() == 404)) {
+        LOG.debug("tenant {}: the backup app's service principal changed; reading it again",
+            ctx.tenantId());
+        return CompletableFuture.completedFuture(null);
+      }
+      return finishRead(ctx, c, assignments, known.graphServicePrincipalId(), known.roles());
+    });
+  }
+
+  private CompletableFuture<DirectoryFacts> readCold(CallContext ctx, String tokenTenantId) {
+    return transport.batchGet(ctx, coldUrls, coldBody).thenCompose(r -> {
+      CollectedFacts c = new CollectedFacts();
+      DirectoryAnswers.organization(ctx, tokenTenantId, r.get(2), c);
+      DirectoryAnswers.servicePrincipal(clientId, ctx, r.get(0), c);
+      if (c.decisive(coveredTenantTypes)) {
+        return CompletableFuture.completedFuture(c.facts(List.of(), null));
+      }
+      String graphSpId = null;
+      Map<UUID, GraphAppRole> roles = null;
+      GraphResponse graphSp = r.get(1);
+      if (c.usable(ctx, graphSp, "Microsoft Graph's service principal", APPLICATION_READ)) {
+        try {
+          graphSpId = GraphAnswers.requireId(ctx, graphSp.body(), "Microsoft Graph's service principal");
+          roles = roleLists.shared(DirectoryAnswers.crossChecked(ctx, graphSp.body().path("appRoles")));
+        } catch (UnexpectedGraphResponseException e) {
+          c.fail(e);
+        }
+      }
+      GraphResponse firstPage = r.get(3);
+      CompletableFuture<GraphResponse> assignments;
+      if (!firstPage.isSuccess() && c.clean() && c.spId != null) {
+        LOG.debug("tenant {}: assignments by alternate key answered {}; reading them by object id",
+            ctx.tenantId(), firstPage.status());
+        assignments = transport.get(ctx,
+            "servicePrincipals/" + c.spId + "/appRoleAssignments?" + ASSIGNMENT_SELECT);
+      } else {
+        assignments = CompletableFuture.completedFuture(firstPage);
+      }
+      String graphId = graphSpId;
+      Map<UUID, GraphAppRole> graphRoles = roles;
+      return assignments.thenCompose(page -> {
+        if (graphId == null || graphRoles == null) {
+          return CompletableFuture.completedFuture(c.facts(List.of(), graphRoles));
+        }
+        return finishRead(ctx, c, page, graphId, graphRoles).thenApply(facts -> {
+          if (facts.refusedRole() == null && facts.failure() == null && c.spId != null) {
+            tenants.put(ctx.tenantId(), remembered(c.spId, graphId, graphRoles));
+          }
+          return facts;
+        });
+      });
+    });
+  }
+
+  private TenantObjects remembered(String spId, String graphSpId, Map<UUID, GraphAppRole> roles) {
+    List<String> warm = List.of(servicePrincipalByAppId(), ORGANIZATION,
+        "/servicePrincipals/" + spId + "/appRoleAssignments?" + ASSIGNMENT_SELECT);
+    return new TenantObjects(spId, graphSpId, roles, warm, GraphTransport.batchBody(warm));
   }
 
   /** Reads every page of assignments, unless a refusal or failure is already recorded. */
-  private DirectoryFacts finishRead(CallContext ctx, CollectedFacts c, GraphResponse firstPage,
-      String graphSpId, Map<UUID, GraphAppRole> roles) {
+  private CompletableFuture<DirectoryFacts> finishRead(CallContext ctx, CollectedFacts c,
+      GraphResponse firstPage, String graphSpId, Map<UUID, GraphAppRole> roles) {
     if (!c.usable(ctx, firstPage, "the backup app's app role assignments", APPLICATION_READ)
         || !c.clean() || c.spId == null) {
-      return c.facts(List.of(), roles);
+      return CompletableFuture.completedFuture(c.facts(List.of(), roles));
     }
-    Map<UUID, DirectoryFacts.HeldRole> held = new LinkedHashMap<>();
-    Set<String> seenLinks = new HashSet<>();
-    JsonNode page = firstPage.body();
-    for (int pages = 1; ; pages++) {
-      collect(ctx, page, c.spId, graphSpId, held);
-      JsonNode next = page.get("@odata.nextLink");
-      if (next == null || next.isNull()) {
-        break;
-      }
-      String link = next.asText();
-      if (!seenLinks.add(link) || pages >= MAX_PAGES) {
-        throw new UnexpectedGraphResponseException(
-            "Graph's paging of app role assignments loops (a nextLink came back twice)",
-            ctx.tenantId(), 200, null);
-      }
-      GraphResponse more = transport.getNextLink(ctx, link);
+    return pages(ctx, c, firstPage.body(), 1, new Paging(c.spId, graphSpId, roles));
+  }
+
+  /** The state of one paged read of assignments. */
+  private static final class Paging {
+    final String spId;
+    final String graphSpId;
+    final Map<UUID, GraphAppRole> roles;
+    final Map<UUID, DirectoryFacts.HeldRole> held = new LinkedHashMap<>();
+    final Set<String> seenLinks = new HashSet<>();
+
+    Paging(String spId, String graphSpId, Map<UUID, GraphAppRole> roles) {
+      this.spId = spId;
+      this.graphSpId = graphSpId;
+      this.roles = roles;
+    }
+  }
+
+  private CompletableFuture<DirectoryFacts> pages(
+      CallContext ctx, CollectedFacts c, JsonNode page, int pages, Paging p) {
+    DirectoryAnswers.collect(ctx, page, p.spId, p.graphSpId, p.held);
+    JsonNode next = page.get("@odata.nextLink");
+    if (next == null || next.isNull()) {
+      return CompletableFuture.completedFuture(c.facts(List.copyOf(p.held.values()), p.roles));
+    }
+    String link = next.asText();
+    if (!p.seenLinks.add(link) || pages >= MAX_PAGES) {
+      throw new UnexpectedGraphResponseException(
+          "Graph's paging of app role assignments loops (a nextLink came back twice)",
+          ctx.tenantId(), 200, null);
+    }
+    return transport.getNextLink(ctx, link).thenCompose(more -> {
       if (more.status() == 403) {
         c.refused(APPLICATION_READ);
-        return c.facts(List.of(), roles);
+        return CompletableFuture.completedFuture(c.facts(List.of(), p.roles));
       }
       GraphAnswers.requireOk(ctx, more, "a page of app role assignments", APPLICATION_READ);
-      page = more.body();
-    }
-    return c.facts(List.copyOf(held.values()), roles);
-  }
-
-  /**
-   * Binds the organization to the token (rule a) and records its tenant type, or its refusal or
-   * failure.
-   */
-  private static void organization(
-      CallContext ctx, String tokenTenantId, GraphResponse org, CollectedFacts c) {
-    if (!c.usable(ctx, org, "the organization", ORGANIZATION_READ)) {
-      return;
-    }
-    c.organizationAnswered = true;
-    JsonNode o = org.body().path("value").path(0);
-    String id = o.path("id").asText("");
-    if (id.isEmpty()) {
-      throw new UnexpectedGraphResponseException(
-          "Graph answered the organization of tenant " + ctx.tenantId() + " without an id; the"
-              + " directory cannot be bound to the token's tenant", ctx.tenantId(), 200, null);
-    }
-    if (!id.equalsIgnoreCase(tokenTenantId)) {
-      throw new AuthenticationFailedException(
-          "the token for " + ctx.tenantId() + " was issued for tenant " + tokenTenantId
-              + " but Graph answered for organization " + id, ctx.tenantId(), 0, null);
-    }
-    c.organizationId = id;
-    List<String> domains = new ArrayList<>();
-    for (JsonNode d : o.path("verifiedDomains")) {
-      String name = d.path("name").asText("");
-      if (!name.isEmpty()) {
-        domains.add(name);
-      }
-    }
-    c.domains = List.copyOf(domains);
-    if (!TenantIdentifiers.isGuid(ctx.tenantId())
-        && domains.stream().noneMatch(d -> d.equalsIgnoreCase(ctx.tenantId()))) {
-      throw new AuthenticationFailedException(
-          "domain " + ctx.tenantId() + " is not a verified domain of tenant " + id,
-          ctx.tenantId(), 0, null);
-    }
-    String type = o.path("tenantType").asText("");
-    if (type.isBlank()) {
-      c.fail(new UnexpectedGraphResponseException(
-          "Graph's organization has no tenantType", ctx.tenantId(), org.status(), null));
-      return;
-    }
-    c.tenantType = type;
-  }
-
-  /** Records the backup app's presence from its service principal, or the read's refusal or failure. */
-  private void servicePrincipal(CallContext ctx, GraphResponse sp, CollectedFacts c) {
-    if (sp.status() == 404) {
-      c.presence = AppPresence.NOT_FOUND;
-      return;
-    }
-    if (!c.usable(ctx, sp, "the backup app's service principal", APPLICATION_READ)) {
-      return;
-    }
-    try {
-      String spId = GraphAnswers.requireId(ctx, sp.body(), "the backup app's service principal");
-      if (!clientId.equalsIgnoreCase(sp.body().path("appId").asText(""))) {
-        throw new UnexpectedGraphResponseException(
-            "Graph answered the lookup of the backup app with a service principal of another app",
-            ctx.tenantId(), 200, null);
-      }
-      JsonNode enabledNode = sp.body().get("accountEnabled");
-      if (enabledNode == null || !enabledNode.isBoolean()) {
-        throw new UnexpectedGraphResponseException(
-            "the backup app's service principal has no boolean accountEnabled", ctx.tenantId(), 200,
-            null);
-      }
-      c.spId = spId;
-      c.presence = enabledNode.booleanValue() ? AppPresence.ENABLED : AppPresence.DISABLED;
-    } catch (UnexpectedGraphResponseException e) {
-      c.fail(e);
-    }
+      return pages(ctx, c, more.body(), pages + 1, p);
+    });
   }
 
   private String servicePrincipalByAppId() {
     return "/servicePrincipals(appId='" + clientId + "')?$select=id,appId,accountEnabled";
   }
 
-  private void collect(CallContext ctx, JsonNode page, String spId, String graphSpId,
-      Map<UUID, DirectoryFacts.HeldRole> held) {
-    JsonNode value = page.get("value");
-    if (value == null || !value.isArray()) {
-      throw new UnexpectedGraphResponseException(
-          "a page of app role assignments has no value array", ctx.tenantId(), 200, null);
-    }
-    for (JsonNode a : value) {
-      if (!spId.equalsIgnoreCase(a.path("principalId").asText(""))) {
-        throw new UnexpectedGraphResponseException(
-            "Graph listed an app role assignment of another principal among the backup app's",
-            ctx.tenantId(), 200, null);
-      }
-      if (!graphSpId.equalsIgnoreCase(a.path("resourceId").asText(""))) {
-        continue;
-      }
-      JsonNode deleted = a.get("deletedDateTime");
-      if (deleted != null && !deleted.isNull()) {
-        continue;
-      }
-      UUID roleId;
-      try {
-        roleId = UUID.fromString(a.path("appRoleId").asText(""));
-      } catch (IllegalArgumentException notAUuid) {
-        throw new UnexpectedGraphResponseException(
-            "an app role assignment has no valid appRoleId", ctx.tenantId(), 200, null);
-      }
-      String id = a.path("id").asText("");
-      Instant created = instant(a.path("createdDateTime").asText(null));
-      DirectoryFacts.HeldRole role = new DirectoryFacts.HeldRole(roleId, id, created);
-      held.merge(roleId, role, DirectoryReader::earlier);
-    }
-  }
-
-  private static DirectoryFacts.HeldRole earlier(DirectoryFacts.HeldRole a, DirectoryFacts.HeldRole b) {
-    if (a.createdAt() == null) {
-      return b.createdAt() == null ? a : b;
-    }
-    return b.createdAt() != null && b.createdAt().isBefore(a.createdAt()) ? b : a;
-  }
-
-  private static @Nullable Instant instant(@Nullable String text) {
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  /**
-   * The enabled app roles of one tenant's Microsoft Graph, checked against the catalog: a catalog
-   * id under another value, or a catalog value under another id (enabled or not), means the answer
-   * cannot be trusted to say which permissions are held.
-   *
-   * @throws UnexpectedGraphResponseException on any disagreement
-   */
+  /** See {@link DirectoryAnswers#crossChecked}. */
   static Map<UUID, GraphAppRole> crossChecked(CallContext ctx, JsonNode appRoles) {
-    Map<UUID, GraphAppRole> roles = new HashMap<>();
-    for (JsonNode role : appRoles) {
-      UUID id;
-      try {
-        id = UUID.fromString(role.path("id").asText(""));
-      } catch (IllegalArgumentException notAUuid) {
-        continue; // An app role without a usable id cannot be assigned.
-      }
-      String value = role.path("value").asText("");
-      if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
-        continue;
-      }
-      Optional<B2cBackupPermission> byId = B2cBackupPermission.fromAppRoleId(id);
-      Optional<B2cBackupPermission> byValue = B2cBackupPermission.fromScope(value);
-      if ((byId.isPresent() && !byId.get().scope().equals(value))
-          || (byValue.isPresent() && !byValue.get().appRoleId().equals(id))) {
-        throw new UnexpectedGraphResponseException(
-            "Microsoft Graph's service principal names app role " + id + " '" + value
-                + "', which disagrees with the catalog; the grants cannot be trusted",
-            ctx.tenantId(), 200, null);
-      }
-      JsonNode enabled = role.get("isEnabled");
-      if (enabled == null || !enabled.isBoolean() || !enabled.booleanValue()) {
-        continue; // A disabled role grants nothing, even where an assignment of it remains.
-      }
-      roles.put(id, new GraphAppRole(value, id, role.path("displayName").asText("")));
-    }
-    for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      if (!roles.containsKey(p.appRoleId())) {
-        LOG.debug("Microsoft Graph's service principal lists no enabled app role {}; it cannot be"
-            + " granted in this tenant", p.scope());
-      }
-    }
-    return Collections.unmodifiableMap(roles);
+    return DirectoryAnswers.crossChecked(ctx, appRoles);
   }
 }

@@ -12,6 +12,7 @@ import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationReportBuilder;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
+import io.github.b2cpermissions.graph.internal.call.Futures;
 import io.github.b2cpermissions.graph.internal.credentials.AccessTokenClaims;
 import io.github.b2cpermissions.graph.internal.credentials.TokenConfirmations;
 import io.github.b2cpermissions.graph.internal.credentials.TokenSource;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,35 +73,48 @@ public final class TenantCheck {
 
   /**
    * Checks the tenant of {@code ctx}; {@code freshToken} bypasses the credential's token cache.
-   * A failed check throws the exception its cause calls for, as the verifier's {@code verify}
-   * documents.
+   * A failed check fails the future with the exception its cause calls for, as the verifier's
+   * {@code verify} documents. Nothing here waits on a thread: the token and every Graph read are
+   * futures composed one on the other.
    */
-  VerificationReport run(CallContext ctx, boolean freshToken) {
+  CompletableFuture<VerificationReport> run(CallContext ctx, boolean freshToken) {
     VerificationReportBuilder report = VerificationReport.builder(ctx.tenantId()).strategy(strategy)
         .profile(profileFor(null));
-    AccessToken token;
-    try {
-      token = tokens.acquire(ctx, freshToken);
-    } catch (AuthenticationFailedException e) {
+    return tokens.acquire(ctx, freshToken).handle((token, failure) -> {
+      if (failure == null) {
+        return withToken(ctx, token, report);
+      }
+      Throwable cause = Futures.unwrap(failure);
+      if (!(cause instanceof AuthenticationFailedException e)) {
+        return Futures.<VerificationReport>failed(cause);
+      }
       OptionalInt code = e.aadstsCode();
       AppPresence presence = code.isPresent() ? presenceWithoutToken(code.getAsInt()) : null;
       if (presence == null) {
-        throw e;
+        return Futures.<VerificationReport>failed(e);
       }
       LOG.debug("tenant {}: no token (AADSTS{}); reporting the app as {}", ctx.tenantId(),
           code.getAsInt(), presence == AppPresence.DISABLED ? "disabled" : "not consented");
       report.tenantType(null).appPresence(presence);
-      return finish(report, ctx);
+      return CompletableFuture.completedFuture(finish(report, ctx));
+    }).thenCompose(f -> f);
+  }
+
+  private CompletableFuture<VerificationReport> withToken(
+      CallContext ctx, AccessToken token, VerificationReportBuilder report) {
+    AccessTokenClaims claims;
+    try {
+      claims = validator.validate(ctx.tenantId(), token);
+    } catch (RuntimeException e) {
+      return Futures.failed(e);
     }
-    AccessTokenClaims claims = validator.validate(ctx.tenantId(), token);
     ctx.tokenTenantId(claims.tenantId());
     ctx.bearerToken(token.getToken());
-
     if (strategy == VerificationStrategy.TOKEN) {
       return checkByToken(ctx, claims, report);
     }
-    DirectoryFacts facts = directory.read(ctx, String.valueOf(claims.tenantId()));
-    return decide(ctx, report, facts, claims.roles());
+    return directory.read(ctx, String.valueOf(claims.tenantId()))
+        .thenApply(facts -> decide(ctx, report, facts, claims.roles()));
   }
 
   /**
@@ -126,7 +141,7 @@ public final class TenantCheck {
    * directory once per tenant and remembered; a warm check whose token shows no sign of change
    * makes no Graph request. Any verdict other than SATISFIED forgets the confirmation.
    */
-  private VerificationReport checkByToken(
+  private CompletableFuture<VerificationReport> checkByToken(
       CallContext ctx, AccessTokenClaims claims, VerificationReportBuilder report) {
     TokenConfirmations.Confirmation known = confirmations.get(ctx.tenantId());
     if (known != null && known.stillHolds(claims)) {
@@ -138,17 +153,18 @@ public final class TenantCheck {
       if (!built.isSatisfied()) {
         confirmations.forget(ctx.tenantId());
       }
-      return built;
+      return CompletableFuture.completedFuture(built);
     }
     confirmations.forget(ctx.tenantId());
-    DirectoryFacts facts = directory.confirm(ctx, String.valueOf(claims.tenantId()));
-    VerificationReport built = decide(ctx, report, facts, claims.roles());
-    if (built.isSatisfied()) {
-      confirmations.put(ctx.tenantId(), new TokenConfirmations.Confirmation(
-          built.profile().tenantKind().tenantType(), facts.servicePrincipalId(), claims.roles(),
-          claims.objectId(), String.valueOf(claims.tenantId())));
-    }
-    return built;
+    return directory.confirm(ctx, String.valueOf(claims.tenantId())).thenApply(facts -> {
+      VerificationReport built = decide(ctx, report, facts, claims.roles());
+      if (built.isSatisfied()) {
+        confirmations.put(ctx.tenantId(), new TokenConfirmations.Confirmation(
+            built.profile().tenantKind().tenantType(), facts.servicePrincipalId(), claims.roles(),
+            claims.objectId(), String.valueOf(claims.tenantId())));
+      }
+      return built;
+    });
   }
 
   /**

@@ -9,17 +9,14 @@ import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.graph.internal.cache.BoundedCache;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
+import io.github.b2cpermissions.graph.internal.call.Futures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Acquires the app-only token for a tenant through the caller's {@link TokenCredential}: the same
@@ -38,6 +35,7 @@ public final class TokenSource {
   private final BoundedCache<String, TokenCredential> perTenant;
   private final String scope;
   private final boolean passTenantId;
+  private final ScheduledExecutorService timer;
 
   /**
    * Creates a token source.
@@ -50,9 +48,11 @@ public final class TokenSource {
    * @param cacheSize how many tenants' credentials are remembered
    * @param cacheExpiry how long a tenant's credential is remembered
    * @param ticker nanosecond time source for the cache
+   * @param timer schedules the deadline of each token request
    */
   public TokenSource(Function<String, TokenCredential> credentials, String scope, boolean passTenantId,
-      int cacheSize, Duration cacheExpiry, LongSupplier ticker) {
+      int cacheSize, Duration cacheExpiry, LongSupplier ticker, ScheduledExecutorService timer) {
+    this.timer = timer;
     this.credentials = credentials;
     this.perTenant = new BoundedCache<>(cacheSize, cacheExpiry, ticker);
     this.scope = scope;
@@ -65,31 +65,21 @@ public final class TokenSource {
   }
 
   /**
-   * Gets a token for the context's tenant.
+   * Gets a token for the context's tenant, holding no thread while the credential works (as long
+   * as the credential's {@code getToken} does not block on subscription; azure-identity's do not).
+   * The future fails with {@link AuthenticationFailedException} when Entra ID refused (with its
+   * AADSTS code), {@link GraphUnavailableException} when the token endpoint could not be reached
+   * before the check's deadline, and {@link
+   * io.github.b2cpermissions.VerificationCancelledException} when the check was cancelled.
    *
    * @param fresh bypass the credential's cache
-   * @throws AuthenticationFailedException when Entra ID refused, with its AADSTS code
-   * @throws GraphUnavailableException when the token endpoint could not be reached in time
-   * @throws io.github.b2cpermissions.VerificationCancelledException when the check was cancelled
-   *     while waiting for the token
    */
-  public AccessToken acquire(CallContext ctx, boolean fresh) {
-    TokenCredential credential = perTenant.get(ctx.tenantId());
-    if (credential == null) {
-      TokenCredential created;
-      try {
-        created = credentials.apply(ctx.tenantId());
-      } catch (RuntimeException e) {
-        throw new AuthenticationFailedException(
-            "the credential source failed for tenant " + ctx.tenantId() + " ("
-                + e.getClass().getSimpleName() + ")", ctx.tenantId(), 0, e);
-      }
-      if (created == null) {
-        throw new AuthenticationFailedException(
-            "the credential source returned no credential for tenant " + ctx.tenantId(),
-            ctx.tenantId(), 0, null);
-      }
-      credential = perTenant.putIfAbsent(ctx.tenantId(), created);
+  public CompletableFuture<AccessToken> acquire(CallContext ctx, boolean fresh) {
+    TokenCredential credential;
+    try {
+      credential = credentialFor(ctx);
+    } catch (RuntimeException e) {
+      return Futures.failed(e);
     }
     TokenRequestContext request = new TokenRequestContext().addScopes(scope);
     if (passTenantId) {
@@ -99,59 +89,59 @@ public final class TokenSource {
       long now = Instant.now().getEpochSecond();
       request.setClaims("{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\"" + now + "\"}}}");
     }
-    long remaining = ctx.remainingNanos();
-    if (remaining <= 0) {
-      throw new GraphUnavailableException(
-          "no time left to get a token for tenant " + ctx.tenantId(), ctx.tenantId(), null);
+    if (ctx.remainingNanos() <= 0) {
+      return Futures.failed(new GraphUnavailableException(
+          "no time left to get a token for tenant " + ctx.tenantId(), ctx.tenantId(), null));
     }
-    AccessToken token = await(ctx, credential, request, remaining);
-    if (token == null || token.getToken() == null || token.getToken().isEmpty()) {
-      throw new AuthenticationFailedException(
-          "the credential returned no token for tenant " + ctx.tenantId(), ctx.tenantId(), 0, null);
-    }
-    return token;
-  }
-
-  /**
-   * Waits for the credential's answer until the check's deadline, giving up (and cancelling the
-   * token request) when the check is cancelled.
-   */
-  private static @Nullable AccessToken await(
-      CallContext ctx, TokenCredential credential, TokenRequestContext request, long remaining) {
     CompletableFuture<AccessToken> pending;
     try {
       pending = credential.getToken(request).toFuture();
     } catch (B2cPermissionsException e) {
-      throw e;
+      return Futures.failed(e);
     } catch (RuntimeException e) {
-      throw translate(ctx, e);
+      return Futures.failed(translate(ctx, e));
     }
-    Runnable unhook = ctx.onCancel(() -> pending.cancel(true));
+    return Futures.bounded(pending, ctx, timer, "waiting for a token",
+        () -> new GraphUnavailableException("the token endpoint for tenant " + ctx.tenantId()
+            + " did not answer before the check's deadline", ctx.tenantId(), null))
+        .handle((token, failure) -> {
+          if (failure != null) {
+            Throwable cause = Futures.unwrap(failure);
+            if (ctx.isCancelled()) {
+              throw ctx.cancelled("waiting for a token", cause);
+            }
+            if (cause instanceof B2cPermissionsException b2c) {
+              throw b2c;
+            }
+            throw translate(ctx, cause instanceof RuntimeException r ? r : new RuntimeException(cause));
+          }
+          if (token == null || token.getToken() == null || token.getToken().isEmpty()) {
+            throw new AuthenticationFailedException(
+                "the credential returned no token for tenant " + ctx.tenantId(), ctx.tenantId(), 0, null);
+          }
+          return token;
+        });
+  }
+
+  private TokenCredential credentialFor(CallContext ctx) {
+    TokenCredential credential = perTenant.get(ctx.tenantId());
+    if (credential != null) {
+      return credential;
+    }
+    TokenCredential created;
     try {
-      return pending.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      ctx.cancel("its thread was interrupted");
-      throw ctx.cancelled("waiting for a token", e);
-    } catch (CancellationException e) {
-      throw ctx.cancelled("waiting for a token", null);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw new GraphUnavailableException(
-          "the token endpoint for tenant " + ctx.tenantId() + " did not answer before the check's"
-              + " deadline", ctx.tenantId(), null);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      if (ctx.isCancelled()) {
-        throw ctx.cancelled("waiting for a token", cause);
-      }
-      if (cause instanceof B2cPermissionsException b2c) {
-        throw b2c;
-      }
-      throw translate(ctx, cause instanceof RuntimeException r ? r : new RuntimeException(cause));
-    } finally {
-      unhook.run();
+      created = credentials.apply(ctx.tenantId());
+    } catch (RuntimeException e) {
+      throw new AuthenticationFailedException(
+          "the credential source failed for tenant " + ctx.tenantId() + " ("
+              + e.getClass().getSimpleName() + ")", ctx.tenantId(), 0, e);
     }
+    if (created == null) {
+      throw new AuthenticationFailedException(
+          "the credential source returned no credential for tenant " + ctx.tenantId(),
+          ctx.tenantId(), 0, null);
+    }
+    return perTenant.putIfAbsent(ctx.tenantId(), created);
   }
 
   private static B2cPermissionsException translate(CallContext ctx, RuntimeException e) {

@@ -6,9 +6,14 @@ import com.microsoft.kiota.http.middleware.RedirectHandler;
 import com.microsoft.kiota.http.middleware.RetryHandler;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
+import java.util.List;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.Protocol;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -23,14 +28,24 @@ public final class GraphHttpClients {
 
   /**
    * The client for Graph requests: a copy of {@code given} when the application passed one, else
-   * one with the Graph SDK's defaults and a connection pool sized for {@code maxConcurrentRequests}.
+   * one with the Graph SDK's defaults, HTTP/2 where the server offers it (ALPN) and a connection
+   * pool sized for {@code maxConcurrentRequests}. Either way the client gets a dispatcher of its
+   * own that lets {@code maxConcurrentRequests} calls run at once (OkHttp's default of 5 per host
+   * would queue them behind the verifier's own limit).
    */
   public static OkHttpClient assemble(
       @Nullable OkHttpClient given, int maxConcurrentRequests, Duration requestTimeout) {
     OkHttpClient.Builder builder = given != null
         ? given.newBuilder()
-        : graphDefaults().connectionPool(
-            new ConnectionPool(Math.max(5, maxConcurrentRequests), 5, TimeUnit.MINUTES));
+        : graphDefaults()
+            .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
+            .connectionPool(
+                new ConnectionPool(Math.max(5, maxConcurrentRequests), 5, TimeUnit.MINUTES));
+    Dispatcher dispatcher = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+        TimeUnit.SECONDS, new SynchronousQueue<>(), GraphHttpClients::daemon));
+    dispatcher.setMaxRequests(maxConcurrentRequests + 16);
+    dispatcher.setMaxRequestsPerHost(maxConcurrentRequests + 16);
+    builder.dispatcher(dispatcher);
     return withoutOtherRetries(builder, requestTimeout);
   }
 
@@ -64,9 +79,21 @@ public final class GraphHttpClients {
         .build();
   }
 
-  /** Stops the threads and connections of a client the verifier created. */
-  public static void shutDown(OkHttpClient client) {
+  /** OkHttp runs each call in flight on one of these; daemons, so they never keep a JVM alive. */
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "b2c-permissions-okhttp");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /**
+   * Stops the dispatcher threads of the verifier's client, and its connections too when {@code
+   * ownPool} (the pool is the application's when it passed a client).
+   */
+  public static void shutDown(OkHttpClient client, boolean ownPool) {
     client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    if (ownPool) {
+      client.connectionPool().evictAll();
+    }
   }
 }
