@@ -1,6 +1,9 @@
 package io.github.b2cpermissions.graph.internal.throttle;
 
 import io.github.b2cpermissions.RequestBudget;
+import io.github.b2cpermissions.graph.internal.http.OutgoingRequest;
+import io.github.b2cpermissions.graph.internal.http.RequestPermits;
+import io.github.b2cpermissions.graph.internal.http.ThrottleNotice;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -15,19 +18,17 @@ import org.slf4j.LoggerFactory;
 /**
  * What every Graph request of a verifier passes before it leaves, and what learns from each answer.
  * Before: the app-wide pause (after a 429 scoped {@code Application}), the tenant's own pause (after
- * one scoped {@code Tenant} or {@code Tenant_Application}), the {@link AdaptivePacer}'s rate, then
+ * one scoped {@code Tenant}, {@code Tenant_Application} or not scoped at all), the {@link AdaptivePacer}'s rate, then
  * the shared {@link RequestBudget}, one permit per Graph request (each request inside a {@code
  * $batch} counts, as Graph counts them). After: a 429 pauses the app or the tenant for its {@code
- * Retry-After} (or {@link #DEFAULT_PAUSE} without one); {@code x-ms-throttle-limit-percentage} above
+ * Retry-After} (without one, only the retry policy's backoff delays the request itself); {@code x-ms-throttle-limit-percentage} above
  * 0.8, and an app-wide 429, lower the pacer's rate. A pause only delays what starts after it; the
  * retry policy still decides whether and when the throttled request itself is tried again. Waits
  * are futures completed by a timer: no thread is held.
  */
-public final class FleetThrottle {
+public final class FleetThrottle implements RequestPermits {
   private static final Logger LOG = LoggerFactory.getLogger(FleetThrottle.class);
 
-  /** The pause after a 429 that carries no {@code Retry-After}. */
-  public static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
   /** The {@code x-ms-throttle-limit-percentage} above which the rate is lowered. */
   static final double SLOW_DOWN_ABOVE = 0.8;
 
@@ -79,8 +80,20 @@ public final class FleetThrottle {
    * The {@code x-ms-throttle-priority} header value to send, or null for none (Graph's default,
    * normal).
    */
+  @Override
   public @Nullable String priorityHeader() {
     return lowPriority ? "low" : null;
+  }
+
+  /** Draws one permit per Graph request: one, or one per item of a {@code $batch}. */
+  @Override
+  public CompletableFuture<Void> beforeSend(OutgoingRequest request) {
+    return beforeRequest(request.tenantId(), Math.max(1, request.batchUrls().size()));
+  }
+
+  @Override
+  public void onThrottle(ThrottleNotice n) {
+    onAnswer(n.tenantId(), n.status(), n.scope(), n.retryAfter(), n.limitPercentage());
   }
 
   /**
@@ -109,22 +122,28 @@ public final class FleetThrottle {
    * @param status the HTTP status
    * @param throttleScope the {@code x-ms-throttle-scope} header, or null
    * @param retryAfter the parsed {@code Retry-After}, or null
-   * @param limitPercentage the {@code x-ms-throttle-limit-percentage} header, or null
+   * @param limitPercentage {@code x-ms-throttle-limit-percentage}, parsed, or null
    */
   public void onAnswer(String tenant, int status, @Nullable String throttleScope,
-      @Nullable Duration retryAfter, @Nullable String limitPercentage) {
+      @Nullable Duration retryAfter, @Nullable Double limitPercentage) {
     long now = nanoTime.getAsLong();
-    if (aboveSlowDown(limitPercentage)) {
+    if (limitPercentage != null && limitPercentage > SLOW_DOWN_ABOVE) {
       pacer.slowDown(now);
     }
     if (status != 429) {
       return;
     }
     ThrottleScope scope = ThrottleScope.parse(throttleScope);
-    long pause = (retryAfter == null ? DEFAULT_PAUSE : retryAfter).toNanos();
-    long until = now + pause;
     if (scope.isAppWide()) {
       pacer.slowDown(now);
+    }
+    if (retryAfter == null) {
+      // No wait was named: the retry policy's backoff paces the request itself.
+      return;
+    }
+    long pause = retryAfter.toNanos();
+    long until = now + pause;
+    if (scope.isAppWide()) {
       synchronized (this) {
         if (!appPaused || until - appPausedUntil > 0) {
           appPausedUntil = until;
@@ -170,17 +189,6 @@ public final class FleetThrottle {
     CompletableFuture<Void> f = new CompletableFuture<>();
     timer.completeAfter(nanos, f);
     return f;
-  }
-
-  static boolean aboveSlowDown(@Nullable String limitPercentage) {
-    if (limitPercentage == null) {
-      return false;
-    }
-    try {
-      return Double.parseDouble(limitPercentage.trim()) > SLOW_DOWN_ABOVE;
-    } catch (NumberFormatException ignored) {
-      return false;
-    }
   }
 
   @Override

@@ -35,13 +35,13 @@ class FleetThrottleTest {
   }
 
   @Test
-  void aTenantScope429WithoutRetryAfterPausesTheDefault() {
+  void a429WithoutRetryAfterPausesNobodyAndLeavesTheWaitToTheRetryPolicy() {
     throttle.onAnswer("a", 429, "Tenant/Read/app/a", null, null);
-    CompletableFuture<Void> a = throttle.beforeRequest("a", 1);
-    timer.advanceMillis(FleetThrottle.DEFAULT_PAUSE.toMillis() - 1);
-    assertThat(a).isNotDone();
-    timer.advanceMillis(1);
-    assertThat(a).isCompleted();
+    assertThat(throttle.beforeRequest("a", 1)).isCompleted();
+    throttle.onAnswer("a", 429, "Application/Read/app/a", null, null);
+    assertThat(throttle.beforeRequest("b", 1)).isCompleted();
+    // The app-wide one still lowered the pacing rate.
+    assertThat(throttle.pacingRate()).isFinite();
   }
 
   @Test
@@ -89,7 +89,7 @@ class FleetThrottleTest {
       timer.advanceMillis(10);
     }
     assertThat(throttle.pacingRate()).isInfinite();
-    throttle.onAnswer("t1", 200, null, null, "0.85");
+    throttle.onAnswer("t1", 200, null, null, 0.85);
     // About 100 requests went in the last second: the pacer now allows about half of that.
     assertThat(throttle.pacingRate()).isBetween(45.0, 55.0);
     CompletableFuture<Void> first = throttle.beforeRequest("u", 1);
@@ -103,8 +103,8 @@ class FleetThrottleTest {
   @Test
   void percentagesAtOrBelow80PercentChangeNothing() {
     throttle.beforeRequest("t", 1);
-    throttle.onAnswer("t", 200, null, null, "0.80");
-    throttle.onAnswer("t", 200, null, null, "garbage");
+    throttle.onAnswer("t", 200, null, null, 0.80);
+    throttle.onAnswer("t", 200, null, null, null);
     assertThat(throttle.pacingRate()).isInfinite();
   }
 
