@@ -2,17 +2,13 @@ package io.github.b2cpermissions;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -253,22 +249,7 @@ public final class VerificationReport {
     if (!OutcomeRules.permissionsApply(outcome)) {
       return Collections.unmodifiableSet(EnumSet.noneOf(BackupCapability.class));
     }
-    return profile.available(knownHeld(), operation);
-  }
-
-  /** The granted required roles (and the roles they are held as) and the known excess roles. */
-  private Set<GraphPermission> knownHeld() {
-    EnumSet<GraphPermission> held = EnumSet.noneOf(GraphPermission.class);
-    for (RoleCheck c : roleChecks.values()) {
-      if (c.status() == PermissionStatus.GRANTED) {
-        held.add(c.role());
-        c.grantedRole().ifPresent(held::add);
-      }
-    }
-    for (GraphAppRole r : excessRoles) {
-      GraphPermission.fromAppRoleId(r.id()).ifPresent(held::add);
-    }
-    return held;
+    return profile.available(HeldRoles.known(roleChecks, excessRoles), operation);
   }
 
   /**
@@ -294,15 +275,8 @@ public final class VerificationReport {
    *     GraphPermission} order
    */
   public Map<BackupCapability, Set<GraphPermission>> restoreNeeds() {
-    Map<BackupCapability, Set<GraphPermission>> needs = new EnumMap<>(BackupCapability.class);
-    Set<GraphPermission> held = knownHeld();
-    for (BackupCapability c : skippedCapabilities(BackupOperation.RESTORE)) {
-      Set<GraphPermission> missing = profile.missingFor(c, BackupOperation.RESTORE, held);
-      if (!missing.isEmpty()) {
-        needs.put(c, missing);
-      }
-    }
-    return Collections.unmodifiableMap(needs);
+    return HeldRoles.restoreNeeds(profile, skippedCapabilities(BackupOperation.RESTORE),
+        HeldRoles.known(roleChecks, excessRoles));
   }
 
   /**
@@ -311,19 +285,7 @@ public final class VerificationReport {
    * Each is listed once, in that order.
    */
   public List<GraphAppRole> heldRoles() {
-    Map<UUID, GraphAppRole> held = new LinkedHashMap<>();
-    for (RoleCheck c : roleChecks.values()) {
-      c.grantedRole().ifPresent(r -> held.putIfAbsent(r.appRoleId(), r.asAppRole()));
-    }
-    for (PermissionCheck c : checks.values()) {
-      if (c.narrowerRoleHeld() != null) {
-        held.putIfAbsent(c.narrowerRoleHeld().id(), c.narrowerRoleHeld());
-      }
-    }
-    for (GraphAppRole r : excessRoles) {
-      held.putIfAbsent(r.id(), r);
-    }
-    return List.copyOf(held.values());
+    return HeldRoles.listed(roleChecks.values(), checks.values(), excessRoles);
   }
 
   /**
@@ -353,13 +315,7 @@ public final class VerificationReport {
    * User.Read.All}").
    */
   public List<NarrowerRoleFinding> narrowerRoleWouldDo() {
-    List<NarrowerRoleFinding> findings = new ArrayList<>();
-    for (GraphAppRole r : heldRoles()) {
-      GraphPermission.fromAppRoleId(r.id()).ifPresent(held -> held.readCounterpart()
-          .filter(read -> !profile.isRequired(held) && profile.isRequired(read))
-          .ifPresent(read -> findings.add(new NarrowerRoleFinding(held, read))));
-    }
-    return List.copyOf(findings);
+    return HeldRoles.narrowerFindings(heldRoles(), profile);
   }
 
   /**

@@ -342,7 +342,14 @@ public final class B2cData {
      * @return a new immutable {@link B2cData}
      */
     public B2cData build() {
-      return new B2cData(new B2cSeed(users, generated, generatorSeed, objects, groupMembers, roleMembers, deletedUsers, deletedObjects, owners));
+      return new B2cData(B2cSeed.builder()
+          .users(users)
+          .generated(generated, generatorSeed)
+          .objects(objects)
+          .members(groupMembers, roleMembers)
+          .deleted(deletedUsers, deletedObjects)
+          .owners(owners)
+          .build());
     }
 
     @Override

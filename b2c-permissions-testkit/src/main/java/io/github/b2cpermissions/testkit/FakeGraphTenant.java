@@ -74,8 +74,6 @@ public final class FakeGraphTenant {
     return new FakeGraphTenantBuilder();
   }
 
-  // ---- lifecycle -------------------------------------------------------------------------------
-
   /**
    * Starts the server this tenant is on; does nothing if it is running.
    *
@@ -132,8 +130,6 @@ public final class FakeGraphTenant {
     return graph;
   }
 
-  // ---- identity --------------------------------------------------------------------------------
-
   /** The tenant id (a GUID), the {@code tid} of its tokens. */
   public String tenantId() {
     return model.seed.tenantId.toString();
@@ -181,8 +177,6 @@ public final class FakeGraphTenant {
   public String graphServicePrincipalId() {
     return model.seed.graphServicePrincipalId.toString();
   }
-
-  // ---- endpoints and trust: the server's, see FakeGraph -----------------------------------------
 
   /**
    * {@link FakeGraph#graphHost()} of this tenant's server.
@@ -293,8 +287,6 @@ public final class FakeGraphTenant {
     }
     return graph.server().issueToken(model);
   }
-
-  // ---- state -----------------------------------------------------------------------------------
 
   /**
    * Grants permissions to the backup app (app role assignments on Microsoft Graph). Granting what

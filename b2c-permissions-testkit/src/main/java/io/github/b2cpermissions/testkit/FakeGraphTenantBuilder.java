@@ -2,7 +2,6 @@ package io.github.b2cpermissions.testkit;
 
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
-import io.github.b2cpermissions.testkit.internal.AppRegistration;
 import io.github.b2cpermissions.testkit.internal.TenantSeed;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -25,25 +24,25 @@ import org.jspecify.annotations.Nullable;
  * each tenant built from it gets new object ids unless {@link #tenantId} fixes the tenant id.
  */
 public final class FakeGraphTenantBuilder {
-  private @Nullable String domain;
-  private String tenantType = FakeGraphTenant.TENANT_TYPE_B2C;
-  private @Nullable UUID tenantId;
-  private @Nullable String displayName;
-  private String clientId = FakeGraphTenant.DEFAULT_CLIENT_ID;
-  private String clientSecret = FakeGraphTenant.DEFAULT_CLIENT_SECRET;
-  private String appDisplayName = FakeGraphTenant.DEFAULT_APP_DISPLAY_NAME;
-  private List<URI> redirectUris = List.of(FakeGraphTenant.DEFAULT_REDIRECT_URI);
-  private Set<B2cBackupPermission> required = EnumSet.allOf(B2cBackupPermission.class);
-  private @Nullable X509Certificate certificate;
-  private final Set<B2cBackupPermission> granted = EnumSet.noneOf(B2cBackupPermission.class);
-  private final Set<B2cBackupPermission> without = EnumSet.noneOf(B2cBackupPermission.class);
-  private final Set<String> extraRoles = new LinkedHashSet<>();
-  private final List<TenantSeed.OtherGrant> otherGrants = new ArrayList<>();
-  private final List<String> deleted = new ArrayList<>();
-  private AppPresence presence = AppPresence.ENABLED;
-  private int pageSize;
-  private Duration propagationDelay = Duration.ZERO;
-  private B2cData b2cData = B2cData.empty();
+  @Nullable String domain;
+  String tenantType = FakeGraphTenant.TENANT_TYPE_B2C;
+  @Nullable UUID tenantId;
+  @Nullable String displayName;
+  String clientId = FakeGraphTenant.DEFAULT_CLIENT_ID;
+  String clientSecret = FakeGraphTenant.DEFAULT_CLIENT_SECRET;
+  String appDisplayName = FakeGraphTenant.DEFAULT_APP_DISPLAY_NAME;
+  List<URI> redirectUris = List.of(FakeGraphTenant.DEFAULT_REDIRECT_URI);
+  Set<B2cBackupPermission> required = EnumSet.allOf(B2cBackupPermission.class);
+  @Nullable X509Certificate certificate;
+  final Set<B2cBackupPermission> granted = EnumSet.noneOf(B2cBackupPermission.class);
+  final Set<B2cBackupPermission> without = EnumSet.noneOf(B2cBackupPermission.class);
+  final Set<String> extraRoles = new LinkedHashSet<>();
+  final List<TenantSeed.OtherGrant> otherGrants = new ArrayList<>();
+  final List<String> deleted = new ArrayList<>();
+  AppPresence presence = AppPresence.ENABLED;
+  int pageSize;
+  Duration propagationDelay = Duration.ZERO;
+  B2cData b2cData = B2cData.empty();
 
   FakeGraphTenantBuilder() {}
 
@@ -395,54 +394,9 @@ public final class FakeGraphTenantBuilder {
     return FakeGraph.create(server.config()).add(seed, true);
   }
 
+  /** The seed of a new tenant, after checking that the settings go together. */
   TenantSeed seed() {
-    UUID id = tenantId == null ? UUID.randomUUID() : tenantId;
-    String d = domain == null ? "fake-" + id.toString().substring(0, 8) + ".onmicrosoft.com" : domain;
-    String name = displayName == null ? d.substring(0, d.indexOf('.')) : displayName;
-    List<String> grantedRoles = new ArrayList<>();
-    for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      if (granted.contains(p) && !without.contains(p)) {
-        grantedRoles.add(p.scope());
-      }
-    }
-    for (String r : extraRoles) {
-      if (!grantedRoles.contains(r)) {
-        grantedRoles.add(r);
-      }
-    }
-    if (presence == AppPresence.NOT_FOUND
-        && (!grantedRoles.isEmpty() || !otherGrants.isEmpty() || !deleted.isEmpty())) {
-      throw new IllegalStateException(
-          "a tenant without the backup app's service principal cannot have grants; drop"
-              + " servicePrincipal(NOT_FOUND) or the granted roles");
-    }
-    for (TenantSeed.OtherGrant g : otherGrants) {
-      if (g.resourceAppId.equalsIgnoreCase(clientId)) {
-        throw new IllegalStateException(
-            "the other resource " + g.resourceAppId + " must not be the backup app itself");
-      }
-    }
-    List<String> requiredRoles = new ArrayList<>();
-    for (B2cBackupPermission p : required) {
-      requiredRoles.add(p.scope());
-    }
-    AppRegistration app =
-        new AppRegistration(
-            clientId, clientSecret, appDisplayName, redirectUris, requiredRoles, certificate);
-    return new TenantSeed(
-        id,
-        d,
-        tenantType,
-        name,
-        app,
-        presence,
-        grantedRoles,
-        otherGrants,
-        deleted,
-        pageSize,
-        propagationDelay,
-        UUID.randomUUID(),
-        UUID.randomUUID()).withB2c(b2cData.seed());
+    return TenantSeeds.of(this);
   }
 
   @Override

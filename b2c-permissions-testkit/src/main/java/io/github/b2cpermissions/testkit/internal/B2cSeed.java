@@ -1,6 +1,7 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public final class B2cSeed {
   /** No B2C data at all. */
-  public static final B2cSeed EMPTY = new B2cSeed(List.of(), 0, 0L, Map.of(), Map.of(), Map.of());
+  public static final B2cSeed EMPTY = builder().build();
 
   /** Collection names, as in the Graph path. */
   public static final String GROUPS = "groups";
@@ -42,47 +43,83 @@ public final class B2cSeed {
   /** The owners (user ids) of groups and applications, by the owned object's lower-case id. */
   public final Map<String, List<String>> owners;
 
-  public B2cSeed(
-      List<UserRec> users,
-      int generatedUsers,
-      long generatorSeed,
-      Map<String, List<ObjectNode>> objects,
-      Map<String, List<String>> groupMembers,
-      Map<String, List<String>> roleMembers) {
-    this(users, generatedUsers, generatorSeed, objects, groupMembers, roleMembers, Map.of(), Map.of());
+  private B2cSeed(Builder b) {
+    this.users = List.copyOf(b.users);
+    this.generatedUsers = b.generatedUsers;
+    this.generatorSeed = b.generatorSeed;
+    this.objects = copy(b.objects);
+    this.groupMembers = copy(b.groupMembers);
+    this.roleMembers = copy(b.roleMembers);
+    this.deletedUsers = Collections.unmodifiableMap(new LinkedHashMap<>(b.deletedUsers));
+    this.deletedObjects = copy(b.deletedObjects);
+    this.owners = copy(b.owners);
   }
 
-  public B2cSeed(
-      List<UserRec> users,
-      int generatedUsers,
-      long generatorSeed,
-      Map<String, List<ObjectNode>> objects,
-      Map<String, List<String>> groupMembers,
-      Map<String, List<String>> roleMembers,
-      Map<UserRec, String> deletedUsers,
-      Map<String, List<ObjectNode>> deletedObjects) {
-    this(users, generatedUsers, generatorSeed, objects, groupMembers, roleMembers, deletedUsers, deletedObjects, Map.of());
+  /** A builder with nothing in it; every part is copied when built. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public B2cSeed(
-      List<UserRec> users,
-      int generatedUsers,
-      long generatorSeed,
-      Map<String, List<ObjectNode>> objects,
-      Map<String, List<String>> groupMembers,
-      Map<String, List<String>> roleMembers,
-      Map<UserRec, String> deletedUsers,
-      Map<String, List<ObjectNode>> deletedObjects,
-      Map<String, List<String>> owners) {
-    this.owners = copy(owners);
-    this.deletedUsers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deletedUsers));
-    this.deletedObjects = copy(deletedObjects);
-    this.users = List.copyOf(users);
-    this.generatedUsers = generatedUsers;
-    this.generatorSeed = generatorSeed;
-    this.objects = copy(objects);
-    this.groupMembers = copy(groupMembers);
-    this.roleMembers = copy(roleMembers);
+  /**
+   * Collects the parts of a seed. The public {@code B2cData} builder checks what users give it;
+   * this one only assembles.
+   */
+  public static final class Builder {
+    private List<UserRec> users = List.of();
+    private int generatedUsers;
+    private long generatorSeed;
+    private Map<String, List<ObjectNode>> objects = Map.of();
+    private Map<String, List<String>> groupMembers = Map.of();
+    private Map<String, List<String>> roleMembers = Map.of();
+    private Map<UserRec, String> deletedUsers = Map.of();
+    private Map<String, List<ObjectNode>> deletedObjects = Map.of();
+    private Map<String, List<String>> owners = Map.of();
+
+    private Builder() {}
+
+    /** The seeded users, in listing order after the generated ones. */
+    public Builder users(List<UserRec> users) {
+      this.users = users;
+      return this;
+    }
+
+    /** How many users to generate, and the generator's seed. */
+    public Builder generated(int count, long seed) {
+      this.generatedUsers = count;
+      this.generatorSeed = seed;
+      return this;
+    }
+
+    /** Graph JSON objects by collection name. */
+    public Builder objects(Map<String, List<ObjectNode>> objects) {
+      this.objects = objects;
+      return this;
+    }
+
+    /** Member ids of groups and of directory roles, by the group's or role's id. */
+    public Builder members(Map<String, List<String>> ofGroups, Map<String, List<String>> ofRoles) {
+      this.groupMembers = ofGroups;
+      this.roleMembers = ofRoles;
+      return this;
+    }
+
+    /** Soft-deleted users with their {@code deletedDateTime}, and other soft-deleted objects. */
+    public Builder deleted(Map<UserRec, String> users, Map<String, List<ObjectNode>> objects) {
+      this.deletedUsers = users;
+      this.deletedObjects = objects;
+      return this;
+    }
+
+    /** The owners (user ids) of groups and applications, by the owned object's lower-case id. */
+    public Builder owners(Map<String, List<String>> owners) {
+      this.owners = owners;
+      return this;
+    }
+
+    /** The immutable seed. */
+    public B2cSeed build() {
+      return new B2cSeed(this);
+    }
   }
 
   private static <T> Map<String, List<T>> copy(Map<String, List<T>> m) {
@@ -90,7 +127,7 @@ public final class B2cSeed {
     for (Map.Entry<String, List<T>> e : m.entrySet()) {
       out.put(e.getKey(), List.copyOf(e.getValue()));
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   /** A rough count of the objects, for toString. */

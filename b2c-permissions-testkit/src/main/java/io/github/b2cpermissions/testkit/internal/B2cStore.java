@@ -3,7 +3,6 @@ package io.github.b2cpermissions.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,24 +10,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mutable B2C directory of one tenant, rebuilt from its {@link B2cSeed} on reset. Users are
- * kept compact: generated users exist only as an index until changed (then as a {@link UserRec}
- * overlay); other users are {@link UserRec}s; Graph JSON is built per request ({@link UserShapes}).
- * Other objects are small and kept as Graph JSON ({@link ObjectCollections}); group and role members
- * are {@link Memberships}. Positions in a collection are stable (deleted users leave a hole),
- * so a {@code $skiptoken} position stays valid while the collection changes. Thread-safe: every
- * method synchronizes on the store.
+ * The mutable B2C directory of one tenant, rebuilt from its {@link B2cSeed} on reset: the users in
+ * listing order ({@link UserListing}, compact for generated users; Graph JSON is built per request by
+ * {@link UserShapes}), other objects as Graph JSON ({@link ObjectCollections}), group and role
+ * members ({@link Memberships}), owners, {@link DeletedItems}, and the {@link ChangeLog} the delta
+ * functions read. It keeps these consistent with each other (a deleted user leaves its groups; a
+ * restored one comes back to those that still exist). Thread-safe: every method synchronizes on the
+ * store.
  */
 public final class B2cStore {
   /** The change log family of users (other families are collection names). */
   static final String USERS = "users";
   final String domain;
-  private final UserGenerator generator;
-  private final int generatedCount;
-  private final BitSet generatedDeleted = new BitSet();
-  private final Map<Integer, UserRec> generatedChanged = new HashMap<>();
-  private final List<@Nullable UserRec> users = new ArrayList<>();
-  private final Map<String, Integer> userPosById = new HashMap<>();
+  private final UserListing users;
   private final ObjectCollections objects = new ObjectCollections();
   private final Memberships memberships;
   /** Owner ids by the owned group's or application's lower-case id. */
@@ -39,10 +33,9 @@ public final class B2cStore {
 
   B2cStore(B2cSeed seed, String domain) {
     this.domain = domain;
-    this.generator = new UserGenerator(seed.generatorSeed, domain);
-    this.generatedCount = seed.generatedUsers;
+    this.users = new UserListing(new UserGenerator(seed.generatorSeed, domain), seed.generatedUsers);
     for (UserRec template : seed.users) {
-      addUserInternal(normalized(template, domain));
+      users.add(UserListing.normalized(template, domain));
     }
     for (Map.Entry<String, List<ObjectNode>> e : seed.objects.entrySet()) {
       for (ObjectNode o : e.getValue()) {
@@ -52,7 +45,7 @@ public final class B2cStore {
     this.memberships = new Memberships(seed.groupMembers, seed.roleMembers);
     seed.owners.forEach((id, ids) -> owners.put(id, new ArrayList<>(ids)));
     for (Map.Entry<UserRec, String> e : seed.deletedUsers.entrySet()) {
-      UserRec u = normalized(e.getKey(), domain);
+      UserRec u = UserListing.normalized(e.getKey(), domain);
       deleted.add(new DeletedItems.Item(u.id, u, null, e.getValue(), List.of()));
     }
     for (ObjectNode o : seed.deletedObjects.getOrDefault(B2cSeed.APPLICATIONS, List.of())) {
@@ -60,185 +53,50 @@ public final class B2cStore {
     }
   }
 
-  /** A seeded user as the tenant holds it: local identities issued by its domain, a userPrincipalName and its identity. */
-  private static UserRec normalized(UserRec template, String domain) {
-    UserRec u = template.copy();
-    UserRec.Identity[] ids = new UserRec.Identity[u.identities.length];
-    for (int i = 0; i < ids.length; i++) {
-      UserRec.Identity id = u.identities[i];
-      ids[i] = id.issuer == null ? new UserRec.Identity(id.signInType, domain, id.issuerAssignedId) : id;
-    }
-    u.identities = ids;
-    if (u.userPrincipalName == null) {
-      u.userPrincipalName = u.id + "@" + domain;
-    }
-    boolean hasUpn = false;
-    for (UserRec.Identity id : u.identities) {
-      hasUpn |= id.signInType.equals("userPrincipalName");
-    }
-    if (!hasUpn) {
-      UserRec.Identity[] withUpn = java.util.Arrays.copyOf(u.identities, u.identities.length + 1);
-      withUpn[withUpn.length - 1] = new UserRec.Identity("userPrincipalName", domain, u.userPrincipalName);
-      u.identities = withUpn;
-    }
-    return u;
-  }
-
-  private static String key(String id) {
-    return id.toLowerCase(Locale.ROOT);
-  }
-
-  // ---- users ----------------------------------------------------------------------------------
+  // The users ({@link UserListing}); this store records their changes for the delta functions.
 
   /** Positions run over generated users first, then the others. */
   synchronized int userPositions() {
-    return generatedCount + users.size();
+    return users.positions();
   }
 
   /** The user at a position, or null for a hole. Returns the live record: copy before changing. */
   synchronized @Nullable UserRec userAt(int pos) {
-    if (pos < generatedCount) {
-      if (generatedDeleted.get(pos)) {
-        return null;
-      }
-      UserRec changed = generatedChanged.get(pos);
-      return changed != null ? changed : generator.user(pos);
-    }
-    int i = pos - generatedCount;
-    return i < users.size() ? users.get(i) : null;
+    return users.at(pos);
   }
 
   public synchronized int userCount() {
-    int n = generatedCount - generatedDeleted.cardinality();
-    for (UserRec u : users) {
-      if (u != null) {
-        n++;
-      }
-    }
-    return n;
+    return users.count();
   }
 
   /** The position of a user by object id or userPrincipalName, or -1. */
   synchronized int userPos(String idOrUpn) {
-    Integer p = userPosById.get(key(idOrUpn));
-    if (p != null) {
-      return users.get(p) == null ? -1 : generatedCount + p;
-    }
-    int g = generator.indexOf(idOrUpn);
-    if (g >= 0 && g < generatedCount && !generatedDeleted.get(g)) {
-      return g;
-    }
-    if (idOrUpn.indexOf('@') > 0) {
-      int at = idOrUpn.indexOf('@');
-      int byUpnId = userPos(idOrUpn.substring(0, at));
-      if (byUpnId >= 0) {
-        UserRec u = userAt(byUpnId);
-        if (u != null && idOrUpn.equalsIgnoreCase(u.userPrincipalName)) {
-          return byUpnId;
-        }
-      }
-      for (int i = 0; i < users.size(); i++) {
-        UserRec u = users.get(i);
-        if (u != null && idOrUpn.equalsIgnoreCase(u.userPrincipalName)) {
-          return generatedCount + i;
-        }
-      }
-    }
-    return -1;
+    return users.pos(idOrUpn);
   }
 
   synchronized @Nullable UserRec user(String idOrUpn) {
-    int p = userPos(idOrUpn);
-    return p < 0 ? null : userAt(p);
+    return users.get(idOrUpn);
   }
 
   /** The user that already holds this sign-in identity, other than {@code exceptId}, or null. */
   synchronized @Nullable UserRec identityOwner(String issuer, String issuerAssignedId, @Nullable String exceptId) {
-    int g = generator.findByIdentity(generatedCount, issuer, issuerAssignedId);
-    if (g >= 0) {
-      UserRec u = userAt(g);
-      if (u != null && !u.id.equalsIgnoreCase(String.valueOf(exceptId)) && holds(u, issuer, issuerAssignedId)) {
-        return u;
-      }
-    }
-    for (UserRec u : generatedChanged.values()) {
-      if (!u.id.equalsIgnoreCase(String.valueOf(exceptId)) && holds(u, issuer, issuerAssignedId) && userPos(u.id) >= 0) {
-        return u;
-      }
-    }
-    for (UserRec u : users) {
-      if (u != null && !u.id.equalsIgnoreCase(String.valueOf(exceptId)) && holds(u, issuer, issuerAssignedId)) {
-        return u;
-      }
-    }
-    return null;
+    return users.identityOwner(issuer, issuerAssignedId, exceptId);
   }
 
   /** Positions of the users holding a sign-in name (any issuer when null), in listing order. */
   synchronized List<Integer> positionsWithIdentity(@Nullable String issuer, String issuerAssignedId) {
-    List<Integer> out = new ArrayList<>();
-    int g = generator.findByIdentity(generatedCount, issuer, issuerAssignedId);
-    if (g >= 0 && !generatedDeleted.get(g) && !generatedChanged.containsKey(g)) {
-      out.add(g);
-    }
-    for (Map.Entry<Integer, UserRec> e : generatedChanged.entrySet()) {
-      if (holdsAny(e.getValue(), issuer, issuerAssignedId)) {
-        out.add(e.getKey());
-      }
-    }
-    for (int i = 0; i < users.size(); i++) {
-      UserRec u = users.get(i);
-      if (u != null && holdsAny(u, issuer, issuerAssignedId)) {
-        out.add(generatedCount + i);
-      }
-    }
-    java.util.Collections.sort(out);
-    return out;
-  }
-
-  private static boolean holdsAny(UserRec u, @Nullable String issuer, String issuerAssignedId) {
-    for (UserRec.Identity i : u.identities) {
-      if (i.issuerAssignedId.equalsIgnoreCase(issuerAssignedId) && (issuer == null || issuer.equalsIgnoreCase(i.issuer))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean holds(UserRec u, String issuer, String issuerAssignedId) {
-    for (UserRec.Identity i : u.identities) {
-      if (i.issuerAssignedId.equalsIgnoreCase(issuerAssignedId) && issuer.equalsIgnoreCase(i.issuer)) {
-        return true;
-      }
-    }
-    return false;
+    return users.positionsWithIdentity(issuer, issuerAssignedId);
   }
 
   synchronized void addUser(UserRec u) {
-    addUserInternal(u);
-    changes.record(USERS, u.id, ChangeLog.State.PRESENT);
-  }
-
-  private void addUserInternal(UserRec u) {
-    userPosById.put(key(u.id), users.size());
     users.add(u);
+    changes.record(USERS, u.id, ChangeLog.State.PRESENT);
   }
 
   /** Replaces the user with the same id by {@code u} (a changed copy). */
   synchronized void replaceUser(UserRec u) {
-    Integer p = userPosById.get(key(u.id));
-    if (p != null) {
-      users.set(p, u);
-      changes.record(USERS, u.id, ChangeLog.State.PRESENT);
-      return;
-    }
-    int g = generator.indexOf(u.id);
-    if (g >= 0 && g < generatedCount) {
-      generatedChanged.put(g, u);
-      changes.record(USERS, u.id, ChangeLog.State.PRESENT);
-      return;
-    }
-    throw new IllegalStateException("no user " + u.id);
+    users.replace(u);
+    changes.record(USERS, u.id, ChangeLog.State.PRESENT);
   }
 
   synchronized boolean deleteUser(String id) {
@@ -246,13 +104,8 @@ public final class B2cStore {
     if (p < 0) {
       return false;
     }
-    String objectId = userAt(p).id;
-    if (p < generatedCount) {
-      generatedDeleted.set(p);
-      generatedChanged.remove(p);
-    } else {
-      users.set(p - generatedCount, null);
-    }
+    String objectId = users.at(p).id;
+    users.deleteAt(p);
     memberships.userDeleted(objectId);
     changes.record(USERS, objectId, ChangeLog.State.DELETED);
     return true;
@@ -314,16 +167,7 @@ public final class B2cStore {
       if (conflict != null) {
         throw new IllegalArgumentException(conflict);
       }
-      Integer p = userPosById.get(key(u.id));
-      int g = generator.indexOf(u.id);
-      if (p != null) {
-        users.set(p, u);
-      } else if (g >= 0 && g < generatedCount) {
-        generatedDeleted.clear(g);
-        generatedChanged.put(g, u);
-      } else {
-        addUserInternal(u);
-      }
+      users.restore(u);
       for (String group : item.groups) {
         if (objects.byId(B2cSeed.GROUPS, group) != null) {
           memberships.add(true, group, u.id);
@@ -355,8 +199,6 @@ public final class B2cStore {
   ObjectNode userJson(UserRec u) {
     return UserShapes.user(u);
   }
-
-  // ---- other objects ({@link ObjectCollections}) and memberships ({@link Memberships}) ---------
 
   synchronized void addObject(String collection, ObjectNode o) {
     objects.add(collection, o);

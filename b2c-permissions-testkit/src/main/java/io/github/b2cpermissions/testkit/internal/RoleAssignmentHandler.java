@@ -45,7 +45,7 @@ final class RoleAssignmentHandler {
         }
       }
       ObjectNode a = Json.object();
-      a.put("id", B2cObjects.roleAssignmentId());
+      a.put("id", ObjectDefaults.roleAssignmentId());
       a.put("principalId", principal);
       a.put("roleDefinitionId", role);
       a.put("directoryScopeId", scope);

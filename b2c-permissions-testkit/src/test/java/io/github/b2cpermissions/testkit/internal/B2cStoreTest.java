@@ -17,7 +17,9 @@ class B2cStoreTest {
     UserRec alice = new UserRec(ALICE, "Alice");
     alice.identities = new UserRec.Identity[] {new UserRec.Identity("emailAddress", null, "alice@example.com")};
     ObjectNode sales = Json.object().put("id", SALES).put("displayName", "Sales");
-    B2cSeed seed = new B2cSeed(List.of(alice), generated, 7L, Map.of(B2cSeed.GROUPS, List.of(sales)), Map.of(SALES, List.of(ALICE)), Map.of());
+    B2cSeed seed = B2cSeed.builder().users(List.of(alice)).generated(generated, 7L)
+        .objects(Map.of(B2cSeed.GROUPS, List.of(sales))).members(Map.of(SALES, List.of(ALICE)), Map.of())
+        .build();
     return new B2cStore(seed, DOMAIN);
   }
 
