@@ -25,7 +25,11 @@ import okhttp3.OkHttpClient;
  *       at most 20 s wall and 256 MB heap, run with {@code -Xmx256m});
  *   <li>{@code retry-after}: how exactly {@code Retry-After} waits are kept (target: each within
  *       [RA, 1.1 RA + 100 ms]);
- *   <li>{@code first-verify}: the first {@code verify} in a fresh JVM (target: at most 1.5 s).
+ *   <li>{@code remote-fleet [N]}: N tenants (10,000) on the standalone fake in another process,
+ *       latency on every exchange including tokens, the verifier's defaults unless set, cold and
+ *       warm pass as ratios to their bound ({@link RemoteFleetBenchmark});
+ *   <li>{@code first-verify}: the first {@code verify} in a fresh JVM through {@code
+ *       clientSecret(...)} (target: at most 1.5 s).
  * </ol>
  *
  * <p>Each is its own class ({@link OverheadBenchmark}, {@link FleetBenchmark}, {@link
@@ -54,7 +58,8 @@ public final class VerifierBenchmarks {
       case "fleet" -> FleetBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
       case "retry-after" -> RetryAfterBenchmark.run();
       case "first-verify" -> FirstVerifyBenchmark.run();
-      case "first-verify-child" -> FirstVerifyBenchmark.child();
+      case "first-verify-child" -> FirstVerifyBenchmark.child(args[1], args[2], args[3], args[4]);
+      case "remote-fleet" -> RemoteFleetBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
       case "shared-budget" -> SharedBudgetBenchmark.run(intArg(args, 1, 1_500), intArg(args, 2, 3_000),
           intArg(args, 3, 3), intArg(args, 4, 50));
       case "shared-budget-worker" -> SharedBudgetBenchmark.worker(args);
@@ -67,10 +72,11 @@ public final class VerifierBenchmarks {
         OverheadBenchmark.run();
         RetryAfterBenchmark.run();
         FleetBenchmark.run(10_000);
+        RemoteFleetBenchmark.run(10_000);
       }
       default -> throw new IllegalArgumentException(
-          "benchmark must be all, overhead, fleet, retry-after, first-verify, shared-budget,"
-              + " throttle-storm, fake or fake-b2c; was " + which);
+          "benchmark must be all, overhead, fleet, remote-fleet, retry-after, first-verify,"
+              + " shared-budget, throttle-storm, fake or fake-b2c; was " + which);
     }
     System.exit(0);
   }

@@ -4,11 +4,13 @@ import io.github.b2cpermissions.FleetProgressListener;
 import io.github.b2cpermissions.FleetVerification;
 import io.github.b2cpermissions.InsufficientPrivilegesException;
 import io.github.b2cpermissions.PermissionVerifier;
+import io.github.b2cpermissions.TenantVerification;
 import io.github.b2cpermissions.VerificationCancelledException;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.internal.await.AwaitPoller;
+import io.github.b2cpermissions.graph.internal.cache.BoundedCache;
 import io.github.b2cpermissions.graph.internal.check.CheckRunner;
 import io.github.b2cpermissions.graph.internal.check.DirectoryReader;
 import io.github.b2cpermissions.graph.internal.check.TenantCheck;
@@ -27,6 +29,7 @@ import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -38,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
 /**
@@ -150,7 +154,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     TokenConfirmations confirmations =
         new TokenConfirmations(config.tenantCacheSize(), config.tokenConfirmationExpiry(), ticker);
     TokenValidator validator = new TokenValidator(config.clientId(), cloud::isTokenAudience,
-        cloud.tokenAudience().toString(), clock);
+        cloud.tokenAudience().toString(), clock,
+        new BoundedCache<>(config.tenantCacheSize(), config.tenantCacheExpiry(), ticker));
     TenantCheck pipeline = new TenantCheck(config.strategy(), tokens, validator, directory,
         confirmations, config.consentUrlBuilder().orElse(null), clock, config.profiles());
     this.checks = new CheckRunner(pipeline, config.retryPolicy().deadline());
@@ -233,7 +238,9 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    * {@inheritDoc}
    *
    * <p>At most {@link GraphPermissionVerifierBuilder#fleetConcurrency(int)} tenants are checked at
-   * once, holding no thread each. Blocks until every tenant has finished. A tenant id's resolved GUID is the id itself for a
+   * once, holding no thread each. Blocks until every tenant has finished. Holds every id and
+   * result of the fleet; for fleets too large for that, use {@link #verifyEach(Iterator,
+   * Consumer)}. A tenant id's resolved GUID is the id itself for a
    * GUID, and the token's {@code tid} for a domain whose check finished. When the verifier is closed
    * during the fleet check, the tenants not yet finished fail with a {@link
    * VerificationCancelledException}.
@@ -245,6 +252,52 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   public FleetVerification verifyFleet(Collection<String> tenantIds, FleetProgressListener listener) {
     checks.ensureOpen();
     return fleet.run(tenantIds, listener);
+  }
+
+  /**
+   * Checks each tenant id {@code tenantIds} yields and hands each result to {@code sink} as it
+   * finishes, for fleets too large to hold: a worker's memory stays O({@link
+   * GraphPermissionVerifierBuilder#fleetConcurrency(int)}) whatever the fleet's size. Results come
+   * in completion order, not input order; each element is checked as given (a tenant given twice
+   * is checked twice; a null or malformed id becomes a failed result). The iterator is read, and
+   * the sink called, by one thread at a time (so neither needs to be thread-safe), never while
+   * this method's caller could; a sink that throws is logged and ignored. Blocks until the last
+   * result went to the sink.
+   *
+   * <p>Bounds: at most {@code fleetConcurrency} tenants are in progress and at most {@link
+   * GraphPermissionVerifierBuilder#maxConcurrentRequests(int)} Graph requests are in flight; no
+   * thread is held per tenant or per request by the verifier itself (its own threads are a timer
+   * and {@value #OWN_THREADS} executor threads; OkHttp runs each call in flight on a dispatcher
+   * thread of its own). Per-tenant caches stay within {@link
+   * GraphPermissionVerifierBuilder#tenantCacheSize(int)} tenants.
+   *
+   * @param tenantIds the tenant ids (GUIDs or domains)
+   * @param sink receives each tenant's result
+   * @return how many tenant ids were read from the iterator
+   * @throws NullPointerException if {@code tenantIds} or {@code sink} is null
+   * @throws IllegalStateException if the verifier was closed
+   * @throws VerificationCancelledException if the calling thread was interrupted while waiting
+   *     (the checks in progress go on; no new one starts)
+   * @throws RuntimeException what the iterator threw, after the checks in progress finished
+   */
+  public long verifyEach(Iterator<String> tenantIds, Consumer<TenantVerification> sink) {
+    checks.ensureOpen();
+    return fleet.stream(tenantIds, sink);
+  }
+
+  /**
+   * As {@link #verifyEach(Iterator, Consumer)}, for a stream of tenant ids (consumed by this call;
+   * closed when done).
+   *
+   * @throws NullPointerException if {@code tenantIds} or {@code sink} is null
+   * @throws IllegalStateException if the verifier was closed
+   * @throws VerificationCancelledException if the calling thread was interrupted while waiting
+   */
+  public long verifyEach(Stream<String> tenantIds, Consumer<TenantVerification> sink) {
+    checks.ensureOpen();
+    try (tenantIds) {
+      return fleet.stream(tenantIds.iterator(), sink);
+    }
   }
 
   /**

@@ -85,8 +85,8 @@ class VerifierSettingsTest {
           "retryPolicy=" + GraphRetryPolicy.ofDefaults());
     }
     try (GraphPermissionVerifier v = base().build()) {
-      assertThat(v.toString()).contains("strategy=DIRECTORY_AND_TOKEN", "fleetConcurrency=16,",
-          "maxConcurrentRequests=64,", "consentUrls=false}", "cloud=" + GraphCloud.GLOBAL.name());
+      assertThat(v.toString()).contains("strategy=DIRECTORY_AND_TOKEN", "fleetConcurrency=256,",
+          "maxConcurrentRequests=256,", "consentUrls=false}", "cloud=" + GraphCloud.GLOBAL.name());
     }
   }
 

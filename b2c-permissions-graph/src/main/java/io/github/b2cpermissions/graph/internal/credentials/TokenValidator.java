@@ -2,9 +2,11 @@ package io.github.b2cpermissions.graph.internal.credentials;
 
 import com.azure.core.credential.AccessToken;
 import io.github.b2cpermissions.AuthenticationFailedException;
+import io.github.b2cpermissions.graph.internal.cache.BoundedCache;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Clock;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +22,7 @@ public final class TokenValidator {
   private final Predicate<String> graphAudience;
   private final String expectedAudience;
   private final Clock clock;
+  private final @Nullable BoundedCache<String, AccessTokenClaims> parsed;
 
   /**
    * @param clientId the backup app's client id
@@ -29,6 +32,18 @@ public final class TokenValidator {
    */
   public TokenValidator(String clientId, Predicate<String> graphAudience, String expectedAudience,
       Clock clock) {
+    this(clientId, graphAudience, expectedAudience, clock, null);
+  }
+
+  /**
+   * As {@link #TokenValidator(String, Predicate, String, Clock)}, remembering the parsed claims of
+   * each token string in {@code parsed} (a warm check then decodes nothing; every rule is still
+   * checked on each call). The key is the token string the credential handed out, the same
+   * instance it caches, so the cache holds no copy of it.
+   */
+  public TokenValidator(String clientId, Predicate<String> graphAudience, String expectedAudience,
+      Clock clock, @Nullable BoundedCache<String, AccessTokenClaims> parsed) {
+    this.parsed = parsed;
     this.clientId = Objects.requireNonNull(clientId, "clientId");
     this.graphAudience = Objects.requireNonNull(graphAudience, "graphAudience");
     this.expectedAudience = Objects.requireNonNull(expectedAudience, "expectedAudience");
@@ -44,7 +59,7 @@ public final class TokenValidator {
   public AccessTokenClaims validate(String tenant, AccessToken token) {
     AccessTokenClaims claims;
     try {
-      claims = AccessTokenClaims.parse(token.getToken());
+      claims = parsed(token.getToken());
     } catch (IllegalArgumentException e) {
       throw failure("the credential for tenant " + tenant + " returned a token that cannot be read: "
           + e.getMessage(), tenant);
@@ -73,6 +88,18 @@ public final class TokenValidator {
           + ", not to the backup app " + clientId + "; check the configured credential", tenant);
     }
     return claims;
+  }
+
+  private AccessTokenClaims parsed(String jwt) {
+    BoundedCache<String, AccessTokenClaims> cache = parsed;
+    if (cache == null) {
+      return AccessTokenClaims.parse(jwt);
+    }
+    AccessTokenClaims known = cache.get(jwt);
+    if (known == null) {
+      known = cache.putIfAbsent(jwt, AccessTokenClaims.parse(jwt));
+    }
+    return known;
   }
 
   private static AuthenticationFailedException failure(String message, String tenant) {
