@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the shared {@link RequestBudget}, one permit per Graph request (each request inside a {@code
  * $batch} counts, as Graph counts them). After: a 429 pauses the app or the tenant for its {@code
  * Retry-After} (without one, only the retry policy's backoff delays the request itself); {@code x-ms-throttle-limit-percentage} above
- * 0.8, and an app-wide 429, lower the pacer's rate. A pause only delays what starts after it; the
+ * 0.8 lowers the pacer's rate. A pause only delays what starts after it; the
  * retry policy still decides whether and when the throttled request itself is tried again. Waits
  * are futures completed by a timer: no thread is held.
  */
@@ -134,9 +134,6 @@ public final class FleetThrottle implements RequestPermits {
       return;
     }
     ThrottleScope scope = ThrottleScope.parse(throttleScope);
-    if (scope.isAppWide()) {
-      pacer.slowDown(now);
-    }
     if (retryAfter == null) {
       // No wait was named: the retry policy's backoff paces the request itself.
       return;
