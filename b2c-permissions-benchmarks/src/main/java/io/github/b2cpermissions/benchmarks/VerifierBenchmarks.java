@@ -34,6 +34,9 @@ import okhttp3.OkHttpClient;
  *
  * <p>Each is its own class ({@link OverheadBenchmark}, {@link FleetBenchmark}, {@link
  * RetryAfterBenchmark}, {@link FirstVerifyBenchmark}); this one dispatches and holds what they share.
+ * {@code shared-budget} ({@link SharedBudgetBenchmark}: worker JVMs sharing one Redis budget) and
+ * {@code throttle-storm} ({@link ThrottleStormBenchmark}: a fleet under app-scoped 429s), both
+ * against the standalone fake in its own process, are not part of {@code all} either.
  * {@code fake} and {@code fake-b2c} (not part of {@code all}) measure the fake itself: see
  * {@link FakeGraphBenchmark}.
  *
@@ -57,6 +60,11 @@ public final class VerifierBenchmarks {
       case "first-verify" -> FirstVerifyBenchmark.run();
       case "first-verify-child" -> FirstVerifyBenchmark.child(args[1], args[2], args[3], args[4]);
       case "remote-fleet" -> RemoteFleetBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+      case "shared-budget" -> SharedBudgetBenchmark.run(intArg(args, 1, 1_500), intArg(args, 2, 3_000),
+          intArg(args, 3, 3), intArg(args, 4, 50));
+      case "shared-budget-worker" -> SharedBudgetBenchmark.worker(args);
+      case "throttle-storm" -> ThrottleStormBenchmark.run(intArg(args, 1, 1_000), intArg(args, 2, 2_000),
+          intArg(args, 3, 50));
       case "fake" -> FakeGraphBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
       case "fake-b2c" -> FakeGraphBenchmark.main(new String[] {"b2c", args.length > 1 ? args[1] : "100000"});
       case "all" -> {
@@ -67,10 +75,14 @@ public final class VerifierBenchmarks {
         RemoteFleetBenchmark.run(10_000);
       }
       default -> throw new IllegalArgumentException(
-          "benchmark must be all, overhead, fleet, remote-fleet, retry-after, first-verify, fake or"
-              + " fake-b2c; was " + which);
+          "benchmark must be all, overhead, fleet, remote-fleet, retry-after, first-verify,"
+              + " shared-budget, throttle-storm, fake or fake-b2c; was " + which);
     }
     System.exit(0);
+  }
+
+  private static int intArg(String[] args, int i, int fallback) {
+    return args.length > i ? Integer.parseInt(args[i]) : fallback;
   }
 
   static OkHttpClient trusting(FakeGraph server) {

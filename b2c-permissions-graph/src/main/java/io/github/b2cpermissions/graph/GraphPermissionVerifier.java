@@ -22,6 +22,7 @@ import io.github.b2cpermissions.graph.internal.http.GraphHttpClients;
 import io.github.b2cpermissions.graph.internal.http.GraphTransport;
 import io.github.b2cpermissions.graph.internal.http.InFlightLimit;
 import io.github.b2cpermissions.graph.internal.http.RequestPermits;
+import io.github.b2cpermissions.graph.internal.throttle.FleetThrottle;
 import io.github.b2cpermissions.graph.internal.http.RetryObserver;
 import io.github.b2cpermissions.graph.internal.http.RetrySettings;
 import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
@@ -141,7 +142,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     InFlightLimit limit = new InFlightLimit(config.maxConcurrentRequests(),
         Math.min(config.maxConcurrentRequests(), SLOW_START_INITIAL), timer);
     // The throttle budget's seam: every request asks it before leaving, and it hears every 429.
-    RequestPermits permits = RequestPermits.UNLIMITED;
+    RequestPermits permits =
+        new FleetThrottle(config.requestBudget(), config.lowThrottlePriority());
     GraphTransport transport = new GraphTransport(httpClient, cloud.graphEndpoint(),
         retrySettings(config.retryPolicy()), limit, permits, config.requestTimeout(),
         retryObserver(config.retryListener(), config.observer()), clock, timer);

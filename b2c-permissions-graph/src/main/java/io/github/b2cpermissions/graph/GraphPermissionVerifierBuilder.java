@@ -4,6 +4,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.RequestBudget;
 import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
@@ -55,6 +56,8 @@ public final class GraphPermissionVerifierBuilder {
       GraphPermissionVerifier.DEFAULT_TOKEN_CONFIRMATION_EXPIRY;
   private final Map<TenantKind, PermissionProfile> profiles = new EnumMap<>(TenantKind.class);
   private @Nullable VerifierObservations observations;
+  private @Nullable RequestBudget requestBudget;
+  private boolean lowThrottlePriority;
 
   GraphPermissionVerifierBuilder() {
     profiles.put(TenantKind.B2C, PermissionProfile.B2C_BACKUP_AND_RESTORE);
@@ -309,6 +312,29 @@ public final class GraphPermissionVerifierBuilder {
   }
 
   /**
+   * Draws a permit from {@code budget} before every Graph request (one per request inside a {@code
+   * $batch}); share one budget between the verifiers, or with {@code b2c-permissions-bucket4j}
+   * between the JVMs, that check tenants for the same app. Defaults to a new {@link
+   * RequestBudget#inProcess()} budget of this verifier alone, at Graph's app-wide limit.
+   *
+   * @throws NullPointerException if {@code budget} is null
+   */
+  public GraphPermissionVerifierBuilder requestBudget(RequestBudget budget) {
+    this.requestBudget = Objects.requireNonNull(budget, "budget");
+    return this;
+  }
+
+  /**
+   * Marks every Graph request {@code x-ms-throttle-priority: low}, for a background fleet that
+   * should yield to the app's interactive traffic when Graph has to choose. Defaults to false
+   * (no header: Graph's normal priority).
+   */
+  public GraphPermissionVerifierBuilder lowThrottlePriority(boolean low) {
+    this.lowThrottlePriority = low;
+    return this;
+  }
+
+  /**
    * Sends Graph requests through a copy of {@code client} (for proxies, TLS trust or connection
    * pools you already have). The copy drops any Graph SDK {@code RetryHandler} and redirect
    * handler and never follows redirects.
@@ -411,7 +437,8 @@ public final class GraphPermissionVerifierBuilder {
         Optional.ofNullable(executor), fleetConcurrency, maxConcurrentRequests,
         Optional.ofNullable(httpClient), Optional.ofNullable(consentUrlBuilder), retryListener,
         clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry, Map.copyOf(profiles),
-        observer));
+        observer, requestBudget != null ? requestBudget : RequestBudget.inProcess(),
+        lowThrottlePriority));
   }
 
   @Override

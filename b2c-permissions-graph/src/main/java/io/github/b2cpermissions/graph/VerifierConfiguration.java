@@ -1,6 +1,7 @@
 package io.github.b2cpermissions.graph;
 
 import io.github.b2cpermissions.PermissionProfile;
+import io.github.b2cpermissions.RequestBudget;
 import io.github.b2cpermissions.TenantKind;
 import java.util.Map;
 import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
@@ -19,7 +20,8 @@ import okhttp3.OkHttpClient;
 /**
  * What a {@link GraphPermissionVerifierBuilder} hands the verifier it builds: the checked settings,
  * with the credential source already resolved, and the profile to verify each covered tenant kind
- * against, and the observer of its checks (a no-op without an observation registry). An absent executor or HTTP client means the verifier
+ * against, the observer of its checks (a no-op without an observation registry), and the request
+ * budget with the throttle priority. An absent executor or HTTP client means the verifier
  * creates (and owns) its own.
  */
 record VerifierConfiguration(
@@ -42,4 +44,6 @@ record VerifierConfiguration(
     Duration tenantCacheExpiry,
     Duration tokenConfirmationExpiry,
     Map<TenantKind, PermissionProfile> profiles,
-    CheckObserver observer) {}
+    CheckObserver observer,
+    RequestBudget requestBudget,
+    boolean lowThrottlePriority) {}

@@ -253,6 +253,12 @@ public final class FakeGraph implements AutoCloseable {
     return new Faults(server::faults);
   }
 
+  /** What the modelled throttling ({@link Builder#throttleLimits}) counted so far. */
+  public ThrottleCounters throttleCounters() {
+    var t = server.throttle();
+    return new ThrottleCounters(t.received(), t.appThrottled(), t.tenantThrottled(), t.peakAppRequestsPerPeriod());
+  }
+
   /** Every request this server received. */
   public RequestJournal journal() {
     return new RequestJournal(server.journal(), e -> true);
@@ -291,6 +297,7 @@ public final class FakeGraph implements AutoCloseable {
     Duration tokenLifetime = Duration.ofHours(1);
     Clock clock = Clock.systemUTC();
     int journalLimit = 100_000;
+    FakeThrottleLimits throttleLimits = FakeThrottleLimits.none();
 
     Builder() {}
 
@@ -377,13 +384,26 @@ public final class FakeGraph implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The throttling limits the fake models (default {@link FakeThrottleLimits#none()}).
+     *
+     * @param limits the limits
+     * @return this
+     * @throws NullPointerException if null
+     */
+    public Builder throttleLimits(FakeThrottleLimits limits) {
+      this.throttleLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
     /** A new, stopped fake with no tenants. */
     public FakeGraph build() {
       return new FakeGraph(config());
     }
 
     ServerConfig config() {
-      return new ServerConfig(port, pageSize, strict, tokenLifetime, clock, journalLimit);
+      return new ServerConfig(port, pageSize, strict, tokenLifetime, clock, journalLimit,
+          throttleLimits.settings());
     }
 
     static int checkPageSize(int pageSize) {

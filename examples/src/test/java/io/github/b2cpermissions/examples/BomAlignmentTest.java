@@ -105,6 +105,9 @@ class BomAlignmentTest {
         "io.github.b2cpermissions:b2c-permissions-api",
         "io.github.b2cpermissions:b2c-permissions-graph",
         "io.github.b2cpermissions:b2c-permissions-testkit",
+        "io.github.b2cpermissions:b2c-permissions-bucket4j",
+        "com.bucket4j:bucket4j_jdk17-lettuce",
+        "io.lettuce:lettuce-core",
         "com.microsoft.graph:microsoft-graph",
         "com.microsoft.graph:microsoft-graph-core",
         "com.microsoft.kiota:microsoft-kiota-http-okHttp",
@@ -131,7 +134,8 @@ class BomAlignmentTest {
         "com.fasterxml.jackson.core", "com.fasterxml.jackson:jackson-bom:pom",
         "org.slf4j", "org.slf4j:slf4j-bom:pom");
     int checked = 0;
-    for (String module : List.of("b2c-permissions-api", "b2c-permissions-graph", "b2c-permissions-testkit")) {
+    for (String module : List.of("b2c-permissions-api", "b2c-permissions-graph", "b2c-permissions-testkit",
+        "b2c-permissions-bucket4j")) {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       Element project = factory.newDocumentBuilder()

@@ -78,6 +78,16 @@ final class GraphDispatcher {
       return errors.graphFault(ex, requestId, fired, caller, t.seed.tenantId);
     }
     Route route = m.route;
+    String limitPercentage = null;
+    ThrottleModel throttle = server.throttle();
+    if (throttle.enabled() && (route == null || !route.is("BATCH"))) {
+      ThrottleModel.Decision d = throttle.charge(String.valueOf(caller.appId), t.seed.tenantId,
+          ThrottleModel.resourceUnits(ex.path, ex.query));
+      if (d.refusedScope != null) {
+        return throttled(ex, requestId, d, caller, t.seed.tenantId);
+      }
+      limitPercentage = d.limitPercentageHeader();
+    }
     RouteTable.Entry entry = route == null ? null : routes.get(route);
     if (route == null || entry == null) {
       return unmatched(ex, m, requestId);
@@ -101,6 +111,25 @@ final class GraphDispatcher {
     r.headers.putIfAbsent("client-request-id", op.clientRequestId);
     r.headers.putIfAbsent("x-ms-ags-diagnostic", "{\"ServerInfo\":{\"DataCenter\":\"Loopback\",\"Slice\":\"E\",\"Ring\":\"0\",\"ScaleUnit\":\"000\",\"RoleInstance\":\"fake-graph\"}}");
     r.headers.putIfAbsent("x-ms-resource-unit", "1");
+    if (limitPercentage != null) {
+      r.headers.put("x-ms-throttle-limit-percentage", limitPercentage);
+    }
+    return r;
+  }
+
+  /** The 429 of a modelled limit, with the headers Graph documents for it. */
+  private Reply throttled(Exchange ex, String requestId, ThrottleModel.Decision d, Caller caller, java.util.UUID tenantId) {
+    Reply r = errors.graph(ex, requestId, 429, "TooManyRequests", "Too many requests.");
+    String access = ex.method.equals("GET") ? "Read" : "Write";
+    r.headers.put("Retry-After", Long.toString(d.retryAfterSeconds));
+    r.headers.put("x-ms-throttle-scope", d.refusedScope + "/" + access + "/" + caller.appId + "/" + tenantId);
+    if ("Tenant_Application".equals(d.refusedScope)) {
+      r.headers.put("x-ms-throttle-information", "ResourceUnitLimitExceeded");
+    }
+    String pct = d.limitPercentageHeader();
+    if (pct != null) {
+      r.headers.put("x-ms-throttle-limit-percentage", pct);
+    }
     return r;
   }
 

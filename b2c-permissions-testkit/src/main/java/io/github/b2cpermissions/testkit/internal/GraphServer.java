@@ -34,6 +34,7 @@ public final class GraphServer {
   private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
   private final JournalStore journal;
   private final FaultPlan faults = new FaultPlan();
+  private final ThrottleModel throttle;
   private final AtomicLong epoch = new AtomicLong();
   private final Dispatcher dispatcher;
   private volatile @Nullable WireMockServer wireMock;
@@ -62,6 +63,7 @@ public final class GraphServer {
     this.matcher = new RouteMatcher(routes);
     this.tls = TlsMaterial.shared();
     this.journal = new JournalStore(config.journalLimit);
+    this.throttle = new ThrottleModel(config.throttle, config.clock);
     this.dispatcher = new Dispatcher(this);
     Jwt.warmUp();
   }
@@ -205,6 +207,11 @@ public final class GraphServer {
 
   public FaultPlan faults() {
     return faults;
+  }
+
+  /** Graph's throttling limits as configured, and their counters. */
+  public ThrottleModel throttle() {
+    return throttle;
   }
 
   /** Everything back to the seeds; faults and journal cleared. */

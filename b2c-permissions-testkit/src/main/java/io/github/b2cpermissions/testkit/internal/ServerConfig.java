@@ -14,6 +14,8 @@ public final class ServerConfig {
   public final Clock clock;
   /** Journal entries kept; older ones are dropped. */
   public final int journalLimit;
+  /** The throttling limits modelled; {@link ThrottleSettings#NONE} by default. */
+  public final ThrottleSettings throttle;
   /**
    * Whether HTTP/2 is offered over TLS (ALPN {@code h2}, falling back to HTTP/1.1). Off unless the
    * system property {@value #HTTP2_PROPERTY} is {@code true}: the transport faults of WireMock are
@@ -28,12 +30,18 @@ public final class ServerConfig {
 
   public ServerConfig(
       int port, int pageSize, boolean strict, Duration tokenLifetime, Clock clock, int journalLimit) {
+    this(port, pageSize, strict, tokenLifetime, clock, journalLimit, ThrottleSettings.NONE);
+  }
+
+  public ServerConfig(int port, int pageSize, boolean strict, Duration tokenLifetime, Clock clock,
+      int journalLimit, ThrottleSettings throttle) {
     this.port = port;
     this.pageSize = pageSize;
     this.strict = strict;
     this.tokenLifetime = tokenLifetime;
     this.clock = clock;
     this.journalLimit = journalLimit;
+    this.throttle = throttle;
   }
 
   @Override
@@ -51,6 +59,7 @@ public final class ServerConfig {
         + ", journalLimit="
         + journalLimit
         + ", http2="
-        + http2;
+        + http2
+        + (throttle.any() ? ", throttle=" + throttle : "");
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.FakeGraph;
+import io.github.b2cpermissions.testkit.FakeThrottleLimits;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeGraphTenantBuilder;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
@@ -63,6 +64,7 @@ final class Seeds {
     @Nullable Integer port;
     @Nullable Integer pageSize;
     @Nullable Boolean strict;
+    @Nullable FakeThrottleLimits throttle;
   }
 
   /**
@@ -112,6 +114,9 @@ final class Seeds {
     }
     if (overrides.strict != null) {
       server.strict(overrides.strict);
+    }
+    if (overrides.throttle != null) {
+      server.throttleLimits(overrides.throttle);
     }
     List<FakeGraphTenantBuilder> tenants = new ArrayList<>();
     if (multi) {

@@ -36,6 +36,7 @@ final class StandaloneMain {
           "  --latency-ms N     delay every exchange, token requests included, by N ms",
           "  --http1            offer HTTP/1.1 only (default: HTTP/2 over TLS where the client",
           "                     asks for it, else HTTP/1.1)",
+          ThrottleOptions.USAGE,
           "  --help             this text");
 
   private StandaloneMain() {}
@@ -61,8 +62,14 @@ final class StandaloneMain {
     int generated = 0;
     long latencyMillis = 0;
     boolean http2 = true;
+    ThrottleOptions throttle = new ThrottleOptions();
     try {
       for (int i = 0; i < args.length; i++) {
+        int taken = throttle.take(args, i);
+        if (taken >= 0) {
+          i = taken;
+          continue;
+        }
         switch (args[i]) {
           case "--seed":
             seed = Path.of(value(args, ++i, "--seed"));
@@ -116,6 +123,7 @@ final class StandaloneMain {
       return 2;
     }
     System.setProperty(ServerConfig.HTTP2_PROPERTY, String.valueOf(http2));
+    overrides.throttle = throttle.limits();
     FakeGraph graph;
     try {
       graph = Seeds.load(json, overrides);
@@ -136,6 +144,7 @@ final class StandaloneMain {
       BenchmarkFleet.latency(graph, Duration.ofMillis(latencyMillis));
     }
     shown.put("generatedTenants", generated);
+    throttle.startStats(graph);
     if (infoOut != null) {
       Files.writeString(infoOut, withSecrets.toPrettyString(), StandardCharsets.UTF_8);
     }

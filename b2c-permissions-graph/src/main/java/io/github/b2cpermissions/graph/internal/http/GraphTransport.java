@@ -52,6 +52,7 @@ public final class GraphTransport {
   private final long requestTimeoutNanos;
   private final RetryDecider retries;
   private final ResponseJudge judge;
+  private final BatchRounds batches;
   private final Clock clock;
   private final ScheduledExecutorService timer;
 
@@ -79,6 +80,7 @@ public final class GraphTransport {
     this.requestTimeoutNanos = requestTimeout.toNanos();
     this.retries = new RetryDecider(policy, retryListener);
     this.judge = new ResponseJudge(retries, permits, clock);
+    this.batches = new BatchRounds(retries, timer, clock);
     this.clock = clock;
     this.timer = timer;
   }
@@ -121,10 +123,10 @@ public final class GraphTransport {
 
   /**
    * Sends a JSON {@code $batch} of GET requests (at most 20) and completes with the inner
-   * responses in the order given. A batch whose inner responses include a 429, 503 or 504 is
-   * retried whole, waiting for the longest inner {@code Retry-After}; once the retry policy allows
-   * no more attempts, the last answer is returned with those items still failed (their status
-   * kept), so the other items' answers are not discarded. The future fails when the {@code $batch}
+   * responses in the order given. When inner responses answer 429, 503 or 504, only those items
+   * are sent again, in a smaller {@code $batch}, after the longest inner {@code Retry-After}
+   * ({@link BatchRounds}); once the retry policy allows no more rounds, they are returned still
+   * failed (their status kept), so the other items' answers are not discarded. The future fails when the {@code $batch}
    * request itself fails (connection, outer status, deadline) or its answer is malformed.
    *
    * @param relativeUrls request URLs relative to the v1.0 root, each starting with {@code /}
@@ -143,15 +145,9 @@ public final class GraphTransport {
     if (relativeUrls.isEmpty() || relativeUrls.size() > 20) {
       throw new IllegalArgumentException("a $batch holds 1 to 20 requests, not " + relativeUrls.size());
     }
-    return Futures.guard(() -> send(ctx, "POST", resolve("$batch"), body, relativeUrls))
-        .thenApply(outer -> {
-          if (!outer.isSuccess()) {
-            throw new UnexpectedGraphResponseException("Graph answered POST $batch with "
-                + outer.status() + " " + outer.errorCode(), ctx.tenantId(), outer.status(), null);
-          }
-          return GraphBodies.innerResponses(ctx, outer.body(), relativeUrls.size(), outer.attempts(),
-              clock);
-        });
+    HttpUrl url = resolve("$batch");
+    return Futures.guard(() -> batches.run(ctx, relativeUrls, body,
+        (urls, bytes) -> Futures.guard(() -> send(ctx, "POST", url, bytes, urls))));
   }
 
   /** The {@code $batch} body for these URLs, to pass to {@link #batchGet(CallContext, List, byte[])}. */
@@ -236,6 +232,10 @@ public final class GraphTransport {
           .header("Authorization", "Bearer " + ctx.bearerToken())
           .header("Accept", "application/json")
           .tag(RequestGate.Ticket.class, new RequestGate.Ticket(ctx));
+      String priority = permits.priorityHeader();
+      if (priority != null) {
+        rb.header("x-ms-throttle-priority", priority);
+      }
       rb.method(method, body != null ? RequestBody.create(body, JSON) : null);
       Call call = client.newCall(rb.build());
       call.timeout().timeout(Math.min(requestTimeoutNanos, remaining), TimeUnit.NANOSECONDS);

@@ -29,4 +29,12 @@ public interface RequestPermits {
    * HTTP client thread; must return quickly. The default does nothing.
    */
   default void onThrottle(ThrottleNotice notice) {}
+
+  /**
+   * The {@code x-ms-throttle-priority} to send on every request ({@code low}, {@code normal} or
+   * {@code high}), or null to send none. The default sends none.
+   */
+  default @org.jspecify.annotations.Nullable String priorityHeader() {
+    return null;
+  }
 }

@@ -69,37 +69,18 @@ final class ResponseJudge {
           ctx.tenantId(), 0, null);
     }
     if (status == 200 && json.has("responses") && what.endsWith("/$batch")) {
-      Duration longest = null;
-      int retryableStatus = 0;
+      // Each item's throttling is told to the permits; which items are sent again, and when, is
+      // decided per item by BatchRounds, not by retrying the whole batch here.
       for (JsonNode inner : json.path("responses")) {
         int s = inner.path("status").asInt(0);
         JsonNode headers = inner.path("headers");
         String innerPercentage = GraphBodies.header(headers, THROTTLE_PERCENTAGE);
-        Optional<Duration> ra = s == 429 || s == 503 || s == 504
-            ? RetryAfter.parse(GraphBodies.header(headers, "Retry-After"), clock) : Optional.empty();
         if (s == 429 || innerPercentage != null) {
-          notice(new ThrottleNotice(ctx.tenantId(), s, ra.orElse(null),
+          notice(new ThrottleNotice(ctx.tenantId(), s,
+              RetryAfter.parse(GraphBodies.header(headers, "Retry-After"), clock).orElse(null),
               GraphBodies.header(headers, THROTTLE_SCOPE), ThrottleNotice.percentage(innerPercentage),
               true));
         }
-        if (s == 429 || s == 503 || s == 504) {
-          retryableStatus = retryableStatus == 429 || s == 429 ? 429 : Math.max(retryableStatus, s);
-          if (ra.isPresent() && (longest == null || ra.get().compareTo(longest) > 0)) {
-            longest = ra.get();
-          }
-        }
-      }
-      if (retryableStatus != 0) {
-        Retryable again =
-            retries.decide(ctx, what, attempt, "HTTP " + retryableStatus + " inside $batch", longest, null);
-        if (again.again) {
-          throw again;
-        }
-        // The budget is spent: the items that still fail come back as failed, next to the answers
-        // of the others, for the caller to weigh (a decisive answer must not be lost to them).
-        LOG.debug("tenant {}: {} still has items answering {} after {} attempt(s); returning them"
-            + " as failed", ctx.tenantId(), what, retryableStatus, attempt);
-        return new GraphResponse(status, json, null, attempt);
       }
     }
     return new GraphResponse(status, json);
