@@ -19,9 +19,7 @@ import io.github.b2cpermissions.testkit.FakeGraphTenantBuilder;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,22 +44,14 @@ class ExternalIdFleetTest {
   }
 
   private static GraphPermissionVerifier verifier() {
-    return GraphPermissionVerifier.builder()
-        .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
-        .credentials(t -> server.tenant(t).orElseThrow().credential())
-        .cloud(GraphCloud.custom(server.authorityHost(), server.graphHost()))
-        .retryPolicy(GraphRetryPolicy.custom().maxAttempts(3).initialBackoff(Duration.ofMillis(10))
-            .maxBackoff(Duration.ofMillis(40)).deadline(Duration.ofSeconds(20)).build())
-        .httpClient(new OkHttpClient.Builder()
-            .sslSocketFactory(server.sslContext().getSocketFactory(), server.trustManager())
-            .build())
+    return OnTheFake.verifierBuilder(server)
         .profile(TenantKind.B2C, PermissionProfile.B2C_BACKUP_ONLY)
         .profile(TenantKind.EXTERNAL_ID, PermissionProfile.EXTERNAL_ID_BACKUP_ONLY)
         .build();
   }
 
   private static FakeGraphTenant granted(FakeGraphTenantBuilder seed, PermissionProfile profile) {
-    return server.addTenant(seed.grantedRoles(profile.requiredRoles().stream().map(GraphPermission::value).toArray(String[]::new)));
+    return OnTheFake.grantedProfile(server, seed, profile);
   }
 
   @Test

@@ -14,9 +14,7 @@ import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeGraphTenantBuilder;
-import java.time.Duration;
 import java.util.List;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,20 +37,11 @@ class ProfileVerificationTest {
   }
 
   private static GraphPermissionVerifierBuilder verifierBuilder() {
-    return GraphPermissionVerifier.builder()
-        .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
-        .credentials(t -> server.tenant(t).orElseThrow().credential())
-        .cloud(GraphCloud.custom(server.authorityHost(), server.graphHost()))
-        .retryPolicy(GraphRetryPolicy.custom().maxAttempts(3).initialBackoff(Duration.ofMillis(10))
-            .maxBackoff(Duration.ofMillis(40)).deadline(Duration.ofSeconds(20)).build())
-        .httpClient(new OkHttpClient.Builder()
-            .sslSocketFactory(server.sslContext().getSocketFactory(), server.trustManager())
-            .build());
+    return OnTheFake.verifierBuilder(server);
   }
 
   private static FakeGraphTenant granted(FakeGraphTenantBuilder seed, PermissionProfile profile) {
-    String[] roles = profile.requiredRoles().stream().map(GraphPermission::value).toArray(String[]::new);
-    return server.addTenant(seed.grantedRoles(roles));
+    return OnTheFake.grantedProfile(server, seed, profile);
   }
 
   @Test

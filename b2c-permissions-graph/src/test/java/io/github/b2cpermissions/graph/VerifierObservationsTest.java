@@ -34,16 +34,7 @@ class VerifierObservationsTest {
   }
 
   private static GraphPermissionVerifierBuilder verifier(VerifierObservations observations) {
-    return GraphPermissionVerifier.builder()
-        .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
-        .credentials(t -> server.tenant(t).orElseThrow().credential())
-        .cloud(GraphCloud.custom(server.authorityHost(), server.graphHost()))
-        .retryPolicy(GraphRetryPolicy.custom().maxAttempts(3).initialBackoff(Duration.ofMillis(10))
-            .maxBackoff(Duration.ofMillis(40)).deadline(Duration.ofSeconds(20)).build())
-        .httpClient(new OkHttpClient.Builder()
-            .sslSocketFactory(server.sslContext().getSocketFactory(), server.trustManager())
-            .build())
-        .observations(observations);
+    return OnTheFake.verifierBuilder(server).observations(observations);
   }
 
   @Test
