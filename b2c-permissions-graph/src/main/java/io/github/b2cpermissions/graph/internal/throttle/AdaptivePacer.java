@@ -3,15 +3,23 @@ package io.github.b2cpermissions.graph.internal.throttle;
 /**
  * The verifier's own sending rate, additive increase and multiplicative decrease (AIMD): unlimited
  * until Graph says a limit is near ({@code x-ms-throttle-limit-percentage}, sent above 80% of a
- * limit) or answers an app-wide 429. Then the rate drops to {@value #DECREASE} of what was
- * actually sent over the last second, at most once per second however many answers say so at once;
- * each second without such a signal it climbs by {@value #INCREASE_SHARE} of the rate it was
- * lowered from, and is unlimited again once back there. Requests are spaced evenly at the rate.
- * Thread-safe; reservations take a lock for a few arithmetic steps.
+ * limit). Then the rate drops to a share of what was actually sent over the last second: the share
+ * that would bring the usage Graph reported back to 80% ({@code 0.8 / percentage}), never less
+ * than {@value #DECREASE} (usage of 160% or more, or a 429 without a usage figure). At most one
+ * decrease per second however many answers say so at once; each second without such a signal the
+ * rate climbs by {@value #INCREASE_SHARE} of the rate it was lowered from, and is unlimited again
+ * once back there. Requests are spaced evenly at the rate. Thread-safe; reservations take a lock
+ * for a few arithmetic steps.
+ *
+ * <p>Why proportional: a fleet held at exactly an app's limit by a shared {@code RequestBudget}
+ * hears "above 80%" on nearly every answer. Halving on each of them left such a fleet at about 70%
+ * of the limit on average; scaling by the reported usage keeps it between 80% and 100%.
  */
 final class AdaptivePacer {
-  /** The share of the measured rate kept on a decrease. */
+  /** The smallest share of the measured rate kept on a decrease. */
   static final double DECREASE = 0.5;
+  /** The usage a decrease aims for, as Graph reports it (a share of the limit). */
+  static final double TARGET_USAGE = 0.8;
   /** The share of the rate before the decrease added back each calm second. */
   static final double INCREASE_SHARE = 0.05;
   /** The floor, in requests per second. */
@@ -49,14 +57,23 @@ final class AdaptivePacer {
   }
 
   /**
-   * Graph said a limit is near (or was passed app-wide): lower the rate, unless it was lowered less
-   * than a second ago.
+   * Graph said a limit is near, or passed: lower the rate, unless it was lowered less than a second
+   * ago.
    *
+   * @param usage the usage Graph reported ({@code x-ms-throttle-limit-percentage}, 0.8 to 1.8); a
+   *     value of {@link #TARGET_USAGE} or less lowers nothing but still marks the second as not calm
    * @param now a {@link System#nanoTime()} reading
    */
-  synchronized void slowDown(long now) {
+  synchronized void slowDown(double usage, long now) {
     climb(now);
     boolean pacing = !Double.isInfinite(rate);
+    double kept = keptShare(usage);
+    if (kept == 1.0) {
+      if (pacing) {
+        lastClimb = now;
+      }
+      return;
+    }
     if (pacing && now - lastDecrease < SECOND) {
       // A signal, even one that changes nothing, means the second was not calm.
       lastClimb = now;
@@ -67,9 +84,17 @@ final class AdaptivePacer {
       lowerFrom = sent;
       nextFree = now;
     }
-    rate = Math.max(MIN_RATE, (pacing ? Math.min(rate, sent) : sent) * DECREASE);
+    rate = Math.max(MIN_RATE, (pacing ? Math.min(rate, sent) : sent) * kept);
     lastDecrease = now;
     lastClimb = now;
+  }
+
+  /** The share of the rate kept when Graph reports {@code usage}: 0.8 / usage, within [0.5, 1]. */
+  static double keptShare(double usage) {
+    if (!(usage > TARGET_USAGE)) {
+      return 1.0;
+    }
+    return Math.max(DECREASE, TARGET_USAGE / usage);
   }
 
   /**

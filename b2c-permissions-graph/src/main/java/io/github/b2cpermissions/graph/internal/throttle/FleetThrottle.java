@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the shared {@link RequestBudget}, one permit per Graph request (each request inside a {@code
  * $batch} counts, as Graph counts them). After: a 429 pauses the app or the tenant for its {@code
  * Retry-After} (without one, only the retry policy's backoff delays the request itself); {@code x-ms-throttle-limit-percentage} above
- * 0.8 lowers the pacer's rate. A pause only delays what starts after it; the
+ * 0.8 lowers the pacer's rate in proportion to the usage it reports. A pause only delays what starts after it; the
  * retry policy still decides whether and when the throttled request itself is tried again. Waits
  * are futures completed by a timer: no thread is held.
  */
@@ -127,13 +127,16 @@ public final class FleetThrottle implements RequestPermits {
   public void onAnswer(String tenant, int status, @Nullable String throttleScope,
       @Nullable Duration retryAfter, @Nullable Double limitPercentage) {
     long now = nanoTime.getAsLong();
+    @Nullable ThrottleScope scope = status == 429 ? ThrottleScope.parse(throttleScope) : null;
     if (limitPercentage != null && limitPercentage > SLOW_DOWN_ABOVE) {
-      pacer.slowDown(now);
+      pacer.slowDown(limitPercentage, now);
+    } else if (scope != null && scope.isAppWide()) {
+      // The app's limit was passed and Graph gave no usage figure: the steepest decrease.
+      pacer.slowDown(Double.POSITIVE_INFINITY, now);
     }
-    if (status != 429) {
+    if (scope == null) {
       return;
     }
-    ThrottleScope scope = ThrottleScope.parse(throttleScope);
     if (retryAfter == null) {
       // No wait was named: the retry policy's backoff paces the request itself.
       return;

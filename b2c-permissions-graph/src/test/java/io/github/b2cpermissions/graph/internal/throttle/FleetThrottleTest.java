@@ -38,8 +38,33 @@ class FleetThrottleTest {
   void a429WithoutRetryAfterPausesNobodyAndLeavesTheWaitToTheRetryPolicy() {
     throttle.onAnswer("a", 429, "Tenant/Read/app/a", null, null);
     assertThat(throttle.beforeRequest("a", 1)).isCompleted();
+    assertThat(throttle.pacingRate()).isInfinite();
     throttle.onAnswer("a", 429, "Application/Read/app/a", null, null);
     assertThat(throttle.beforeRequest("b", 1)).isCompleted();
+  }
+
+  @Test
+  void anAppWide429WithoutAUsageFigureHalvesTheRateButATenantOneDoesNot() {
+    sendOneHundredInASecond();
+    throttle.onAnswer("t1", 429, "Tenant_Application/Read/app/t1", Duration.ofSeconds(1), null);
+    assertThat(throttle.pacingRate()).isInfinite();
+    throttle.onAnswer("t1", 429, "Application/Read/app/t1", Duration.ofSeconds(1), null);
+    assertThat(throttle.pacingRate()).isBetween(45.0, 55.0);
+  }
+
+  @Test
+  void aUsageJustAboveEightyPercentLowersTheRateByLittle() {
+    sendOneHundredInASecond();
+    throttle.onAnswer("t1", 200, null, null, 0.85);
+    // 0.8 / 0.85 of about 100 a second.
+    assertThat(throttle.pacingRate()).isBetween(90.0, 98.0);
+  }
+
+  private void sendOneHundredInASecond() {
+    for (int i = 0; i < 100; i++) {
+      assertThat(throttle.beforeRequest("t" + i, 1)).isCompleted();
+      timer.advanceMillis(10);
+    }
     assertThat(throttle.pacingRate()).isInfinite();
   }
 
@@ -88,8 +113,8 @@ class FleetThrottleTest {
       timer.advanceMillis(10);
     }
     assertThat(throttle.pacingRate()).isInfinite();
-    throttle.onAnswer("t1", 200, null, null, 0.85);
-    // About 100 requests went in the last second: the pacer now allows about half of that.
+    throttle.onAnswer("t1", 200, null, null, 1.6);
+    // About 100 requests went in the last second at a usage of 160%: the pacer now allows half.
     assertThat(throttle.pacingRate()).isBetween(45.0, 55.0);
     CompletableFuture<Void> first = throttle.beforeRequest("u", 1);
     CompletableFuture<Void> second = throttle.beforeRequest("v", 1);
