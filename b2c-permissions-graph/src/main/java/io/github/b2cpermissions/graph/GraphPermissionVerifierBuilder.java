@@ -9,7 +9,6 @@ import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,29 +30,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GraphPermissionVerifierBuilder {
   private @Nullable String clientId;
-  private @Nullable Function<String, TokenCredential> credentials;
-  private @Nullable TokenCredential sharedCredential;
-  private @Nullable String clientSecret;
-  private @Nullable Path certificatePath;
-  private @Nullable String certificatePassword;
-  private boolean passTenantId;
-  private String credentialDescription = "(none)";
+  private final CredentialSources credentials = new CredentialSources();
+  private final VerifierLimits limits = new VerifierLimits();
   private GraphCloud cloud = GraphCloud.GLOBAL;
   private VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
   private GraphRetryPolicy retryPolicy = GraphRetryPolicy.ofDefaults();
-  private Duration requestTimeout = Duration.ofSeconds(30);
   private @Nullable Executor executor;
-  private int fleetConcurrency = GraphPermissionVerifier.DEFAULT_FLEET_CONCURRENCY;
-  private int maxConcurrentRequests = GraphPermissionVerifier.DEFAULT_MAX_CONCURRENT_REQUESTS;
   private @Nullable OkHttpClient httpClient;
   private @Nullable ConsentUrlBuilder consentUrlBuilder;
   private Consumer<GraphRetryEvent> retryListener = e -> {};
   private Clock clock = Clock.systemUTC();
   private @Nullable HttpClient identityHttpClient;
-  private int tenantCacheSize = GraphPermissionVerifier.DEFAULT_TENANT_CACHE_SIZE;
-  private Duration tenantCacheExpiry = GraphPermissionVerifier.DEFAULT_TENANT_CACHE_EXPIRY;
-  private Duration tokenConfirmationExpiry =
-      GraphPermissionVerifier.DEFAULT_TOKEN_CONFIRMATION_EXPIRY;
   private final Map<TenantKind, PermissionProfile> profiles = new EnumMap<>(TenantKind.class);
   private @Nullable VerifierObservations observations;
   private @Nullable RequestBudget requestBudget;
@@ -94,10 +81,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws IllegalArgumentException if {@code size} is less than 1
    */
   public GraphPermissionVerifierBuilder tenantCacheSize(int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("tenantCacheSize must be at least 1, was " + size);
-    }
-    this.tenantCacheSize = size;
+    limits.tenantCacheSize(size);
     return this;
   }
 
@@ -110,7 +94,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws IllegalArgumentException if it is zero or negative
    */
   public GraphPermissionVerifierBuilder tenantCacheExpiry(Duration expiry) {
-    this.tenantCacheExpiry = positive(expiry, "tenantCacheExpiry");
+    limits.tenantCacheExpiry(expiry);
     return this;
   }
 
@@ -124,16 +108,8 @@ public final class GraphPermissionVerifierBuilder {
    * @throws IllegalArgumentException if it is zero or negative
    */
   public GraphPermissionVerifierBuilder tokenConfirmationExpiry(Duration expiry) {
-    this.tokenConfirmationExpiry = positive(expiry, "tokenConfirmationExpiry");
+    limits.tokenConfirmationExpiry(expiry);
     return this;
-  }
-
-  private static Duration positive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + d);
-    }
-    return d;
   }
 
   /**
@@ -159,9 +135,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws NullPointerException if {@code source} is null
    */
   public GraphPermissionVerifierBuilder credentials(Function<String, TokenCredential> source) {
-    this.credentials = Objects.requireNonNull(source, "source");
-    this.passTenantId = false;
-    this.credentialDescription = "per-tenant credential source";
+    credentials.perTenant(source);
     return this;
   }
 
@@ -173,9 +147,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws NullPointerException if {@code credential} is null
    */
   public GraphPermissionVerifierBuilder credential(TokenCredential credential) {
-    this.sharedCredential = Objects.requireNonNull(credential, "credential");
-    this.passTenantId = true;
-    this.credentialDescription = "shared credential " + credential.getClass().getSimpleName();
+    credentials.shared(credential);
     return this;
   }
 
@@ -187,13 +159,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws IllegalArgumentException if it is blank
    */
   public GraphPermissionVerifierBuilder clientSecret(String secret) {
-    Objects.requireNonNull(secret, "secret");
-    if (secret.isBlank()) {
-      throw new IllegalArgumentException("the client secret must not be blank");
-    }
-    this.clientSecret = secret;
-    this.passTenantId = true;
-    this.credentialDescription = "client secret (***)";
+    credentials.clientSecret(secret);
     return this;
   }
 
@@ -207,14 +173,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws IllegalArgumentException if the file does not exist or is not readable
    */
   public GraphPermissionVerifierBuilder clientCertificate(Path path, @Nullable String pfxPassword) {
-    Objects.requireNonNull(path, "path");
-    if (!Files.isReadable(path)) {
-      throw new IllegalArgumentException("the certificate file is not readable: " + path);
-    }
-    this.certificatePath = path;
-    this.certificatePassword = pfxPassword;
-    this.passTenantId = true;
-    this.credentialDescription = "client certificate " + path.getFileName();
+    credentials.clientCertificate(path, pfxPassword);
     return this;
   }
 
@@ -258,11 +217,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws IllegalArgumentException if it is zero or negative
    */
   public GraphPermissionVerifierBuilder requestTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException("requestTimeout must be positive, was " + timeout);
-    }
-    this.requestTimeout = timeout;
+    limits.requestTimeout(timeout);
     return this;
   }
 
@@ -287,10 +242,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws IllegalArgumentException if {@code concurrency} is less than 1 or more than 1024
    */
   public GraphPermissionVerifierBuilder fleetConcurrency(int concurrency) {
-    if (concurrency < 1 || concurrency > 1024) {
-      throw new IllegalArgumentException("fleetConcurrency must be 1 to 1024, was " + concurrency);
-    }
-    this.fleetConcurrency = concurrency;
+    limits.fleetConcurrency(concurrency);
     return this;
   }
 
@@ -304,10 +256,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws IllegalArgumentException if {@code max} is less than 1
    */
   public GraphPermissionVerifierBuilder maxConcurrentRequests(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, was " + max);
-    }
-    this.maxConcurrentRequests = max;
+    limits.maxConcurrentRequests(max);
     return this;
   }
 
@@ -414,29 +363,18 @@ public final class GraphPermissionVerifierBuilder {
     if (id == null) {
       throw new IllegalStateException("clientId is required: the backup app's appId");
     }
-    int sources = (credentials != null ? 1 : 0) + (sharedCredential != null ? 1 : 0)
-        + (clientSecret != null ? 1 : 0) + (certificatePath != null ? 1 : 0);
-    if (sources != 1) {
-      throw new IllegalStateException("set exactly one credential source (credentials, credential,"
-          + " clientSecret or clientCertificate); " + sources + " were set");
-    }
-    if ((clientSecret != null || certificatePath != null) && cloud.authorityHost().isEmpty()) {
-      throw new IllegalStateException("clientSecret and clientCertificate need a cloud with an"
-          + " authority host to get tokens from; " + cloud + " has none. Set one on the cloud, or"
-          + " pass your own TokenCredential with credential(...) or credentials(...)");
-    }
+    credentials.check(cloud);
     CheckObserver observer =
         observations == null ? CheckObserver.NONE : observations.observer(strategy.name());
-    Function<String, TokenCredential> source = CredentialSources.resolve(credentials,
-        sharedCredential, clientSecret, certificatePath, certificatePassword, cloud, id,
-        identityHttpClient);
+    Function<String, TokenCredential> source = credentials.resolve(cloud, id, identityHttpClient);
     Function<String, TokenCredential> observed = observer == CheckObserver.NONE ? source
         : tenant -> observer.observeTokens(source.apply(tenant));
     return new GraphPermissionVerifier(new VerifierConfiguration(id, cloud, strategy,
-        observed, passTenantId, credentialDescription, retryPolicy, requestTimeout,
-        Optional.ofNullable(executor), fleetConcurrency, maxConcurrentRequests,
-        Optional.ofNullable(httpClient), Optional.ofNullable(consentUrlBuilder), retryListener,
-        clock, tenantCacheSize, tenantCacheExpiry, tokenConfirmationExpiry, Map.copyOf(profiles),
+        observed, credentials.passTenantId(), credentials.description(), retryPolicy,
+        limits.requestTimeout(), Optional.ofNullable(executor), limits.fleetConcurrency(),
+        limits.maxConcurrentRequests(), Optional.ofNullable(httpClient),
+        Optional.ofNullable(consentUrlBuilder), retryListener, clock, limits.tenantCacheSize(),
+        limits.tenantCacheExpiry(), limits.tokenConfirmationExpiry(), Map.copyOf(profiles),
         observer, requestBudget != null ? requestBudget : RequestBudget.inProcess(),
         lowThrottlePriority));
   }
@@ -445,6 +383,6 @@ public final class GraphPermissionVerifierBuilder {
   public String toString() {
     return "GraphPermissionVerifierBuilder{clientId=" + clientId + ", cloud=" + cloud.name()
         + ", strategy=" + strategy + ", profiles=" + profiles.values()
-        + ", credential=" + credentialDescription + "}";
+        + ", credential=" + credentials.description() + "}";
   }
 }
