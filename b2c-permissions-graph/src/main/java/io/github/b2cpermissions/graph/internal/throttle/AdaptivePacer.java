@@ -5,7 +5,7 @@ package io.github.b2cpermissions.graph.internal.throttle;
  * until Graph says a limit is near ({@code x-ms-throttle-limit-percentage}, sent above 80% of a
  * limit). Then the rate drops to a share of what was actually sent over the last second: the share
  * that would bring the usage Graph reported back to 80% ({@code 0.8 / percentage}), never less
- * than {@value #DECREASE} (usage of 160% or more, or a 429 without a usage figure). At most one
+ * than {@value #DECREASE} (a usage of 160% or more). At most one
  * decrease per second however many answers say so at once; each second without such a signal the
  * rate climbs by {@value #INCREASE_SHARE} of the rate it was lowered from, and is unlimited again
  * once back there. Requests are spaced evenly at the rate. Thread-safe; reservations take a lock

@@ -127,16 +127,16 @@ public final class FleetThrottle implements RequestPermits {
   public void onAnswer(String tenant, int status, @Nullable String throttleScope,
       @Nullable Duration retryAfter, @Nullable Double limitPercentage) {
     long now = nanoTime.getAsLong();
-    @Nullable ThrottleScope scope = status == 429 ? ThrottleScope.parse(throttleScope) : null;
     if (limitPercentage != null && limitPercentage > SLOW_DOWN_ABOVE) {
       pacer.slowDown(limitPercentage, now);
-    } else if (scope != null && scope.isAppWide()) {
-      // The app's limit was passed and Graph gave no usage figure: the steepest decrease.
-      pacer.slowDown(Double.POSITIVE_INFINITY, now);
     }
-    if (scope == null) {
+    if (status != 429) {
       return;
     }
+    // A 429 alone does not lower the rate: with Retry-After 0, Graph throttling one check again
+    // and again would pace it down to the floor and past its deadline; its pause and the retry
+    // policy handle it.
+    ThrottleScope scope = ThrottleScope.parse(throttleScope);
     if (retryAfter == null) {
       // No wait was named: the retry policy's backoff paces the request itself.
       return;
