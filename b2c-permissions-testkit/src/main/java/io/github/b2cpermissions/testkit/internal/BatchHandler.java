@@ -1,11 +1,9 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -56,33 +54,17 @@ final class BatchHandler {
       }
     }
     Map<String, Integer> statusById = new LinkedHashMap<>();
-    ObjectNode root = Json.object();
-    ArrayNode responses = root.putArray("responses");
+    List<BatchItemReply> answers = new ArrayList<>(requests.size());
     for (JsonNode r : requests) {
       String id = r.path("id").asText();
       Reply inner = item(op, r, statusById);
       statusById.put(id, inner.status);
-      ObjectNode out = responses.addObject();
-      out.put("id", id);
-      out.put("status", inner.status);
-      ObjectNode headers = out.putObject("headers");
-      for (Map.Entry<String, String> h : inner.headers.entrySet()) {
-        String k = h.getKey().toLowerCase(Locale.ROOT);
-        if (!k.equals("request-id") && !k.equals("client-request-id") && !k.startsWith("x-ms-ags")) {
-          headers.put(h.getKey(), h.getValue());
-        }
-      }
-      if (inner.body.length > 0) {
-        JsonNode json = Json.parse(inner.body);
-        if (json != null) {
-          out.set("body", json);
-        } else {
-          out.put("body", Base64.getEncoder().encodeToString(inner.body));
-        }
-      }
+      answers.add(new BatchItemReply(id, inner));
     }
-    Reply reply = Reply.plainJson(200, root);
+    Reply reply = new Reply(200);
+    reply.headers.put("Content-Type", "application/json; charset=utf-8");
     reply.headers.put("OData-Version", "4.0");
+    reply.body = BatchItemReply.envelope(answers);
     return reply;
   }
 
