@@ -10,10 +10,13 @@ import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
 
@@ -23,7 +26,8 @@ import okhttp3.OkHttpClient;
  * per tenant (token requests counted) x latency x tenants / requests in flight. Settings by system
  * property: {@code latencyMillis} (200), {@code fleetConcurrency} and {@code maxConcurrentRequests}
  * (the verifier's defaults when absent), {@code stream} (use {@code verifyEach}, holding no
- * results), {@code tenantCacheSize} (the default when absent), {@code fakeHeap} (2g).
+ * results), {@code tenantCacheSize} (the default when absent), {@code fakeHeap} (2g), {@code http}
+ * ({@code okhttp}, the default, or {@code jdk}: Graph requests over the JDK's non-blocking client).
  */
 final class RemoteFleetBenchmark {
   private RemoteFleetBenchmark() {}
@@ -40,8 +44,19 @@ final class RemoteFleetBenchmark {
       GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder()
           .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
           .credential(credential)
-          .cloud(GraphCloud.custom(fake.authorityHost, fake.graphHost))
-          .httpClient(http);
+          .cloud(GraphCloud.custom(fake.authorityHost, fake.graphHost));
+      boolean overJdk = "jdk".equals(System.getProperty("http", "okhttp"));
+      ExecutorService jdkCallbacks = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "benchmark-jdk-http");
+        t.setDaemon(true);
+        return t;
+      });
+      if (overJdk) {
+        b.jdkHttpClient(HttpClient.newBuilder().sslContext(fake.sslContext)
+            .executor(jdkCallbacks).build());
+      } else {
+        b.httpClient(http);
+      }
       Integer fleet = Integer.getInteger("fleetConcurrency");
       Integer maxRequests = Integer.getInteger("maxConcurrentRequests");
       Integer cacheSize = Integer.getInteger("tenantCacheSize");
@@ -59,9 +74,12 @@ final class RemoteFleetBenchmark {
       int inFlight = Math.min(f, m);
       System.out.printf(Locale.ROOT, "== remote-fleet: %,d tenants, fake in process %d (HTTP/2 over TLS),"
           + " %d ms on every exchange incl. tokens; fleetConcurrency %d, maxConcurrentRequests %d%s,"
-          + " tenantCacheSize %s; verifier max heap %d MB; %s%n", tenants, fake.pid(), latency, f, m,
+          + " tenantCacheSize %s; Graph requests over %s; verifier max heap %d MB; %s%n", tenants,
+          fake.pid(), latency, f, m,
           fleet == null && maxRequests == null ? " (defaults)" : "",
-          cacheSize == null ? "default" : cacheSize, Runtime.getRuntime().maxMemory() >> 20, load());
+          cacheSize == null ? "default" : cacheSize,
+          overJdk ? "the JDK's HttpClient (jdkHttpClient, 2 callback threads)" : "OkHttp",
+          Runtime.getRuntime().maxMemory() >> 20, load());
       List<String> ids = fake.tenantIds;
       try (okhttp3.Response probe = http.newCall(new okhttp3.Request.Builder()
           .url(fake.graphHost + "/v1.0/$metadata").build()).execute()) {

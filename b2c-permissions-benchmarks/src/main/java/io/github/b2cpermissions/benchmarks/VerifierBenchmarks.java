@@ -51,7 +51,9 @@ public final class VerifierBenchmarks {
    *
    * @param args the benchmark name
    */
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] given) throws Exception {
+    // "--" is what Maven passes when -Dbenchmark.args is not set.
+    String[] args = Arrays.stream(given).filter(a -> !a.equals("--")).toArray(String[]::new);
     String which = args.length > 0 ? args[0] : "all";
     switch (which) {
       case "overhead" -> OverheadBenchmark.run();

@@ -20,6 +20,7 @@ import io.github.b2cpermissions.graph.internal.credentials.TokenValidator;
 import io.github.b2cpermissions.graph.internal.fleet.FleetRunner;
 import io.github.b2cpermissions.graph.internal.http.GraphHttpClients;
 import io.github.b2cpermissions.graph.internal.http.GraphTransport;
+import io.github.b2cpermissions.graph.internal.http.Wire;
 import io.github.b2cpermissions.graph.internal.http.InFlightLimit;
 import io.github.b2cpermissions.graph.internal.http.RequestPermits;
 import io.github.b2cpermissions.graph.internal.throttle.FleetThrottle;
@@ -83,7 +84,9 @@ import okhttp3.OkHttpClient;
  * GraphPermissionVerifierBuilder#httpClient(OkHttpClient)}; OkHttp's own retries, redirects and 401 authenticator are
  * turned off, and a network interceptor keeps OkHttp from resending a 503 that carries {@code
  * Retry-After: 0} (or any other follow-up): retries never multiply and the bearer token never
- * follows a redirect. Requests in flight across all checks are bounded by {@link
+ * follows a redirect. A JDK {@code HttpClient} given to {@link
+ * GraphPermissionVerifierBuilder#jdkHttpClient} must not follow redirects nor hold an
+ * authenticator (the builder refuses one that does). Requests in flight across all checks are bounded by {@link
  * GraphPermissionVerifierBuilder#maxConcurrentRequests(int)}.
  *
  * <p>The policy's {@linkplain GraphRetryPolicy#deadline() deadline} bounds a whole check, every wait
@@ -121,7 +124,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   private final Optional<ExecutorService> ownedExecutor;
   private final Executor executor;
   private final ScheduledThreadPoolExecutor timer;
-  private final OkHttpClient httpClient;
+  private final Wire wire;
   private final CheckRunner checks;
   private final FleetRunner fleet;
   private final AwaitPoller poller;
@@ -135,8 +138,10 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     this.executor = given.orElseGet(ownedExecutor::orElseThrow);
     this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("timer"));
     timer.setRemoveOnCancelPolicy(true);
-    this.httpClient = GraphHttpClients.assemble(config.httpClient().orElse(null),
-        config.maxConcurrentRequests(), config.requestTimeout());
+    this.wire = config.jdkHttpClient().isPresent()
+        ? GraphHttpClients.jdkWire(config.jdkHttpClient().get(), timer)
+        : GraphHttpClients.okHttpWire(config.httpClient().orElse(null),
+            config.maxConcurrentRequests(), config.requestTimeout());
     GraphCloud cloud = config.cloud();
     Clock clock = config.clock();
     InFlightLimit limit = new InFlightLimit(config.maxConcurrentRequests(),
@@ -144,7 +149,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     // The throttle budget's seam: every request asks it before leaving, and it hears every 429.
     RequestPermits permits =
         new FleetThrottle(config.requestBudget(), config.lowThrottlePriority());
-    GraphTransport transport = new GraphTransport(httpClient, cloud.graphEndpoint(),
+    GraphTransport transport = new GraphTransport(wire, cloud.graphEndpoint(),
         retrySettings(config.retryPolicy()), limit, permits, config.requestTimeout(),
         retryObserver(config.retryListener(), config.observer()), clock, timer);
     LongSupplier ticker = cacheTicker(clock);
@@ -275,8 +280,10 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    * <p>Bounds: at most {@code fleetConcurrency} tenants are in progress and at most {@link
    * GraphPermissionVerifierBuilder#maxConcurrentRequests(int)} Graph requests are in flight; no
    * thread is held per tenant or per request by the verifier itself (its own threads are a timer
-   * and {@value #OWN_THREADS} executor threads; OkHttp runs each call in flight on a dispatcher
-   * thread of its own). Per-tenant caches stay within {@link
+   * and {@value #OWN_THREADS} executor threads). Over OkHttp (the default HTTP client) each call in
+   * flight runs on a dispatcher thread of its own, so threads grow with requests in flight; over
+   * the JDK's client ({@link GraphPermissionVerifierBuilder#jdkHttpClient}) they do not: its
+   * selector thread and the executor it was built with carry them all. Per-tenant caches stay within {@link
    * GraphPermissionVerifierBuilder#tenantCacheSize(int)} tenants.
    *
    * @param tenantIds the tenant ids (GUIDs or domains)
@@ -341,7 +348,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
     }
     ownedExecutor.ifPresent(ExecutorService::shutdown);
     timer.shutdown();
-    GraphHttpClients.shutDown(httpClient, config.httpClient().isEmpty());
+    wire.shutDown(config.httpClient().isEmpty());
   }
 
   @Override

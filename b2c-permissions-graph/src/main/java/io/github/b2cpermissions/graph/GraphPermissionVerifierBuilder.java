@@ -7,6 +7,7 @@ import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.RequestBudget;
 import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationStrategy;
+import io.github.b2cpermissions.graph.internal.http.GraphHttpClients;
 import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ public final class GraphPermissionVerifierBuilder {
   private GraphRetryPolicy retryPolicy = GraphRetryPolicy.ofDefaults();
   private @Nullable Executor executor;
   private @Nullable OkHttpClient httpClient;
+  // java.net.http.HttpClient spelled out: azure-core's HttpClient (identityHttpClient) is imported.
+  private java.net.http.@Nullable HttpClient jdkHttpClient;
   private @Nullable ConsentUrlBuilder consentUrlBuilder;
   private Consumer<GraphRetryEvent> retryListener = e -> {};
   private Clock clock = Clock.systemUTC();
@@ -296,6 +299,26 @@ public final class GraphPermissionVerifierBuilder {
   }
 
   /**
+   * Sends Graph requests through the JDK's {@code java.net.http.HttpClient} instead of OkHttp: its
+   * I/O is non-blocking, so requests in flight hold no thread each (OkHttp runs every call in
+   * flight on a thread of its own), which is what a fleet with hundreds of requests in flight
+   * wants. Build the client with the SSL context and proxy you need, HTTP/2 (its default; Graph
+   * offers it), and an executor of a few threads ({@code HttpClient.Builder.executor}); without
+   * one the JDK uses a cached pool for its callbacks. The verifier neither closes it nor changes
+   * it. Each attempt is counted in {@link io.github.b2cpermissions.VerificationReport#graphRequestCount()}
+   * when it is handed to the client (an attempt whose connection failed counts too), and is
+   * bounded end to end by {@link #requestTimeout(Duration)}.
+   *
+   * @throws NullPointerException if {@code client} is null
+   * @throws IllegalArgumentException if it follows redirects or has an authenticator (the bearer
+   *     token must never follow a redirect, and a 401 must reach the verifier)
+   */
+  public GraphPermissionVerifierBuilder jdkHttpClient(java.net.http.HttpClient client) {
+    this.jdkHttpClient = GraphHttpClients.checkJdkClient(Objects.requireNonNull(client, "client"));
+    return this;
+  }
+
+  /**
    * Attaches an admin consent link to every report with missing permissions or no consent.
    *
    * @throws NullPointerException if {@code builder} is null
@@ -364,6 +387,10 @@ public final class GraphPermissionVerifierBuilder {
       throw new IllegalStateException("clientId is required: the backup app's appId");
     }
     credentials.check(cloud);
+    if (httpClient != null && jdkHttpClient != null) {
+      throw new IllegalStateException("set either httpClient (OkHttp) or jdkHttpClient, not both:"
+          + " Graph requests go through one HTTP client");
+    }
     CheckObserver observer =
         observations == null ? CheckObserver.NONE : observations.observer(strategy.name());
     Function<String, TokenCredential> source = credentials.resolve(cloud, id, identityHttpClient);
@@ -372,7 +399,7 @@ public final class GraphPermissionVerifierBuilder {
     return new GraphPermissionVerifier(new VerifierConfiguration(id, cloud, strategy,
         observed, credentials.passTenantId(), credentials.description(), retryPolicy,
         limits.requestTimeout(), Optional.ofNullable(executor), limits.fleetConcurrency(),
-        limits.maxConcurrentRequests(), Optional.ofNullable(httpClient),
+        limits.maxConcurrentRequests(), Optional.ofNullable(httpClient), Optional.ofNullable(jdkHttpClient),
         Optional.ofNullable(consentUrlBuilder), retryListener, clock, limits.tenantCacheSize(),
         limits.tenantCacheExpiry(), limits.tokenConfirmationExpiry(), Map.copyOf(profiles),
         observer, requestBudget != null ? requestBudget : RequestBudget.inProcess(),

@@ -10,6 +10,7 @@ import com.azure.core.credential.TokenCredential;
 import io.github.b2cpermissions.ConsentUrlBuilder;
 import io.github.b2cpermissions.VerificationStrategy;
 import java.time.Clock;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -37,6 +38,7 @@ record VerifierConfiguration(
     int fleetConcurrency,
     int maxConcurrentRequests,
     Optional<OkHttpClient> httpClient,
+    Optional<HttpClient> jdkHttpClient,
     Optional<ConsentUrlBuilder> consentUrlBuilder,
     Consumer<GraphRetryEvent> retryListener,
     Clock clock,

@@ -9,10 +9,12 @@ import io.github.b2cpermissions.PermissionStatus;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.VerificationStrategy;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
+import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
 import io.github.b2cpermissions.graph.GraphRetryPolicy;
 import io.github.b2cpermissions.graph.stub.BatchHandler;
 import io.github.b2cpermissions.graph.stub.GraphStub;
 import io.github.b2cpermissions.graph.stub.StubDirectory;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,6 +50,8 @@ class FailClosedModelTest {
   private static final int CASES = Integer.getInteger("b2c.model.cases", 1_500);
   /** Below this many cases per strategy the share and coverage checks are skipped (a replay). */
   private static final int COVERAGE_MIN_CASES = 300;
+  /** Cases (of all strategies) run again over the JDK's HTTP client. */
+  private static final int JDK_CASES = 450;
   /**
    * Seeds on which the implementation is known to disagree with the spec, pending a fix (each
    * one is listed in the report to the lead). A listed seed that agrees again fails the test, so
@@ -92,9 +96,24 @@ class FailClosedModelTest {
     run(VerificationStrategy.TOKEN);
   }
 
+  /**
+   * The first {@value #JDK_CASES} cases of every strategy again, with Graph requests over the
+   * JDK's non-blocking client ({@code jdkHttpClient}) instead of OkHttp.
+   */
+  @Test
+  void everyStrategyOverTheJdkClientGivesOnlyAnswersTheModelAllows() {
+    for (VerificationStrategy strategy : VerificationStrategy.values()) {
+      run(strategy, Math.min(CASES, JDK_CASES), true);
+    }
+  }
+
   private void run(VerificationStrategy strategy) {
+    run(strategy, CASES, false);
+  }
+
+  private void run(VerificationStrategy strategy, int cases, boolean overJdk) {
     List<Long> seeds = new ArrayList<>();
-    for (long s = FIRST_SEED; s < FIRST_SEED + CASES; s++) {
+    for (long s = FIRST_SEED; s < FIRST_SEED + cases; s++) {
       if (CaseGenerator.strategyOf(s) == strategy) {
         seeds.add(s);
       }
@@ -114,11 +133,14 @@ class FailClosedModelTest {
         return p == null ? null : p.outer(r);
       }));
       OkHttpClient http = stub.okHttpClient();
+      HttpClient jdk = stub.jdkHttpClient(executor);
       for (long seed : seeds) {
         TenantCase c = CaseGenerator.generate(seed);
         c.applyTo(dir);
         plan.set(c.plan());
-        List<String> problems = checkCase(c, dir, stub, http, tally);
+        GraphPermissionVerifierBuilder builder = overJdk
+            ? dir.verifierBuilderOverJdk(stub, jdk) : dir.verifierBuilder(stub).httpClient(http);
+        List<String> problems = checkCase(c, builder, stub, tally);
         if (KNOWN_FAILING.contains(seed)) {
           if (problems.isEmpty()) {
             staleExclusions.add(seed);
@@ -139,26 +161,27 @@ class FailClosedModelTest {
     assertThat(staleExclusions)
         .as("seeds in KNOWN_FAILING that now agree with the model: remove them").isEmpty();
     assertThat(failingSeeds)
-        .as("%s: %d of %d cases disagree with the model (replay one with -Db2c.model.seed=<seed>"
-            + " -Db2c.model.cases=1)%nby kind: %s%nfirst ones:%n%s", strategy, failingSeeds.size(),
+        .as("%s%s: %d of %d cases disagree with the model (replay one with -Db2c.model.seed=<seed>"
+            + " -Db2c.model.cases=1)%nby kind: %s%nfirst ones:%n%s", strategy,
+            overJdk ? " over the JDK client" : "", failingSeeds.size(),
             seeds.size(), kinds.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
                 .collect(Collectors.joining("\n  ", "\n  ", "")),
             String.join("\n\n", disagreements))
         .isEmpty();
-    if (seeds.size() >= COVERAGE_MIN_CASES) {
+    if (seeds.size() >= COVERAGE_MIN_CASES && !overJdk) {
       assertNotVacuous(strategy, seeds.size(), tally);
     }
   }
 
   /** Runs both checks of one case; returns what went wrong (empty when both answers agree). */
   private List<String> checkCase(
-      TenantCase c, StubDirectory dir, GraphStub stub, OkHttpClient http, Tally tally) {
+      TenantCase c, GraphPermissionVerifierBuilder builder, GraphStub stub, Tally tally) {
     List<String> problems = new ArrayList<>();
     GraphRetryPolicy quick = GraphRetryPolicy.custom().maxAttempts(4)
         .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(2))
         .deadline(Duration.ofSeconds(10)).build();
-    try (GraphPermissionVerifier verifier = dir.verifierBuilder(stub)
-        .httpClient(http).executor(executor).strategy(c.strategy()).retryPolicy(quick).build()) {
+    try (GraphPermissionVerifier verifier =
+        builder.executor(executor).strategy(c.strategy()).retryPolicy(quick).build()) {
       Set<Answer> expected = FailClosedModel.expect(c, false);
       stub.clearRequests();
       Outcome first = check(verifier, c.tenantName());

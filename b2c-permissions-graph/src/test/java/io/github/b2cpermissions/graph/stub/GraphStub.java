@@ -107,6 +107,14 @@ public final class GraphStub implements AutoCloseable {
     return new OkHttpClient.Builder().sslSocketFactory(ssl.getSocketFactory(), trust).build();
   }
 
+  /**
+   * A JDK {@code HttpClient} that trusts the stub's certificate and runs its callbacks on {@code
+   * executor} (the caller shuts it down when done).
+   */
+  public java.net.http.HttpClient jdkHttpClient(ExecutorService executor) {
+    return java.net.http.HttpClient.newBuilder().sslContext(ssl).executor(executor).build();
+  }
+
   /** The stub's TLS context, which trusts the stub's certificate (for a token client of a test). */
   public SSLContext sslContext() {
     return ssl;

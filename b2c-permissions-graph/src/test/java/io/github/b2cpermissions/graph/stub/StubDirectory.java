@@ -134,6 +134,22 @@ public final class StubDirectory implements Function<StubRequest, StubResponse> 
     return verifierBuilderWithoutCredential(stub).credential(StubTokens.credential(this::token));
   }
 
+  /**
+   * As {@link #verifierBuilder}, with Graph requests over the JDK's non-blocking {@code HttpClient}
+   * instead of OkHttp.
+   */
+  public GraphPermissionVerifierBuilder verifierBuilderOverJdk(
+      GraphStub stub, java.net.http.HttpClient client) {
+    return GraphPermissionVerifier.builder()
+        .clientId(backupAppId)
+        .cloud(stub.cloud())
+        .jdkHttpClient(client)
+        .credential(StubTokens.credential(this::token))
+        .retryPolicy(GraphRetryPolicy.custom().maxAttempts(3)
+            .initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(20))
+            .deadline(Duration.ofSeconds(10)).build());
+  }
+
   /** As {@link #verifierBuilder}, but without a credential, for a test that sets its own. */
   public GraphPermissionVerifierBuilder verifierBuilderWithoutCredential(GraphStub stub) {
     return GraphPermissionVerifier.builder()

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,20 +46,6 @@ final class GraphBodies {
       throw new UncheckedIOException("cannot write a $batch payload", e);
     }
     return out.toByteArray();
-  }
-
-  static byte[] boundedBody(
-      CallContext ctx, String what, int status, @Nullable ResponseBody body) throws IOException {
-    if (body == null) {
-      return new byte[0];
-    }
-    okio.BufferedSource source = body.source();
-    if (body.contentLength() > MAX_BODY_BYTES || source.request(MAX_BODY_BYTES + 1)) {
-      throw new UnexpectedGraphResponseException(
-          "Graph answered " + what + " with " + status + " and a body over "
-              + (MAX_BODY_BYTES >> 20) + " MB", ctx.tenantId(), status, null);
-    }
-    return source.readByteArray();
   }
 
   static JsonNode parse(CallContext ctx, String what, int status, byte[] bytes) {

@@ -4,17 +4,19 @@ import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.requests.options.GraphClientOption;
 import com.microsoft.kiota.http.middleware.RedirectHandler;
 import com.microsoft.kiota.http.middleware.RetryHandler;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
-import java.util.List;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
-import okhttp3.Protocol;
 import okhttp3.Interceptor;
+import okhttp3.Protocol;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +49,43 @@ public final class GraphHttpClients {
     dispatcher.setMaxRequestsPerHost(maxConcurrentRequests + 16);
     builder.dispatcher(dispatcher);
     return withoutOtherRetries(builder, requestTimeout);
+  }
+
+  /**
+   * The verifier's wire over OkHttp: {@link #assemble} of {@code given} (or of the Graph SDK's
+   * defaults), calls enqueued.
+   */
+  public static Wire okHttpWire(
+      @Nullable OkHttpClient given, int maxConcurrentRequests, Duration requestTimeout) {
+    return new OkHttpWire(assemble(given, maxConcurrentRequests, requestTimeout));
+  }
+
+  /**
+   * The verifier's wire over the JDK's non-blocking {@code HttpClient}, as the application built
+   * it (checked by {@link #checkJdkClient}).
+   */
+  public static Wire jdkWire(HttpClient client, ScheduledExecutorService timer) {
+    return new JdkWire(checkJdkClient(client), timer);
+  }
+
+  /**
+   * Checks that a JDK {@code HttpClient} sends only what the retry policy decides.
+   *
+   * @return {@code client}
+   * @throws IllegalArgumentException if it follows redirects (the bearer token would follow them)
+   *     or has an authenticator (it would answer a 401 by itself)
+   */
+  public static HttpClient checkJdkClient(HttpClient client) {
+    if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException("the JDK HttpClient follows redirects ("
+          + client.followRedirects() + "): build it with followRedirects(Redirect.NEVER), the"
+          + " default, so that the bearer token never follows a redirect");
+    }
+    if (client.authenticator().isPresent()) {
+      throw new IllegalArgumentException("the JDK HttpClient has an authenticator: it would answer"
+          + " a 401 by itself; Graph requests carry the verifier's bearer token only");
+    }
+    return client;
   }
 
   private static OkHttpClient.Builder graphDefaults() {

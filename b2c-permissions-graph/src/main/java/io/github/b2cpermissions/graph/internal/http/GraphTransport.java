@@ -16,14 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GraphTransport {
   private static final Logger LOG = LoggerFactory.getLogger(GraphTransport.class);
-  private static final MediaType JSON = MediaType.get("application/json");
-
-  private final OkHttpClient client;
+  private final Wire wire;
   private final HttpUrl graphRoot;
   private final RetrySettings policy;
   private final InFlightLimit limit;
@@ -59,7 +51,7 @@ public final class GraphTransport {
   /**
    * Creates a transport.
    *
-   * @param client the HTTP client, already stripped of other retry layers
+   * @param wire the HTTP client, sending only what the retry policy decides
    * @param graphEndpoint the cloud's Graph v1.0 endpoint, the only place requests go to
    * @param policy retry settings
    * @param limit bounds the requests in flight across every check of the verifier
@@ -69,10 +61,10 @@ public final class GraphTransport {
    * @param clock measures HTTP-date {@code Retry-After} values
    * @param timer schedules retries and the deadlines of waits
    */
-  public GraphTransport(OkHttpClient client, URI graphEndpoint, RetrySettings policy,
+  public GraphTransport(Wire wire, URI graphEndpoint, RetrySettings policy,
       InFlightLimit limit, RequestPermits permits, Duration requestTimeout,
       RetryObserver retryListener, Clock clock, ScheduledExecutorService timer) {
-    this.client = client;
+    this.wire = wire;
     this.graphRoot = HttpUrl.get(graphEndpoint.toString() + "/");
     this.policy = policy;
     this.limit = limit;
@@ -228,45 +220,50 @@ public final class GraphTransport {
         result.completeExceptionally(ctx.isCancelled() ? ctx.cancelled("before " + what, null) : outOfTime());
         return;
       }
-      Request.Builder rb = new Request.Builder().url(url)
-          .header("Authorization", "Bearer " + ctx.bearerToken())
-          .header("Accept", "application/json")
-          .tag(RequestGate.Ticket.class, new RequestGate.Ticket(ctx));
-      String priority = permits.priorityHeader();
-      if (priority != null) {
-        rb.header("x-ms-throttle-priority", priority);
-      }
-      rb.method(method, body != null ? RequestBody.create(body, JSON) : null);
-      Call call = client.newCall(rb.build());
-      call.timeout().timeout(Math.min(requestTimeoutNanos, remaining), TimeUnit.NANOSECONDS);
-      Runnable unhook = ctx.onCancel(call::cancel);
-      call.enqueue(new Callback() {
-        @Override
-        public void onFailure(Call c, IOException io) {
-          unhook.run();
-          releaseOnce(released, false);
-          failed(attempt, io);
-        }
+      Runnable[] unhook = new Runnable[1];
+      Runnable cancel = wire.send(ctx, method, url.uri(), ctx.bearerToken(),
+          permits.priorityHeader(), body, Math.min(requestTimeoutNanos, remaining),
+          new Wire.Callback() {
+            @Override
+            public void answered(WireAnswer answer) {
+              unhookOnce(unhook);
+              try {
+                GraphResponse judged = judge.judge(ctx, answer, what, attempt);
+                releaseOnce(released, true);
+                result.complete(judged);
+              } catch (Retryable again) {
+                releaseOnce(released, true);
+                retryOrFail(attempt, again);
+              } catch (RuntimeException e) {
+                releaseOnce(released, true);
+                result.completeExceptionally(ctx.isCancelled() ? ctx.cancelled("during " + what, e) : e);
+              }
+            }
 
-        @Override
-        public void onResponse(Call c, Response response) {
-          unhook.run();
-          try (response) {
-            GraphResponse answer = judge.judge(ctx, response, what, attempt);
-            releaseOnce(released, true);
-            result.complete(answer);
-          } catch (Retryable again) {
-            releaseOnce(released, true);
-            retryOrFail(attempt, again);
-          } catch (IOException io) {
-            releaseOnce(released, false);
-            failed(attempt, io);
-          } catch (RuntimeException e) {
-            releaseOnce(released, true);
-            result.completeExceptionally(ctx.isCancelled() ? ctx.cancelled("during " + what, e) : e);
-          }
+            @Override
+            public void failed(IOException io) {
+              unhookOnce(unhook);
+              releaseOnce(released, io instanceof BodyTooLarge);
+              GraphTransport.Exchange.this.failed(attempt, io);
+            }
+          });
+      synchronized (unhook) {
+        if (unhook[0] == null) {
+          unhook[0] = ctx.onCancel(cancel);
         }
-      });
+      }
+    }
+
+    /** Drops the cancel hook once the attempt ended (or marks it ended before it was hooked). */
+    private void unhookOnce(Runnable[] unhook) {
+      Runnable hook;
+      synchronized (unhook) {
+        hook = unhook[0];
+        unhook[0] = () -> {};
+      }
+      if (hook != null) {
+        hook.run();
+      }
     }
 
     private void releaseOnce(AtomicBoolean released, boolean answered) {
@@ -280,11 +277,17 @@ public final class GraphTransport {
         result.completeExceptionally(ctx.cancelled("during " + what, io));
         return;
       }
+      if (io instanceof BodyTooLarge tooLarge) {
+        result.completeExceptionally(new UnexpectedGraphResponseException(
+            "Graph answered " + what + " with " + tooLarge.status + " and a body over "
+                + (GraphBodies.MAX_BODY_BYTES >> 20) + " MB", ctx.tenantId(), tooLarge.status, null));
+        return;
+      }
       if (io instanceof InterruptedIOException) {
         retryOrFail(attempt, retries.decide(ctx, what, attempt, "timeout: " + io.getMessage(), null, null));
         return;
       }
-      if (io instanceof javax.net.ssl.SSLException) {
+      if (io instanceof SSLException) {
         result.completeExceptionally(new GraphUnavailableException(
             "TLS with the Graph endpoint failed for " + what + " (" + io.getClass().getSimpleName()
                 + "); not retried: a certificate or handshake problem does not pass by itself",

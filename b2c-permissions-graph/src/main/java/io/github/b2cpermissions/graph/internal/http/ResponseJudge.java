@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2cpermissions.AuthenticationFailedException;
 import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,22 +35,21 @@ final class ResponseJudge {
    *
    * @throws Retryable when the policy may try again (or decided it may not: see {@link
    *     Retryable#again})
-   * @throws IOException when the body could not be read
    * @throws io.github.b2cpermissions.B2cPermissionsException for a 401, a 5xx other than 503/504
    *     or a malformed body
    */
-  GraphResponse judge(CallContext ctx, Response response, String what, int attempt)
-      throws IOException, Retryable {
-    int status = response.code();
-    byte[] bytes = GraphBodies.boundedBody(ctx, what, status, response.body());
-    String percentage = response.header(THROTTLE_PERCENTAGE);
+  GraphResponse judge(CallContext ctx, WireAnswer response, String what, int attempt)
+      throws Retryable {
+    int status = response.status();
+    byte[] bytes = response.body();
+    String percentage = response.throttlePercentage();
     if (status == 429 || percentage != null) {
       notice(new ThrottleNotice(ctx.tenantId(), status,
-          RetryAfter.parse(RequestGate.retryAfter(response), clock).orElse(null),
-          response.header(THROTTLE_SCOPE), ThrottleNotice.percentage(percentage), false));
+          RetryAfter.parse(response.retryAfter(), clock).orElse(null),
+          response.throttleScope(), ThrottleNotice.percentage(percentage), false));
     }
     if (status == 429 || status == 503 || status == 504) {
-      Optional<Duration> ra = RetryAfter.parse(RequestGate.retryAfter(response), clock);
+      Optional<Duration> ra = RetryAfter.parse(response.retryAfter(), clock);
       throw retries.decide(ctx, what, attempt, "HTTP " + status, ra.orElse(null), null);
     }
     if (status >= 500) {

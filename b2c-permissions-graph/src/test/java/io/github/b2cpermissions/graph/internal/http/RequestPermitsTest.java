@@ -32,7 +32,7 @@ class RequestPermitsTest {
   private GraphTransport transport(GraphStub stub, RequestPermits permits, int maxAttempts) {
     RetrySettings retry = new RetrySettings(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5),
         Duration.ofSeconds(5), Duration.ofSeconds(20));
-    return new GraphTransport(GraphHttpClients.assemble(stub.okHttpClient(), 8, Duration.ofSeconds(10)),
+    return new GraphTransport(GraphHttpClients.okHttpWire(stub.okHttpClient(), 8, Duration.ofSeconds(10)),
         URI.create(stub.baseUri() + "/v1.0"), retry, new InFlightLimit(8, 8, timer), permits,
         Duration.ofSeconds(10), (t, r, a, why, d, h) -> {}, Clock.systemUTC(), timer);
   }
