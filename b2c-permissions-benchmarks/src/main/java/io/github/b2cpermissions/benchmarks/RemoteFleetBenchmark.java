@@ -25,7 +25,7 @@ import okhttp3.OkHttpClient;
  * requests included), a cold and a warm pass, with the ratio of each pass to its bound: requests
  * per tenant (token requests counted) x latency x tenants / requests in flight. Settings by system
  * property: {@code latencyMillis} (200), {@code fleetConcurrency} and {@code maxConcurrentRequests}
- * (the verifier's defaults when absent), {@code stream} (use {@code verifyEach}, holding no
+ * (the verifier's defaults when absent; {@code inFlight} sets both), {@code stream} (use {@code verifyEach}, holding no
  * results), {@code tenantCacheSize} (the default when absent), {@code fakeHeap} (2g), {@code http}
  * ({@code okhttp}, the default, or {@code jdk}: Graph requests over the JDK's non-blocking client).
  */
@@ -57,8 +57,9 @@ final class RemoteFleetBenchmark {
       } else {
         b.httpClient(http);
       }
-      Integer fleet = Integer.getInteger("fleetConcurrency");
-      Integer maxRequests = Integer.getInteger("maxConcurrentRequests");
+      Integer both = Integer.getInteger("inFlight");
+      Integer fleet = Integer.getInteger("fleetConcurrency", both);
+      Integer maxRequests = Integer.getInteger("maxConcurrentRequests", both);
       Integer cacheSize = Integer.getInteger("tenantCacheSize");
       if (fleet != null) {
         b.fleetConcurrency(fleet);
