@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,7 +30,8 @@ import okhttp3.OkHttpClient;
  * property: {@code latencyMillis} (200), {@code fleetConcurrency} and {@code maxConcurrentRequests}
  * (the verifier's defaults when absent; {@code inFlight} sets both), {@code stream} (use {@code verifyEach}, holding no
  * results), {@code tenantCacheSize} (the default when absent), {@code fakeHeap} (2g), {@code http}
- * ({@code okhttp}, the default, or {@code jdk}: Graph requests over the JDK's non-blocking client).
+ * ({@code okhttp}, the default; {@code jdk}: Graph requests over the JDK's non-blocking client,
+ * HTTP/2; {@code jdk-http1}: the same over HTTP/1.1).
  */
 final class RemoteFleetBenchmark {
   private RemoteFleetBenchmark() {}
@@ -39,20 +43,28 @@ final class RemoteFleetBenchmark {
     try (ExternalFake fake = ExternalFake.start(tenants, latency, System.getProperty("fakeHeap", "2g"))) {
       OkHttpClient http = new OkHttpClient.Builder()
           .sslSocketFactory(fake.sslContext.getSocketFactory(), fake.trustManager).build();
+      Map<String, Integer> retryReasons = new ConcurrentHashMap<>();
       RemoteTokenCredential credential = new RemoteTokenCredential(
           fake, FakeGraphTenant.DEFAULT_CLIENT_ID, FakeGraphTenant.DEFAULT_CLIENT_SECRET);
       GraphPermissionVerifierBuilder b = GraphPermissionVerifier.builder()
           .clientId(FakeGraphTenant.DEFAULT_CLIENT_ID)
           .credential(credential)
-          .cloud(GraphCloud.custom(fake.authorityHost, fake.graphHost));
-      boolean overJdk = "jdk".equals(System.getProperty("http", "okhttp"));
+          .cloud(GraphCloud.custom(fake.authorityHost, fake.graphHost))
+          .retryListener(e -> retryReasons.merge(
+              e.reason().replaceAll("[0-9a-f-]{36}", "<id>"), 1, Integer::sum));
+      String stack = System.getProperty("http", "okhttp");
+      boolean overJdk = stack.startsWith("jdk");
+      // JDK 17's client fails requests beyond the server's HTTP/2 stream limit (JDK-8225647)
+      // instead of opening another connection: jdk-http1 gives each request in flight its own.
+      HttpClient.Version version =
+          stack.equals("jdk-http1") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
       ExecutorService jdkCallbacks = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "benchmark-jdk-http");
         t.setDaemon(true);
         return t;
       });
       if (overJdk) {
-        b.jdkHttpClient(HttpClient.newBuilder().sslContext(fake.sslContext)
+        b.jdkHttpClient(HttpClient.newBuilder().sslContext(fake.sslContext).version(version)
             .executor(jdkCallbacks).build());
       } else {
         b.httpClient(http);
@@ -79,7 +91,7 @@ final class RemoteFleetBenchmark {
           fake.pid(), latency, f, m,
           fleet == null && maxRequests == null ? " (defaults)" : "",
           cacheSize == null ? "default" : cacheSize,
-          overJdk ? "the JDK's HttpClient (jdkHttpClient, 2 callback threads)" : "OkHttp",
+          overJdk ? "the JDK's HttpClient (jdkHttpClient, " + version + ", 2 callback threads)" : "OkHttp",
           Runtime.getRuntime().maxMemory() >> 20, load());
       List<String> ids = fake.tenantIds;
       try (okhttp3.Response probe = http.newCall(new okhttp3.Request.Builder()
@@ -130,6 +142,10 @@ final class RemoteFleetBenchmark {
               pass, wall, bound, perTenant, graphRequests.sum(), tokens, latency, tenants, inFlight,
               wall / bound, satisfied.sum(), failures.sum(), peakThreads, baseThreads,
               cpu / 1e6 / tenants, fakeCpu / 1e6 / tenants, load());
+          if (!retryReasons.isEmpty()) {
+            System.out.println("      retries by reason: " + new TreeMap<>(retryReasons));
+            retryReasons.clear();
+          }
           if (firstFailure != null) {
             System.out.println("      first failure: " + firstFailure);
           }

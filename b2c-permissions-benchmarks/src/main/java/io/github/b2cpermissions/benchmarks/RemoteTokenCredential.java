@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 
@@ -42,8 +43,15 @@ final class RemoteTokenCredential implements TokenCredential {
     this.clientSecret = clientSecret;
     // HTTP/1.1, as MSAL's token requests go: JDK 17's client fails requests beyond the server's
     // HTTP/2 stream limit instead of opening another connection.
+    // Two callback threads: without an executor the JDK client runs its callbacks on a cached
+    // pool that grew to hundreds of threads in a cold pass, counted in this JVM's peak.
     this.http = HttpClient.newBuilder().sslContext(fake.sslContext)
-        .version(HttpClient.Version.HTTP_1_1).build();
+        .version(HttpClient.Version.HTTP_1_1)
+        .executor(Executors.newFixedThreadPool(2, r -> {
+          Thread t = new Thread(r, "benchmark-token-http");
+          t.setDaemon(true);
+          return t;
+        })).build();
   }
 
   @Override

@@ -309,6 +309,15 @@ public final class GraphPermissionVerifierBuilder {
    * when it is handed to the client (an attempt whose connection failed counts too), and is
    * bounded end to end by {@link #requestTimeout(Duration)}.
    *
+   * <p>Over HTTP/2, JDK 17's client holds one connection per host and fails a request beyond the
+   * server's stream limit ({@code SETTINGS_MAX_CONCURRENT_STREAMS}, often 100) with "too many
+   * concurrent streams" instead of opening another connection (JDK-8225647); the retry policy then
+   * retries it like any connection failure. With more requests in flight than that ({@link
+   * #maxConcurrentRequests(int)}), build the client with {@code version(HTTP_1_1)}: each request in
+   * flight then has a connection of its own, still without a thread. The JDK client completes a
+   * response's future on {@code CompletableFuture}'s default pool when it has an executor; on a
+   * machine of one or two cores that pool is a new short-lived thread per task.
+   *
    * @throws NullPointerException if {@code client} is null
    * @throws IllegalArgumentException if it follows redirects or has an authenticator (the bearer
    *     token must never follow a redirect, and a 401 must reach the verifier)
