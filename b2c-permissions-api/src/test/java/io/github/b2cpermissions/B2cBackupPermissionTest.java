@@ -127,6 +127,16 @@ class B2cBackupPermissionTest {
   }
 
   @Test
+  void aShortenedSpellingOfAKnownIdIsNotTakenAsThatId() {
+    String known = B2cBackupPermission.APP_ROLE_ASSIGNMENT_READ_WRITE_ALL.appRoleId().toString();
+    assertThat(known).startsWith("06b708a9-");
+    // java.util.UUID would read the leading zero's absence as the same number
+    assertThat(B2cBackupPermission.fromAppRoleId(known.substring(1))).isEmpty();
+    assertThat(B2cBackupPermission.fromAppRoleId(known))
+        .contains(B2cBackupPermission.APP_ROLE_ASSIGNMENT_READ_WRITE_ALL);
+  }
+
+  @Test
   void lookupByNullUuidIsEmpty() {
     assertThat(B2cBackupPermission.fromAppRoleId((UUID) null)).isEmpty();
     assertThat(B2cBackupPermission.fromAppRoleId(UUID.randomUUID())).isEmpty();

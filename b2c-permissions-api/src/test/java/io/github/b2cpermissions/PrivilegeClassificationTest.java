@@ -51,4 +51,18 @@ class PrivilegeClassificationTest {
         .isNotEqualTo(PrivilegeClassification.of(4, 1, null, EamTier.CONTROL_PLANE))
         .isNotEqualTo("ms=4");
   }
+
+  @Test
+  void aDirectPathAndTheUserAccessTierArePrintedByName() {
+    assertThat(PrivilegeClassification.of(4, 0, TieringPath.DIRECT, EamTier.USER_ACCESS))
+        .hasToString("ms=4 tier=0/Direct eam=UserAccess");
+  }
+
+  @Test
+  void aClassificationEqualsItselfAndDifferentOnesHashApart() {
+    PrivilegeClassification c = PrivilegeClassification.of(4, 0, TieringPath.INDIRECT, EamTier.CONTROL_PLANE);
+    assertThat(c).isEqualTo(c);
+    assertThat(c.hashCode())
+        .isNotEqualTo(PrivilegeClassification.of(3, 2, null, EamTier.USER_ACCESS).hashCode());
+  }
 }

@@ -113,4 +113,43 @@ class ReportDiffTest {
     assertThatThrownBy(() -> ReportDiff.between(contoso, other))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one tenant");
   }
+
+  @Test
+  void aRoleThatStartsPropagatingIsNamedButOneStillPropagatingIsNot() {
+    VerificationReport before = satisfied(PermissionProfile.B2C_BACKUP_AND_RESTORE)
+        .check(PermissionCheck.of(B2cBackupPermission.AUDIT_LOG_READ_ALL, PermissionStatus.MISSING))
+        .check(PermissionCheck.of(B2cBackupPermission.USER_READ_WRITE_ALL, PermissionStatus.PROPAGATING))
+        .build();
+    VerificationReport after = satisfied(PermissionProfile.B2C_BACKUP_AND_RESTORE)
+        .check(PermissionCheck.of(B2cBackupPermission.AUDIT_LOG_READ_ALL, PermissionStatus.PROPAGATING))
+        .check(PermissionCheck.of(B2cBackupPermission.USER_READ_WRITE_ALL, PermissionStatus.PROPAGATING))
+        .build();
+
+    ReportDiff diff = ReportDiff.between(before, after);
+
+    assertThat(diff.newlyPropagating()).containsExactly(GraphPermission.AUDIT_LOG_READ_ALL);
+    assertThat(diff.tenantId()).isEqualTo(TENANT);
+    assertThat(diff.toString()).isEqualTo("ReportDiff{" + TENANT
+        + ", outcome MISSING_PERMISSIONS -> PERMISSIONS_PROPAGATING, granted [AuditLog.Read.All],"
+        + " propagating [AuditLog.Read.All]}");
+  }
+
+  @Test
+  void theSummaryNamesTierZeroGrantsAndTheRolesNewlyRequiredSinceTheEarlierProfile() {
+    VerificationReport before = satisfied(PermissionProfile.B2C_BACKUP_ONLY).build();
+    VerificationReport after = satisfied(PermissionProfile.B2C_BACKUP_ONLY)
+        .excessRole(GraphPermission.APP_ROLE_ASSIGNMENT_READ_WRITE_ALL.asAppRole()).build();
+    VerificationReport moved = VerificationReport.builder(TENANT.toUpperCase(java.util.Locale.ROOT))
+        .profile(PermissionProfile.EXTERNAL_ID_BACKUP_ONLY).tenantType("CIAM").allGranted().build();
+
+    String tierZero = ReportDiff.between(before, after).toString();
+    ReportDiff profileMove = ReportDiff.between(before, moved);
+
+    assertThat(tierZero).isEqualTo("ReportDiff{" + TENANT + ", granted [AppRoleAssignment.ReadWrite.All],"
+        + " tier-0 granted [AppRoleAssignment.ReadWrite.All]}");
+    assertThat(profileMove.tenantId()).isEqualTo(TENANT.toUpperCase(java.util.Locale.ROOT));
+    assertThat(profileMove.toString()).doesNotContain("outcome ")
+        .contains(", newly required since B2C_BACKUP_ONLY v1 [")
+        .contains(profileMove.newlyRequired().iterator().next().value());
+  }
 }

@@ -161,5 +161,6 @@ class RequestBudgetTest {
   @Test
   void theUnlimitedBudgetGrantsEverythingAtOnce() {
     assertThat(RequestBudget.unlimited().acquire(1_000_000)).isCompleted();
+    assertThat(RequestBudget.unlimited().acquire(1)).isCompleted();
   }
 }

@@ -98,7 +98,8 @@ class VerificationReportTest {
   @Test
   void unreadTenantTypeCannotBuildASatisfiedReport() {
     VerificationReportBuilder b = VerificationReport.builder(TENANT).tenantType(null).allGranted();
-    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has tenantType (not read) and app ENABLED");
   }
 
   @Test

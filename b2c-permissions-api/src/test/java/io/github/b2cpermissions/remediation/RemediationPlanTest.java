@@ -206,4 +206,51 @@ class RemediationPlanTest {
             .collect(java.util.stream.Collectors.toSet()));
     assertThat(VerificationReport.builder(TENANT).build().tenantGraphRoles()).isEmpty();
   }
+
+  @Test
+  void aPlanEqualsItselfButNoOtherKindOfValueAndDifferentPlansHashApart() {
+    RemediationPlan a = RemediationPlan.plan(missingThree().build());
+    RemediationPlan other = RemediationPlan.plan(read().allGranted().build());
+
+    assertThat(a).isEqualTo(a).isNotEqualTo(a.toString()).isNotEqualTo(null);
+    assertThat(a.hashCode()).isNotEqualTo(other.hashCode());
+  }
+
+  @Test
+  void theConsentBlockerSaysWhereTheConsentLinkComesFrom() {
+    AdminConsentRequest consent = new AdminConsentRequest(
+        URI.create("https://login.microsoftonline.com/" + TENANT + "/adminconsent?client_id=x&state=s"), "s");
+    RemediationPlan withLink = RemediationPlan.plan(VerificationReport.builder(TENANT)
+        .appPresence(AppPresence.NOT_FOUND).consentRequest(consent).build());
+    RemediationPlan withoutLink = RemediationPlan.plan(VerificationReport.builder(TENANT)
+        .appPresence(AppPresence.NOT_FOUND).build());
+
+    assertThat(withLink.blockers().get(0).remedy()).endsWith("an administrator must consent through the consent URL");
+    assertThat(withoutLink.blockers().get(0).remedy()).endsWith(
+        "an administrator must consent (configure a consent URL builder on the verifier to get the link)");
+  }
+
+  @Test
+  void aSatisfiedReportPlansNothingEvenWithoutTheTenantsIds() {
+    RemediationPlan plan = RemediationPlan.plan(VerificationReport.builder(TENANT)
+        .strategy(VerificationStrategy.TOKEN).allGranted().build());
+
+    assertThat(plan.blockers()).isEmpty();
+    assertThat(plan.isNoOp()).isTrue();
+  }
+
+  @Test
+  void missingRolesCannotBePlannedWithoutTheBackupAppsPrincipalOrTheTenantsGraphRoles() {
+    RemediationPlan noPrincipal = RemediationPlan.plan(VerificationReport.builder(TENANT)
+        .graphServicePrincipal(GRAPH_SP, tenantRoles()).allGranted()
+        .check(RoleCheck.of(AUDIT_LOG_READ_ALL, PermissionStatus.MISSING)).build());
+    RemediationPlan noRoles = RemediationPlan.plan(VerificationReport.builder(TENANT)
+        .servicePrincipalId(BACKUP_SP).graphServicePrincipal(GRAPH_SP, Map.of()).allGranted()
+        .check(RoleCheck.of(AUDIT_LOG_READ_ALL, PermissionStatus.MISSING)).build());
+
+    assertThat(noPrincipal.blockers()).extracting(PlanBlocker::kind).containsExactly(BlockerKind.DIRECTORY_NOT_READ);
+    assertThat(noRoles.blockers()).extracting(PlanBlocker::kind).containsExactly(BlockerKind.DIRECTORY_NOT_READ);
+    assertThat(noPrincipal.assignments()).isEmpty();
+    assertThat(noRoles.assignments()).isEmpty();
+  }
 }

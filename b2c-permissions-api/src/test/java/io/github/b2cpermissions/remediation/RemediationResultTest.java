@@ -75,4 +75,82 @@ class RemediationResultTest {
     assertThatThrownBy(() -> new PlannedAssignment(GraphPermission.AUDIT_LOG_READ_ALL,
         UUID.randomUUID(), GRAPH_SP, GRAPH_SP.toUpperCase())).isInstanceOf(IllegalArgumentException.class);
   }
+
+  private static VerificationReport finalReport(PermissionStatus audit) {
+    Map<UUID, GraphAppRole> roles = new java.util.HashMap<>();
+    for (GraphPermission p : GraphPermission.values()) {
+      roles.put(p.appRoleId(), p.asAppRole());
+    }
+    return VerificationReport.builder("t.onmicrosoft.com")
+        .checkedAt(Instant.parse("2026-12-02T03:05:00Z")).servicePrincipalId(BACKUP_SP)
+        .strategy(io.github.b2cpermissions.VerificationStrategy.DIRECTORY_AND_TOKEN)
+        .graphServicePrincipal(GRAPH_SP, roles).allGranted()
+        .check(RoleCheck.of(GraphPermission.AUDIT_LOG_READ_ALL, audit)).build();
+  }
+
+  private static List<GrantStep> created(RemediationPlan plan) {
+    return plan.assignments().stream()
+        .map(a -> new GrantStep(a, GrantStepStatus.CREATED, "asg-" + a.role().name(), 201, null, null, 1, false))
+        .toList();
+  }
+
+  @Test
+  void everyStepCreatedAndASatisfiedFinalCheckMakeASatisfiedResult() {
+    RemediationPlan plan = planMissingTwo();
+    VerificationReport after = finalReport(PermissionStatus.GRANTED);
+
+    RemediationResult result = new RemediationResult(plan, created(plan), after);
+
+    assertThat(result.allStepsDone()).isTrue();
+    assertThat(result.finalReport()).containsSame(after);
+    assertThat(result.isSatisfied()).isTrue();
+    assertThat(result.toString()).contains("created=2, alreadyPresent=0").contains("finalOutcome=SATISFIED")
+        .doesNotContain("propagating=").doesNotContain("BLOCKED");
+  }
+
+  @Test
+  void aFinalCheckThatIsNotSatisfiedLeavesTheResultUnsatisfiedAndNamesWhatStillPropagates() {
+    RemediationPlan plan = planMissingTwo();
+
+    RemediationResult result =
+        new RemediationResult(plan, created(plan), finalReport(PermissionStatus.PROPAGATING));
+
+    assertThat(result.allStepsDone()).isTrue();
+    assertThat(result.isSatisfied()).isFalse();
+    assertThat(result.toString()).contains("finalOutcome=PERMISSIONS_PROPAGATING")
+        .contains("\n  propagating=[AUDIT_LOG_READ_ALL]\n");
+  }
+
+  @Test
+  void theBlockersOfTheAppliedPlanArePrintedWithTheirRemedy() {
+    RemediationPlan blocked = RemediationPlan.plan(VerificationReport.builder("t.onmicrosoft.com")
+        .appPresence(io.github.b2cpermissions.AppPresence.DISABLED).build());
+
+    RemediationResult result = new RemediationResult(blocked, List.of(), null);
+
+    assertThat(result.toString()).contains("finalOutcome=(not checked)")
+        .contains("\n  BLOCKED APP_DISABLED: the backup app's service principal is disabled");
+    assertThat(result.allStepsDone()).isTrue();
+    assertThat(result.isSatisfied()).isFalse();
+    assertThat(result.finalReport()).isEmpty();
+  }
+
+  @Test
+  void resultsAreEqualExactlyWhenPlanStepsAndFinalReportAre() {
+    RemediationPlan plan = planMissingTwo();
+    VerificationReport after = finalReport(PermissionStatus.GRANTED);
+    RemediationResult result = new RemediationResult(plan, created(plan), after);
+    RemediationResult same = new RemediationResult(planMissingTwo(), created(plan), after);
+    List<GrantStep> otherSteps = List.of(created(plan).get(0),
+        GrantStep.notAttempted(plan.assignments().get(1), "stopped"));
+
+    assertThat(result).isEqualTo(result).isEqualTo(same).hasSameHashCodeAs(same)
+        .isNotEqualTo(new RemediationResult(plan, otherSteps, after))
+        .isNotEqualTo(new RemediationResult(plan, created(plan), null))
+        .isNotEqualTo(new RemediationResult(plan, created(plan), finalReport(PermissionStatus.PROPAGATING)))
+        .isNotEqualTo(plan).isNotEqualTo(null);
+    assertThat(result.hashCode()).isNotEqualTo(new RemediationResult(plan, otherSteps, after).hashCode());
+    RemediationPlan otherPlan = RemediationPlan.plan(finalReport(PermissionStatus.MISSING));
+    assertThat(result).isNotEqualTo(new RemediationResult(otherPlan, created(otherPlan), after));
+  }
 }
