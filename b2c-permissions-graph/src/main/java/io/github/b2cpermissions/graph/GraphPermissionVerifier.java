@@ -26,7 +26,6 @@ import io.github.b2cpermissions.graph.internal.http.RequestPermits;
 import io.github.b2cpermissions.graph.internal.throttle.FleetThrottle;
 import io.github.b2cpermissions.graph.internal.http.RetryObserver;
 import io.github.b2cpermissions.graph.internal.http.RetrySettings;
-import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Clock;
 import java.time.Duration;
@@ -151,7 +150,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         new FleetThrottle(config.requestBudget(), config.lowThrottlePriority());
     GraphTransport transport = new GraphTransport(wire, cloud.graphEndpoint(),
         retrySettings(config.retryPolicy()), limit, permits, config.requestTimeout(),
-        retryObserver(config.retryListener(), config.observer()), clock, timer);
+        retryObserver(config.retryListener()), clock, timer);
     LongSupplier ticker = cacheTicker(clock);
     DirectoryReader directory = new DirectoryReader(transport, config.clientId(),
         config.tenantCacheSize(), config.tenantCacheExpiry(), ticker, coveredTenantTypes(config));
@@ -183,13 +182,11 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   }
 
   /**
-   * Hands each retry the transport reports to the observer, then to the user's listener as a
-   * {@link GraphRetryEvent}.
+   * Hands each retry the transport reports to the user's listener as a {@link GraphRetryEvent}
+   * (the transport reports it to the check's observation itself, through the call context).
    */
-  private static RetryObserver retryObserver(Consumer<GraphRetryEvent> listener,
-      CheckObserver observer) {
+  private static RetryObserver retryObserver(Consumer<GraphRetryEvent> listener) {
     return (tenantId, request, failedAttempt, reason, delay, fromRetryAfter) -> {
-      observer.retry(reason, delay, fromRetryAfter);
       listener.accept(
           new GraphRetryEvent(tenantId, request, failedAttempt, reason, delay, fromRetryAfter));
     };

@@ -403,10 +403,8 @@ public final class GraphPermissionVerifierBuilder {
     CheckObserver observer =
         observations == null ? CheckObserver.NONE : observations.observer(strategy.name());
     Function<String, TokenCredential> source = credentials.resolve(cloud, id, identityHttpClient);
-    Function<String, TokenCredential> observed = observer == CheckObserver.NONE ? source
-        : tenant -> observer.observeTokens(source.apply(tenant));
     return new GraphPermissionVerifier(new VerifierConfiguration(id, cloud, strategy,
-        observed, credentials.passTenantId(), credentials.description(), retryPolicy,
+        source, credentials.passTenantId(), credentials.description(), retryPolicy,
         limits.requestTimeout(), Optional.ofNullable(executor), limits.fleetConcurrency(),
         limits.maxConcurrentRequests(), Optional.ofNullable(httpClient), Optional.ofNullable(jdkHttpClient),
         Optional.ofNullable(consentUrlBuilder), retryListener, clock, limits.tenantCacheSize(),

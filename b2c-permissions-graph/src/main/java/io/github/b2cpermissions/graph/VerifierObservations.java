@@ -13,7 +13,8 @@ import java.util.Objects;
  * outcome}, {@code strategy}, {@code profile}, {@code failure}; high-cardinality {@code tenant.id}
  * and {@code graph.requests}), each retry one {@code b2c.permissions.graph.retry} ({@code status},
  * {@code retry.after}), each token request one {@code b2c.permissions.token} ({@code outcome}). With
- * a meter handler each becomes a timer; with Micrometer Tracing each is a span. Immutable.
+ * a meter handler each becomes a timer; with Micrometer Tracing each is a span named as the
+ * observation, a check's retries and token requests children of its span. Immutable.
  */
 public final class VerifierObservations {
   private final ObservationRegistry registry;

@@ -1,6 +1,7 @@
 package io.github.b2cpermissions.graph.internal.call;
 
 import io.github.b2cpermissions.VerificationCancelledException;
+import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -9,13 +10,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one tenant check: its tenant, the bearer token its requests carry, its deadline, how
- * many Graph requests left the process for it, and whether it was cancelled. Cancelling runs the
+ * many Graph requests left the process for it, its observation (the parent of its retries' and token
+ * requests', on whichever thread they happen), and whether it was cancelled. Cancelling runs the
  * hooks that abort what the check is waiting on (an HTTP call, a token request) and wakes its
  * pauses, so a cancelled check sends nothing more. {@link #toString()} never shows the token.
  */
 public final class CallContext {
   private final String tenantId;
   private final long deadlineNanos;
+  private final CheckObserver.Check observed;
   private final AtomicInteger requests = new AtomicInteger();
   private final Object signal = new Object();
   private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
@@ -30,13 +33,30 @@ public final class CallContext {
    * @param deadlineNanos the {@link System#nanoTime()} after which no request or wait may start
    */
   public CallContext(String tenantId, long deadlineNanos) {
+    this(tenantId, deadlineNanos, CheckObserver.Check.NONE);
+  }
+
+  /**
+   * Creates a context for an observed check.
+   *
+   * @param tenantId the tenant being checked
+   * @param deadlineNanos the {@link System#nanoTime()} after which no request or wait may start
+   * @param observed the check's observation, told of its retries and token requests
+   */
+  public CallContext(String tenantId, long deadlineNanos, CheckObserver.Check observed) {
     this.tenantId = tenantId;
     this.deadlineNanos = deadlineNanos;
+    this.observed = observed;
   }
 
   /** The tenant being checked. */
   public String tenantId() {
     return tenantId;
+  }
+
+  /** The check's observation: its retries and token requests are reported to it. */
+  public CheckObserver.Check observed() {
+    return observed;
   }
 
   /** The {@link System#nanoTime()} deadline. */

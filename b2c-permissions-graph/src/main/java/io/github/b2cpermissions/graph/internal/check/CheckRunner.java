@@ -110,7 +110,7 @@ public final class CheckRunner {
     CheckObserver.Check observed = observer.checkStarted(tenant);
     long policyDeadline = System.nanoTime() + checkDeadline.toNanos();
     long deadline = notAfterNanos - policyDeadline < 0 ? notAfterNanos : policyDeadline;
-    CallContext ctx = new CallContext(tenant, deadline);
+    CallContext ctx = new CallContext(tenant, deadline, observed);
     running.add(ctx);
     CompletableFuture<VerificationReport> pipelineDone;
     try {

@@ -10,6 +10,7 @@ import io.github.b2cpermissions.GraphUnavailableException;
 import io.github.b2cpermissions.graph.internal.cache.BoundedCache;
 import io.github.b2cpermissions.graph.internal.call.CallContext;
 import io.github.b2cpermissions.graph.internal.call.Futures;
+import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -93,13 +94,19 @@ public final class TokenSource {
       return Futures.failed(new GraphUnavailableException(
           "no time left to get a token for tenant " + ctx.tenantId(), ctx.tenantId(), null));
     }
+    // Observed here rather than by wrapping the credential: the credential is shared by the
+    // tenant's checks, the call context knows which check this request belongs to.
+    CheckObserver.TokenRequest observed = ctx.observed().tokenRequested();
     CompletableFuture<AccessToken> pending;
     try {
       pending = credential.getToken(request).toFuture();
     } catch (B2cPermissionsException e) {
+      observed.ended("failed", e);
       return Futures.failed(e);
     } catch (RuntimeException e) {
-      return Futures.failed(translate(ctx, e));
+      B2cPermissionsException translated = translate(ctx, e);
+      observed.ended("failed", translated);
+      return Futures.failed(translated);
     }
     return Futures.bounded(pending, ctx, timer, "waiting for a token",
         () -> new GraphUnavailableException("the token endpoint for tenant " + ctx.tenantId()
@@ -107,6 +114,7 @@ public final class TokenSource {
         .handle((token, failure) -> {
           if (failure != null) {
             Throwable cause = Futures.unwrap(failure);
+            observed.ended(ctx.isCancelled() ? "cancelled" : "failed", cause);
             if (ctx.isCancelled()) {
               throw ctx.cancelled("waiting for a token", cause);
             }
@@ -116,9 +124,12 @@ public final class TokenSource {
             throw translate(ctx, cause instanceof RuntimeException r ? r : new RuntimeException(cause));
           }
           if (token == null || token.getToken() == null || token.getToken().isEmpty()) {
-            throw new AuthenticationFailedException(
+            AuthenticationFailedException none = new AuthenticationFailedException(
                 "the credential returned no token for tenant " + ctx.tenantId(), ctx.tenantId(), 0, null);
+            observed.ended("failed", none);
+            throw none;
           }
+          observed.ended("acquired", null);
           return token;
         });
   }

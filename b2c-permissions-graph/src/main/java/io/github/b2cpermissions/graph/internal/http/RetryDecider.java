@@ -25,7 +25,8 @@ final class RetryDecider {
   /**
    * Decides whether a failed attempt is tried again: a {@code Retry-After} up to the longest
    * honoured, else an exponential backoff with equal jitter; never past the attempts allowed or
-   * the check's deadline. A retry is logged at DEBUG and reported to the observer first.
+   * the check's deadline. A retry is logged at DEBUG and reported to the check's observation and
+   * to the observer first.
    *
    * @param ctx the check
    * @param what the request, as {@code METHOD path}
@@ -52,6 +53,11 @@ final class RetryDecider {
     if (again) {
       LOG.debug("tenant {}: {} failed ({}), attempt {}; retrying in {} ms{}", ctx.tenantId(), what,
           reason, attempt, wait.toMillis(), fromHeader ? " (Retry-After)" : "");
+      try {
+        ctx.observed().retry(reason, wait, fromHeader);
+      } catch (RuntimeException observerFailure) {
+        LOG.warn("the check observer threw on a retry; ignored", observerFailure);
+      }
       try {
         observer.retrying(ctx.tenantId(), what, attempt, reason, wait, fromHeader);
       } catch (RuntimeException listenerFailure) {

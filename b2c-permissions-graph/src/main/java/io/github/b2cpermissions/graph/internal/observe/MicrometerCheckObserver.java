@@ -1,6 +1,5 @@
 package io.github.b2cpermissions.graph.internal.observe;
 
-import com.azure.core.credential.TokenCredential;
 import io.github.b2cpermissions.B2cPermissionsException;
 import io.github.b2cpermissions.FailureKind;
 import io.github.b2cpermissions.VerificationReport;
@@ -51,70 +50,79 @@ public final class MicrometerCheckObserver implements CheckObserver {
 
   @Override
   public Check checkStarted(String tenantId) {
-    Observation o = Observation.createNotStarted(CHECK, registry)
-        .contextualName("b2c-permissions check");
+    // No contextual name: a tracing handler names the span after it, and a span named as the
+    // observation keeps dashboards that group by either name on one series.
+    Observation o = Observation.createNotStarted(CHECK, registry);
     if (tenantIds) {
       o.highCardinalityKeyValue("tenant.id", tenantId);
     }
     // Started here and stopped wherever the check ends (an HTTP client thread, often), so no
-    // thread-local scope is opened: a scope must close on the thread that opened it.
+    // thread-local scope is opened: a scope must close on the thread that opened it. For the same
+    // reason the check's retries and token requests name it as their parent explicitly: they run
+    // on other threads, where the current observation is not this one.
     o.start();
-    return new Check() {
-      @Override
-      public void finished(VerificationReport report) {
-        o.lowCardinalityKeyValue("outcome", report.outcome().name())
-            .lowCardinalityKeyValue("strategy", report.strategy().name())
-            .lowCardinalityKeyValue("profile", report.profile().name())
-            .lowCardinalityKeyValue("failure", "none")
-            .highCardinalityKeyValue("graph.requests", Integer.toString(report.graphRequestCount()));
-        end();
-      }
+    return new ObservedCheck(o);
+  }
 
-      @Override
-      public void failed(Throwable failure) {
-        String kind = failure instanceof B2cPermissionsException b
-            ? FailureKind.of(b).name() : failure.getClass().getSimpleName();
-        o.lowCardinalityKeyValue("outcome", "FAILED")
-            .lowCardinalityKeyValue("strategy", strategy)
-            .lowCardinalityKeyValue("profile", "none")
-            .lowCardinalityKeyValue("failure", kind)
-            .error(failure);
-        end();
-      }
+  /** A check's observation, and the parent of its retries' and token requests'. */
+  private final class ObservedCheck implements Check {
+    private final Observation check;
 
-      private void end() {
+    ObservedCheck(Observation check) {
+      this.check = check;
+    }
+
+    @Override
+    public void retry(String reason, Duration delay, boolean fromRetryAfter) {
+      // "HTTP 429", "HTTP 503 inside $batch", or a connection failure's description.
+      String[] words = reason.split(" ");
+      String status = words.length > 1 && words[0].equals("HTTP") && words[1].matches("\\d{3}")
+          ? words[1] : "connection";
+      long seconds = delay.toSeconds();
+      String retryAfter = !fromRetryAfter ? "none"
+          : seconds > MAX_RETRY_AFTER_TAG_SECONDS ? "over" + MAX_RETRY_AFTER_TAG_SECONDS
+          : Long.toString(seconds);
+      Observation.createNotStarted(RETRY, registry)
+          .parentObservation(check)
+          .lowCardinalityKeyValue("status", status)
+          .lowCardinalityKeyValue("retry.after", retryAfter)
+          .highCardinalityKeyValue("delay.ms", Long.toString(delay.toMillis()))
+          .start().stop();
+    }
+
+    @Override
+    public TokenRequest tokenRequested() {
+      Observation o = Observation.createNotStarted(TOKEN, registry).parentObservation(check).start();
+      return (outcome, failure) -> {
+        o.lowCardinalityKeyValue("outcome", outcome);
+        if (failure != null) {
+          o.error(failure);
+        }
         o.stop();
-      }
-    };
-  }
+      };
+    }
 
-  @Override
-  public void retry(String reason, Duration delay, boolean fromRetryAfter) {
-    // "HTTP 429", "HTTP 503 inside $batch", or a connection failure's description.
-    String[] words = reason.split(" ");
-    String status = words.length > 1 && words[0].equals("HTTP") && words[1].matches("\\d{3}")
-        ? words[1] : "connection";
-    long seconds = delay.toSeconds();
-    String retryAfter = !fromRetryAfter ? "none"
-        : seconds > MAX_RETRY_AFTER_TAG_SECONDS ? "over" + MAX_RETRY_AFTER_TAG_SECONDS
-        : Long.toString(seconds);
-    Observation.createNotStarted(RETRY, registry)
-        .lowCardinalityKeyValue("status", status)
-        .lowCardinalityKeyValue("retry.after", retryAfter)
-        .highCardinalityKeyValue("delay.ms", Long.toString(delay.toMillis()))
-        .start().stop();
-  }
+    @Override
+    public void finished(VerificationReport report) {
+      check.lowCardinalityKeyValue("outcome", report.outcome().name())
+          .lowCardinalityKeyValue("strategy", report.strategy().name())
+          .lowCardinalityKeyValue("profile", report.profile().name())
+          .lowCardinalityKeyValue("failure", "none")
+          .highCardinalityKeyValue("graph.requests", Integer.toString(report.graphRequestCount()));
+      check.stop();
+    }
 
-  @Override
-  public TokenCredential observeTokens(TokenCredential credential) {
-    return request -> {
-      Observation o = Observation.createNotStarted(TOKEN, registry)
-          .contextualName("b2c-permissions token").start();
-      return credential.getToken(request)
-          .doOnSuccess(t -> o.lowCardinalityKeyValue("outcome", "acquired").stop())
-          .doOnError(e -> o.lowCardinalityKeyValue("outcome", "failed").error(e).stop())
-          .doOnCancel(() -> o.lowCardinalityKeyValue("outcome", "cancelled").stop());
-    };
+    @Override
+    public void failed(Throwable failure) {
+      String kind = failure instanceof B2cPermissionsException b
+          ? FailureKind.of(b).name() : failure.getClass().getSimpleName();
+      check.lowCardinalityKeyValue("outcome", "FAILED")
+          .lowCardinalityKeyValue("strategy", strategy)
+          .lowCardinalityKeyValue("profile", "none")
+          .lowCardinalityKeyValue("failure", kind)
+          .error(failure);
+      check.stop();
+    }
   }
 
   @Override
