@@ -24,6 +24,17 @@ final class CredentialSources {
   private boolean passTenantId;
   private String description = "(none)";
 
+  /** Takes every source and setting of {@code other} (a builder derived from another). */
+  void copyFrom(CredentialSources other) {
+    this.perTenant = other.perTenant;
+    this.shared = other.shared;
+    this.clientSecret = other.clientSecret;
+    this.certificatePath = other.certificatePath;
+    this.certificatePassword = other.certificatePassword;
+    this.passTenantId = other.passTenantId;
+    this.description = other.description;
+  }
+
   /** One credential per tenant, from {@code source}; the token requests do not name the tenant. */
   void perTenant(Function<String, TokenCredential> source) {
     this.perTenant = Objects.requireNonNull(source, "source");

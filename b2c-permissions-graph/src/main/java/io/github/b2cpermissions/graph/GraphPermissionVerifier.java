@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -119,6 +120,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   /** The default age bound of the token strategy's per-tenant confirmation. */
   public static final Duration DEFAULT_TOKEN_CONFIRMATION_EXPIRY = Duration.ofMinutes(10);
 
+  /** A copy of the builder this verifier was built from, for {@link #from}. */
+  private final GraphPermissionVerifierBuilder settings;
   private final VerifierConfiguration config;
   private final Optional<ExecutorService> ownedExecutor;
   private final Executor executor;
@@ -128,7 +131,8 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   private final FleetRunner fleet;
   private final AwaitPoller poller;
 
-  GraphPermissionVerifier(VerifierConfiguration config) {
+  GraphPermissionVerifier(GraphPermissionVerifierBuilder settings, VerifierConfiguration config) {
+    this.settings = settings;
     this.config = config;
     Optional<Executor> given = config.executor();
     this.ownedExecutor = given.isPresent()
@@ -215,6 +219,20 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   /** Starts a builder. */
   public static GraphPermissionVerifierBuilder builder() {
     return new GraphPermissionVerifierBuilder();
+  }
+
+  /**
+   * Starts a builder with every setting {@code existing} was built with (credential source, cloud,
+   * strategy, profiles, limits, clients, executor, budget, listener and observations), to derive
+   * another verifier from it, say {@code GraphPermissionVerifier.from(nightly).strategy(TOKEN)
+   * .build()}. The two verifiers share what was passed in (a credential, an HTTP client, an
+   * executor, a request budget) and nothing else: caches, threads and connections of their own.
+   * Changing the builder does not change {@code existing}; {@code existing} may be closed.
+   *
+   * @throws NullPointerException if {@code existing} is null
+   */
+  public static GraphPermissionVerifierBuilder from(GraphPermissionVerifier existing) {
+    return new GraphPermissionVerifierBuilder(Objects.requireNonNull(existing, "existing").settings);
   }
 
   /**

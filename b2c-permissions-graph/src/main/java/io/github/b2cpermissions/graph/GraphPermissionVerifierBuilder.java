@@ -53,6 +53,27 @@ public final class GraphPermissionVerifierBuilder {
     profiles.put(TenantKind.B2C, PermissionProfile.B2C_BACKUP_AND_RESTORE);
   }
 
+  /** A builder holding every setting of {@code other}, independent of it from then on. */
+  GraphPermissionVerifierBuilder(GraphPermissionVerifierBuilder other) {
+    this.clientId = other.clientId;
+    this.credentials.copyFrom(other.credentials);
+    this.limits.copyFrom(other.limits);
+    this.cloud = other.cloud;
+    this.strategy = other.strategy;
+    this.retryPolicy = other.retryPolicy;
+    this.executor = other.executor;
+    this.httpClient = other.httpClient;
+    this.jdkHttpClient = other.jdkHttpClient;
+    this.consentUrlBuilder = other.consentUrlBuilder;
+    this.retryListener = other.retryListener;
+    this.clock = other.clock;
+    this.identityHttpClient = other.identityHttpClient;
+    this.profiles.putAll(other.profiles);
+    this.observations = other.observations;
+    this.requestBudget = other.requestBudget;
+    this.lowThrottlePriority = other.lowThrottlePriority;
+  }
+
   /**
    * Verifies tenants of {@code kind} against {@code profile}. The kind of each tenant is read from
    * its organization's {@code tenantType} in the check's first {@code $batch}, as before. By
@@ -403,7 +424,8 @@ public final class GraphPermissionVerifierBuilder {
     CheckObserver observer =
         observations == null ? CheckObserver.NONE : observations.observer(strategy.name());
     Function<String, TokenCredential> source = credentials.resolve(cloud, id, identityHttpClient);
-    return new GraphPermissionVerifier(new VerifierConfiguration(id, cloud, strategy,
+    GraphPermissionVerifierBuilder settings = new GraphPermissionVerifierBuilder(this);
+    return new GraphPermissionVerifier(settings, new VerifierConfiguration(id, cloud, strategy,
         source, credentials.passTenantId(), credentials.description(), retryPolicy,
         limits.requestTimeout(), Optional.ofNullable(executor), limits.fleetConcurrency(),
         limits.maxConcurrentRequests(), Optional.ofNullable(httpClient), Optional.ofNullable(jdkHttpClient),

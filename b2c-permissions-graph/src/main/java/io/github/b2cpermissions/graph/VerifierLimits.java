@@ -18,6 +18,16 @@ final class VerifierLimits {
   private Duration tokenConfirmationExpiry =
       GraphPermissionVerifier.DEFAULT_TOKEN_CONFIRMATION_EXPIRY;
 
+  /** Takes every limit of {@code other}. */
+  void copyFrom(VerifierLimits other) {
+    this.requestTimeout = other.requestTimeout;
+    this.fleetConcurrency = other.fleetConcurrency;
+    this.maxConcurrentRequests = other.maxConcurrentRequests;
+    this.tenantCacheSize = other.tenantCacheSize;
+    this.tenantCacheExpiry = other.tenantCacheExpiry;
+    this.tokenConfirmationExpiry = other.tokenConfirmationExpiry;
+  }
+
   void requestTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     this.requestTimeout = positive(timeout, "requestTimeout");
