@@ -1,7 +1,6 @@
 package io.github.b2cpermissions.testkit;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
@@ -252,14 +251,7 @@ public final class FakeGraphTenant {
    * @throws IllegalStateException if not running
    */
   public TokenCredential credential() {
-    return new ClientSecretCredentialBuilder()
-        .authorityHost(authorityHost().toString())
-        .tenantId(tenantId())
-        .clientId(clientId())
-        .clientSecret(clientSecret())
-        .disableInstanceDiscovery()
-        .httpClient(graph.azureHttpClient())
-        .build();
+    return graph.clients().clientSecretCredential(authorityHost(), tenantId(), clientId(), clientSecret());
   }
 
   /**
@@ -268,7 +260,7 @@ public final class FakeGraphTenant {
    * do for the fake's authority (it has a port).
    */
   public CachingTokenCredential cachingCredential() {
-    return new CachingTokenCredential(graph, graph.azureHttpClient(), tenantId());
+    return new CachingTokenCredential(graph, graph.clients().azureHttpClient(), tenantId());
   }
 
   /**

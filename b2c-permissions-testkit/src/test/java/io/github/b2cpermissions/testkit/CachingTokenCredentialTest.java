@@ -54,7 +54,7 @@ class CachingTokenCredentialTest {
   @Test
   void aCredentialOverAGivenClientFetchesItsTokensThroughIt() {
     List<String> sent = new CopyOnWriteArrayList<>();
-    HttpClient fakesOwn = graph.azureHttpClient();
+    HttpClient fakesOwn = graph.clients().azureHttpClient();
     HttpClient recording =
         new HttpClient() {
           @Override
