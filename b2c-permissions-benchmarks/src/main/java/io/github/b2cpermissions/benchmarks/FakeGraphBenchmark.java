@@ -92,7 +92,7 @@ final class FakeGraphBenchmark {
       long[] reset = new long[n];
       long[] firstUse = new long[n];
       for (int i = 0; i < n; i++) {
-        t.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+        t.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
         t.faults().throttleNext(3, Duration.ofSeconds(1));
         if (i % 100 == 0) {
           get(c, URI.create(t.graphEndpoint() + "/organization"), token);
@@ -100,7 +100,7 @@ final class FakeGraphBenchmark {
         long t0 = System.nanoTime();
         t.reset();
         long t1 = System.nanoTime();
-        t.grantedPermissions();
+        t.app().grantedPermissions();
         long t2 = System.nanoTime();
         reset[i] = t1 - t0;
         firstUse[i] = t2 - t1;
@@ -285,7 +285,7 @@ final class FakeGraphBenchmark {
     long added = System.nanoTime() - t0;
     long seeded = usedHeap();
     for (FakeGraphTenant t : fleet) {
-      t.grantedPermissions();
+      t.app().grantedPermissions();
     }
     long materialized = usedHeap();
     long t1 = System.nanoTime();
