@@ -2,6 +2,7 @@ package io.github.b2cpermissions;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,7 @@ final class TenantGraphRoles {
     if (enabled == null || enabled.isEmpty()) {
       return Map.of();
     }
-    Map<String, GraphAppRole> byValue = new java.util.HashMap<>();
+    Map<String, GraphAppRole> byValue = new HashMap<>();
     for (GraphAppRole r : enabled.values()) {
       byValue.putIfAbsent(r.value(), r);
     }

@@ -180,18 +180,12 @@ public final class VerificationReport {
 
   /** The required roles with status {@link PermissionStatus#GRANTED}, in {@link GraphPermission} order. */
   public Set<GraphPermission> grantedRoles() {
-    return rolesWith(PermissionStatus.GRANTED);
+    return ChecksByStatus.roles(roleChecks.values(), PermissionStatus.GRANTED);
   }
 
   /** The required roles with status {@link PermissionStatus#MISSING}, in {@link GraphPermission} order. */
   public Set<GraphPermission> missingRoles() {
-    return rolesWith(PermissionStatus.MISSING);
-  }
-
-  private Set<GraphPermission> rolesWith(PermissionStatus status) {
-    EnumSet<GraphPermission> set = EnumSet.noneOf(GraphPermission.class);
-    roleChecks.values().stream().filter(c -> c.status() == status).forEach(c -> set.add(c.role()));
-    return Collections.unmodifiableSet(set);
+    return ChecksByStatus.roles(roleChecks.values(), PermissionStatus.MISSING);
   }
 
   /**
@@ -229,23 +223,17 @@ public final class VerificationReport {
 
   /** The permissions with status {@link PermissionStatus#GRANTED}, in catalog order. */
   public Set<B2cBackupPermission> granted() {
-    return withStatus(PermissionStatus.GRANTED);
+    return ChecksByStatus.permissions(checks.values(), PermissionStatus.GRANTED);
   }
 
   /** The permissions with status {@link PermissionStatus#MISSING}, in catalog order. */
   public Set<B2cBackupPermission> missing() {
-    return withStatus(PermissionStatus.MISSING);
+    return ChecksByStatus.permissions(checks.values(), PermissionStatus.MISSING);
   }
 
   /** The permissions with status {@link PermissionStatus#PROPAGATING}, in catalog order. */
   public Set<B2cBackupPermission> propagating() {
-    return withStatus(PermissionStatus.PROPAGATING);
-  }
-
-  private Set<B2cBackupPermission> withStatus(PermissionStatus status) {
-    EnumSet<B2cBackupPermission> set = EnumSet.noneOf(B2cBackupPermission.class);
-    checks.values().stream().filter(c -> c.status() == status).forEach(c -> set.add(c.permission()));
-    return Collections.unmodifiableSet(set);
+    return ChecksByStatus.permissions(checks.values(), PermissionStatus.PROPAGATING);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +105,7 @@ final class ExternalFake implements AutoCloseable {
 
   /** The fake process's CPU time so far. */
   long cpuNanos() {
-    return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   @Override

@@ -6,7 +6,9 @@ import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeUser;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Benchmarks of the fake itself (figures are printed, nothing is asserted): start and reset times,
@@ -92,7 +96,7 @@ final class FakeGraphBenchmark {
       long[] reset = new long[n];
       long[] firstUse = new long[n];
       for (int i = 0; i < n; i++) {
-        t.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+        t.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
         t.faults().throttleNext(3, Duration.ofSeconds(1));
         if (i % 100 == 0) {
           get(c, URI.create(t.graphEndpoint() + "/organization"), token);
@@ -100,7 +104,7 @@ final class FakeGraphBenchmark {
         long t0 = System.nanoTime();
         t.reset();
         long t1 = System.nanoTime();
-        t.grantedPermissions();
+        t.app().grantedPermissions();
         long t2 = System.nanoTime();
         reset[i] = t1 - t0;
         firstUse[i] = t2 - t1;
@@ -204,13 +208,13 @@ final class FakeGraphBenchmark {
     long[] lookups = new long[50];
     for (int i = 0; i < lookups.length; i++) {
       String name = i % 2 == 0 ? "nobody@example.com" : "someone" + (i * 1_999) + "@example.com";
-      URI u = URI.create(t.graphEndpoint() + "/users?$filter=" + java.net.URLEncoder.encode("identities/any(c:c/issuerAssignedId eq '" + name + "' and c/issuer eq 'scale.onmicrosoft.com')", "UTF-8").replace("+", "%20"));
+      URI u = URI.create(t.graphEndpoint() + "/users?$filter=" + URLEncoder.encode("identities/any(c:c/issuerAssignedId eq '" + name + "' and c/issuer eq 'scale.onmicrosoft.com')", "UTF-8").replace("+", "%20"));
       long l0 = System.nanoTime();
       found += get(c, u, token) == 200 ? 1 : 0;
       lookups[i] = System.nanoTime() - l0;
     }
     long t3 = System.nanoTime();
-    URI scan = URI.create(t.graphEndpoint() + "/users?$filter=" + java.net.URLEncoder.encode("startswith(displayName,'Nobody')", "UTF-8").replace("+", "%20"));
+    URI scan = URI.create(t.graphEndpoint() + "/users?$filter=" + URLEncoder.encode("startswith(displayName,'Nobody')", "UTF-8").replace("+", "%20"));
     int scanned = get(c, scan, token);
     System.out.printf("a $filter that scans (startswith on displayName) over %,d users: %.0f ms (status %d)%n", users, ms(System.nanoTime() - t3), scanned);
     System.out.printf("sign-in name lookup ($filter on identities) among %,d users: median %.2f ms, max %.1f ms (%d of %d ok)%n", users, ms(median(lookups)), ms(max(lookups)), found, lookups.length);
@@ -218,7 +222,7 @@ final class FakeGraphBenchmark {
     int changes = Math.min(1_000, users);
     List<String> ids = new ArrayList<>();
     HttpResponse<String> page = c.send(HttpRequest.newBuilder(URI.create(t.graphEndpoint() + "/users?$top=999&$select=id")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(page.body());
+    Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(page.body());
     while (m.find() && ids.size() < changes) {
       ids.add(m.group(1));
     }
@@ -242,8 +246,8 @@ final class FakeGraphBenchmark {
     seeded.b2cUserCount();
     long b1 = usedHeap();
     System.out.printf("heap: %,d seeded users (seed and the tenant's copy) %.1f MB, %.0f bytes/user%n", users, (b1 - b0) / 1e6, (b1 - b0) / (double) users);
-    java.lang.ref.Reference.reachabilityFence(seeded);
-    java.lang.ref.Reference.reachabilityFence(data);
+    Reference.reachabilityFence(seeded);
+    Reference.reachabilityFence(data);
   }
 
   /** Pages through a collection; returns items, pages and bytes. */
@@ -252,8 +256,8 @@ final class FakeGraphBenchmark {
     int items = 0;
     int pages = 0;
     int bytes = 0;
-    java.util.regex.Pattern nextLink = java.util.regex.Pattern.compile("\"@odata.nextLink\":\"([^\"]+)\"");
-    java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"displayName\":");
+    Pattern nextLink = Pattern.compile("\"@odata.nextLink\":\"([^\"]+)\"");
+    Pattern id = Pattern.compile("\"displayName\":");
     while (next != null) {
       HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(next)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
@@ -262,11 +266,11 @@ final class FakeGraphBenchmark {
       String body = r.body();
       bytes += body.length();
       pages++;
-      java.util.regex.Matcher m = id.matcher(body);
+      Matcher m = id.matcher(body);
       while (m.find()) {
         items++;
       }
-      java.util.regex.Matcher n = nextLink.matcher(body);
+      Matcher n = nextLink.matcher(body);
       next = n.find() ? n.group(1) : null;
     }
     return new int[] {items, pages, bytes};
@@ -285,7 +289,7 @@ final class FakeGraphBenchmark {
     long added = System.nanoTime() - t0;
     long seeded = usedHeap();
     for (FakeGraphTenant t : fleet) {
-      t.grantedPermissions();
+      t.app().grantedPermissions();
     }
     long materialized = usedHeap();
     long t1 = System.nanoTime();
@@ -306,7 +310,7 @@ final class FakeGraphBenchmark {
     System.out.printf("fleet reset(): %.3f ms for %,d tenants; %d sequential token+GET round trips to different tenants: %.2f ms each%n",
         ms(resetFleet), tenants, served, ms(fleetGets) / served);
     graph.stop();
-    java.lang.ref.Reference.reachabilityFence(fleet);
+    Reference.reachabilityFence(fleet);
   }
 
   static long usedHeap() throws InterruptedException {

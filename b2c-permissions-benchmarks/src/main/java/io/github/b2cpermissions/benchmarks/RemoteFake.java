@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +95,7 @@ final class RemoteFake implements AutoCloseable {
   /** The fake's throttling counters now ({@code graphRequests}, {@code peakAppRequestsPerPeriod}...). */
   Map<String, Long> stats() throws IOException {
     String json = Files.readString(dir.resolve("stats.json"), StandardCharsets.UTF_8);
-    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    Map<String, Long> out = new LinkedHashMap<>();
     Matcher m = Pattern.compile("\"(\\w+)\":(\\d+)").matcher(json);
     while (m.find()) {
       out.put(m.group(1), Long.parseLong(m.group(2)));
@@ -147,7 +149,7 @@ final class RemoteFake implements AutoCloseable {
   }
 
   /** Discards bytes. */
-  private static final class OutputStreamNull extends java.io.OutputStream {
+  private static final class OutputStreamNull extends OutputStream {
     static final OutputStreamNull INSTANCE = new OutputStreamNull();
 
     @Override

@@ -30,9 +30,11 @@ import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -173,10 +175,10 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
   }
 
   /** The {@code tenantType} values of the tenant kinds a profile is configured for. */
-  private static java.util.Set<String> coveredTenantTypes(VerifierConfiguration config) {
-    java.util.Set<String> types = new java.util.HashSet<>();
+  private static Set<String> coveredTenantTypes(VerifierConfiguration config) {
+    Set<String> types = new HashSet<>();
     config.profiles().keySet().forEach(kind -> types.add(kind.tenantType()));
-    return java.util.Set.copyOf(types);
+    return Set.copyOf(types);
   }
 
   /** The policy's numbers, as the transport reads them. */

@@ -13,6 +13,7 @@ import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.PrivilegeClassification;
 import io.github.b2cpermissions.RoleCheck;
 import io.github.b2cpermissions.VerificationReport;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -199,7 +200,7 @@ public final class ReportJson {
     Objects.requireNonNull(json, "json");
     try {
       return ReportJsonReader.read(json);
-    } catch (IllegalStateException | java.time.format.DateTimeParseException e) {
+    } catch (IllegalStateException | DateTimeParseException e) {
       throw new IllegalArgumentException("not a consistent report: " + e.getMessage(), e);
     }
   }

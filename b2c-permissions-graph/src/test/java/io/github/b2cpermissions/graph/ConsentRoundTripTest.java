@@ -35,7 +35,7 @@ class ConsentRoundTripTest {
   @BeforeEach
   void start() {
     tenant = FakeGraphTenant.builder().b2c("roundtrip.onmicrosoft.com").build().start();
-    tenant.removeServicePrincipal();
+    tenant.app().removeServicePrincipal();
   }
 
   @AfterEach
@@ -93,13 +93,13 @@ class ConsentRoundTripTest {
 
   @Test
   void declinedConsentIsParsedWithItsAadstsCodeAndGrantsNothing() throws Exception {
-    tenant.onAdminConsent(AdminConsentOutcome.DECLINE);
+    tenant.app().onAdminConsent(AdminConsentOutcome.DECLINE);
     AdminConsentRequest request = consent(ConsentEndpointVersion.V2).adminConsentUrl(tenant.tenantId());
     String redirect = open(request.url()).headers().firstValue("Location").orElseThrow();
     ConsentCallback callback = ConsentCallback.parse(redirect, request.state());
     assertThat(callback.status()).isEqualTo(ConsentCallback.Status.DECLINED);
     assertThat(callback.aadstsError()).contains(AadstsError.CONSENT_DECLINED);
-    assertThat(tenant.grantedPermissions()).isEmpty();
+    assertThat(tenant.app().grantedPermissions()).isEmpty();
   }
 
   @Test
@@ -113,7 +113,7 @@ class ConsentRoundTripTest {
 
   @Test
   void unregisteredRedirectUriGetsNoRedirect() throws Exception {
-    tenant.createServicePrincipal();
+    tenant.app().createServicePrincipal();
     GraphConsentUrls wrong = GraphConsentUrls.builder().clientId(tenant.clientId())
         .redirectUri("https://evil.example/callback")
         .cloud(GraphCloud.custom(tenant.authorityHost(), tenant.graphHost())).build();
@@ -125,10 +125,10 @@ class ConsentRoundTripTest {
 
   @Test
   void partiallyGrantedTenantGetsAConsentUrlThatClosesTheGap() throws Exception {
-    tenant.createServicePrincipal();
-    tenant.grant(io.github.b2cpermissions.B2cBackupPermission.all()
+    tenant.app().createServicePrincipal();
+    tenant.app().grant(io.github.b2cpermissions.B2cBackupPermission.all()
         .toArray(new io.github.b2cpermissions.B2cBackupPermission[0]));
-    tenant.revoke(USER_PHONE_READ_WRITE_ALL);
+    tenant.app().revoke(USER_PHONE_READ_WRITE_ALL);
     try (GraphPermissionVerifier verifier = verifier(consent(ConsentEndpointVersion.V2))) {
       VerificationReport before = verifier.verify(tenant.tenantId());
       assertThat(before).isMissingExactly(USER_PHONE_READ_WRITE_ALL).hasConsentUrl();

@@ -165,7 +165,7 @@ class GraphPermissionVerifierTest {
   @Test
   void narrowerReadRoleIsNamedOnTheMissingPermission() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(USER_READ_WRITE_ALL));
-    t.grantRole("User.Read.All");
+    t.app().grantRole("User.Read.All");
     VerificationReport report = verify(t);
     assertThat(report).isMissingExactly(USER_READ_WRITE_ALL);
     assertThat(report.check(USER_READ_WRITE_ALL).narrowerRole().map(r -> r.value()))
@@ -176,8 +176,8 @@ class GraphPermissionVerifierTest {
   @Test
   void excessGraphRolesAreReported() {
     FakeGraphTenant t = b2cTenant();
-    t.grantRole("Directory.ReadWrite.All");
-    t.grantRole("User.Read.All");
+    t.app().grantRole("Directory.ReadWrite.All");
+    t.app().grantRole("User.Read.All");
     VerificationReport report = verify(t);
     assertThat(report).isSatisfied().hasExcessRole("Directory.ReadWrite.All").hasExcessRole("User.Read.All");
   }
@@ -185,7 +185,7 @@ class GraphPermissionVerifierTest {
   @Test
   void neverConsentedAppIsReportedAsNotConsented() {
     FakeGraphTenant t = b2cTenant();
-    t.removeServicePrincipal();
+    t.app().removeServicePrincipal();
     VerificationReport report = verify(t);
     assertThat(report).hasOutcome(VerificationOutcome.APP_NOT_CONSENTED).isNotSatisfied();
     assertThat(report.missing()).containsExactlyElementsOf(B2cBackupPermission.all());
@@ -194,7 +194,7 @@ class GraphPermissionVerifierTest {
   @Test
   void disabledServicePrincipalIsReportedAsDisabled() {
     FakeGraphTenant t = b2cTenant();
-    t.disableServicePrincipal();
+    t.app().disableServicePrincipal();
     assertThat(verify(t)).hasOutcome(VerificationOutcome.APP_DISABLED);
   }
 
@@ -209,8 +209,8 @@ class GraphPermissionVerifierTest {
   @Test
   void assignmentsToOtherResourcesDeletedOnesAndDuplicatesDoNotCount() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(AUDIT_LOG_READ_ALL));
-    t.grantOtherResourceRole(AUDIT_LOG_READ_ALL.appRoleId());
-    t.addDeletedAssignment(AUDIT_LOG_READ_ALL);
+    t.app().grantOtherResourceRole(AUDIT_LOG_READ_ALL.appRoleId());
+    t.app().addDeletedAssignment(AUDIT_LOG_READ_ALL);
     VerificationReport report = verify(t);
     assertThat(report).isMissingExactly(AUDIT_LOG_READ_ALL);
   }
@@ -218,7 +218,7 @@ class GraphPermissionVerifierTest {
   @Test
   void unknownRoleIdOnGraphIsExcessNeverGranted() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll());
-    t.grantRole("TrustFrameworkKeySet.Read.All");
+    t.app().grantRole("TrustFrameworkKeySet.Read.All");
     VerificationReport report = verify(t);
     assertThat(report).isSatisfied().hasExcessRole("TrustFrameworkKeySet.Read.All");
   }
@@ -227,10 +227,10 @@ class GraphPermissionVerifierTest {
   void moreThanAThousandAssignmentsArePagedCompletely() {
     FakeGraphTenant t = tenant(FakeGraphTenant.builder().grantedAll().without(DIRECTORY_READ_ALL));
     for (int i = 0; i < 1_050; i++) {
-      t.grantOtherResourceRole(UUID.randomUUID());
+      t.app().grantOtherResourceRole(UUID.randomUUID());
     }
     // The one that matters sorts last.
-    t.grant(DIRECTORY_READ_ALL);
+    t.app().grant(DIRECTORY_READ_ALL);
     VerificationReport report = verify(t);
     assertThat(report).isSatisfied();
     assertThat(report.graphRequestCount()).isEqualTo(2); // the $batch, then the second page
@@ -249,7 +249,7 @@ class GraphPermissionVerifierTest {
   void nextLinkToAnotherHostIsRefusedAndNeverSatisfied() {
     FakeGraphTenant t = b2cTenant();
     for (int i = 0; i < 1_000; i++) {
-      t.grantOtherResourceRole(UUID.randomUUID());
+      t.app().grantOtherResourceRole(UUID.randomUUID());
     }
     t.faults().foreignNextLink(URI.create("https://attacker.example"));
     assertThatThrownBy(() -> verify(t))
@@ -578,14 +578,14 @@ class GraphPermissionVerifierTest {
     FakeGraphTenant disabled = tenant(FakeGraphTenant.builder().grantedAll());
     try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
       assertThat(v.verify(disabled.tenantId())).isSatisfied();
-      disabled.disableServicePrincipal();
+      disabled.app().disableServicePrincipal();
       // A confirmation lasts until it expires; a fresh verifier reads the directory.
     }
     try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
       assertThat(v.verify(disabled.tenantId())).isNotSatisfied();
     }
     FakeGraphTenant removed = tenant(FakeGraphTenant.builder().grantedAll());
-    removed.removeServicePrincipal();
+    removed.app().removeServicePrincipal();
     try (GraphPermissionVerifier v = verifierBuilder().strategy(VerificationStrategy.TOKEN).build()) {
       assertThat(v.verify(removed.tenantId())).isNotSatisfied();
     }
@@ -597,7 +597,7 @@ class GraphPermissionVerifierTest {
     CachingTokenCredential caching = t.cachingCredential();
     try (GraphPermissionVerifier v = verifierBuilder().credentials(tenant -> caching).build()) {
       assertThat(v.verify(t.tenantId())).isSatisfied();
-      t.revoke(AUDIT_LOG_READ_ALL);
+      t.app().revoke(AUDIT_LOG_READ_ALL);
       t.faults().on(FakeRoute.LIST_ORGANIZATION).failNext(1, 403);
       VerificationReport report = v.verify(t.tenantId());
       assertThat(report).isNotSatisfied();
@@ -614,7 +614,7 @@ class GraphPermissionVerifierTest {
     CachingTokenCredential cached = t.cachingCredential();
     try (GraphPermissionVerifier v = verifierBuilder().credentials(x -> cached).build()) {
       assertThat(v.verify(t.tenantId())).isMissingExactly(APPLICATION_READ_WRITE_ALL);
-      t.grant(APPLICATION_READ_WRITE_ALL);
+      t.app().grant(APPLICATION_READ_WRITE_ALL);
       VerificationReport propagating = v.verify(t.tenantId());
       assertThat(propagating).hasOutcome(VerificationOutcome.PERMISSIONS_PROPAGATING)
           .isPropagating(APPLICATION_READ_WRITE_ALL);

@@ -70,8 +70,8 @@ class PermissionGranterOnTheFakeTest {
       assertThat(result.steps()).hasSize(3).extracting(GrantStep::status)
           .containsOnly(GrantStepStatus.CREATED);
       assertThat(result.isSatisfied()).isTrue();
-      assertThat(t.grantedPermissions()).containsAll(MISSING);
-      assertThat(t.grantsThroughGraph()).hasSize(3).allSatisfy((FakeGrant grant) -> {
+      assertThat(t.app().grantedPermissions()).containsAll(MISSING);
+      assertThat(t.app().grantsThroughGraph()).hasSize(3).allSatisfy((FakeGrant grant) -> {
         assertThat(grant.grantedByAppId()).isEqualTo(t.clientId());
         assertThat(grant.principalId()).hasToString(t.servicePrincipalId());
         assertThat(grant.resourceId()).hasToString(t.graphServicePrincipalId());
@@ -83,7 +83,7 @@ class PermissionGranterOnTheFakeTest {
       assertThat(again.plan().isNoOp()).isTrue();
       assertThat(again.isSatisfied()).isTrue();
       assertThat(t.journal().count(FakeRoute.CREATE_APP_ROLE_ASSIGNED_TO)).isZero();
-      assertThat(t.grantsThroughGraph()).hasSize(3);
+      assertThat(t.app().grantsThroughGraph()).hasSize(3);
     }
   }
 
@@ -100,7 +100,7 @@ class PermissionGranterOnTheFakeTest {
           GrantStepStatus.REFUSED, GrantStepStatus.NOT_ATTEMPTED, GrantStepStatus.NOT_ATTEMPTED);
       assertThat(result.steps().get(0).errorCode()).contains("Authorization_RequestDenied");
       assertThat(t.journal().count(FakeRoute.CREATE_APP_ROLE_ASSIGNED_TO)).isOne();
-      assertThat(t.grantsThroughGraph()).isEmpty();
+      assertThat(t.app().grantsThroughGraph()).isEmpty();
       assertThat(result.finalReport().orElseThrow().outcome())
           .isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
       assertThat(result.finalReport().orElseThrow().missing()).containsExactlyInAnyOrder(
@@ -113,7 +113,7 @@ class PermissionGranterOnTheFakeTest {
   void grantsNotYetInTheTokenLeaveTheResultPropagatingAndSayWhich() {
     FakeGraphTenant t = server.addTenant(FakeGraphTenant.builder().grantedAll()
         .without(B2cBackupPermission.AUDIT_LOG_READ_ALL));
-    t.grantPropagationDelay(Duration.ofHours(1));
+    t.app().grantPropagationDelay(Duration.ofHours(1));
     try (GraphPermissionVerifier v = verifier();
         PermissionGranter g = selfGranter(v, t, Duration.ofSeconds(2))) {
       RemediationResult result = g.remediate(t.tenantId());

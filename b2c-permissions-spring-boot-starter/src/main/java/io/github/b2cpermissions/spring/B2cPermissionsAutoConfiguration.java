@@ -10,6 +10,8 @@ import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
 import io.github.b2cpermissions.graph.VerifierObservations;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -50,7 +52,7 @@ public class B2cPermissionsAutoConfiguration {
     String clientId = PropertySettings.clientId(props);
     GraphCloud cloud = PropertySettings.cloud(props);
     TokenCredential credential = PropertySettings.credential(props, cloud, clientId,
-        java.util.Optional.ofNullable(credentials.getIfUnique()));
+        Optional.ofNullable(credentials.getIfUnique()));
     return new StarterCredential(credential, cloud, clientId);
   }
 
@@ -109,7 +111,7 @@ public class B2cPermissionsAutoConfiguration {
   ScheduledFleetVerification b2cPermissionsScheduledFleet(B2cPermissionsProperties props,
       PermissionVerifier verifier, ObjectProvider<FleetTenantSource> tenants,
       ApplicationEventPublisher events, LastFleetRun lastRun) {
-    String cron = java.util.Objects.requireNonNull(props.fleet().cron());
+    String cron = Objects.requireNonNull(props.fleet().cron());
     CronTrigger trigger = PropertySettings.wrap("fleet.cron", () -> new CronTrigger(cron.trim()));
     FleetTenantSource source = tenants.getIfUnique();
     if (source == null) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,13 +53,13 @@ public final class ScheduledFleetVerification implements SmartLifecycle {
    *
    * @return the run's summary, or empty when the run failed as a whole
    */
-  public synchronized java.util.Optional<FleetVerifiedEvent> runOnce() {
+  public synchronized Optional<FleetVerifiedEvent> runOnce() {
     FleetVerification fleet;
     try {
       fleet = verifier.verifyFleet(List.copyOf(tenants.tenantIds()));
     } catch (RuntimeException e) {
       LOG.warn("b2c-permissions scheduled fleet check failed: {}", e.toString());
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Instant finished = clock.instant();
     lastRun.record(fleet, finished);
@@ -78,7 +79,7 @@ public final class ScheduledFleetVerification implements SmartLifecycle {
     events.publishEvent(summary);
     LOG.debug("b2c-permissions fleet run: {} tenants, {} failed, {} drift events", summary.tenants(),
         summary.failed(), published);
-    return java.util.Optional.of(summary);
+    return Optional.of(summary);
   }
 
   @Override

@@ -34,7 +34,7 @@ class ScheduledFleetDriftTest {
   static void startServer() {
     server = FakeGraph.builder().build().start();
     gap = server.addTenant(FakeGraphTenant.builder().grantedAll());
-    gap.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    gap.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
     healthy = server.addTenant(FakeGraphTenant.builder().grantedAll());
   }
 
@@ -129,7 +129,7 @@ class ScheduledFleetDriftTest {
       fleet.runOnce();
       assertThat(events.take()).isEmpty();
 
-      healthy.revoke(B2cBackupPermission.USER_READ_WRITE_ALL);
+      healthy.app().revoke(B2cBackupPermission.USER_READ_WRITE_ALL);
       fleet.runOnce();
       List<PermissionsDriftEvent> third = events.take();
       assertThat(third).extracting(PermissionsDriftEvent::tenantId).containsOnly(healthy.tenantId());
@@ -141,7 +141,7 @@ class ScheduledFleetDriftTest {
       fleet.runOnce();
       assertThat(events.take()).isEmpty();
 
-      gap.grant(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+      gap.app().grant(B2cBackupPermission.AUDIT_LOG_READ_ALL);
       fleet.runOnce();
       List<PermissionsDriftEvent> fifth = events.take();
       assertThat(fifth).extracting(PermissionsDriftEvent::tenantId).containsOnly(gap.tenantId());
@@ -157,7 +157,7 @@ class ScheduledFleetDriftTest {
           .containsExactly(1, 0, third.size(), 0, fifth.size());
       assertThat(events.summaries.get(4).satisfied()).isEqualTo(1);
     });
-    healthy.grant(B2cBackupPermission.USER_READ_WRITE_ALL);
+    healthy.app().grant(B2cBackupPermission.USER_READ_WRITE_ALL);
   }
 
   @Test

@@ -76,7 +76,7 @@ class StarterAutoConfigurationTest {
   @Test
   void theRedirectUriPropertyAddsAConsentBuilderWhoseUrlsReportsCarry() {
     FakeGraphTenant tenant = server.addTenant(FakeGraphTenant.builder().grantedAll());
-    tenant.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    tenant.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
     fakeRunner().withPropertyValues(
         "b2c-permissions.consent.redirect-uri=" + FakeGraphTenant.DEFAULT_REDIRECT_URI).run(ctx -> {
           GraphConsentUrls consent = ctx.getBean(GraphConsentUrls.class);

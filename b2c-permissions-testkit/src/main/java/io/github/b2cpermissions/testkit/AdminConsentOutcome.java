@@ -4,7 +4,7 @@ import io.github.b2cpermissions.testkit.internal.ConsentAnswer;
 
 /**
  * What the fake's administrator does on the admin consent page. Set it with {@link
- * FakeGraphTenant#onAdminConsent(AdminConsentOutcome)}; {@link FakeGraphTenant#reset()} goes back
+ * FakeBackupApp#onAdminConsent(AdminConsentOutcome)}; {@link FakeGraphTenant#reset()} goes back
  * to {@link #ACCEPT}.
  */
 public enum AdminConsentOutcome {

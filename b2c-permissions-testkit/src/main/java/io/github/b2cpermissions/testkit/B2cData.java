@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.testkit.internal.B2cObjects;
 import io.github.b2cpermissions.testkit.internal.B2cSeed;
 import io.github.b2cpermissions.testkit.internal.UserRec;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -226,8 +228,8 @@ public final class B2cData {
     private static String instant(String iso) {
       Objects.requireNonNull(iso, "deletedDateTime");
       try {
-        return java.time.Instant.parse(iso).toString();
-      } catch (java.time.format.DateTimeParseException e) {
+        return Instant.parse(iso).toString();
+      } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("deletedDateTime must be ISO 8601, such as 2024-05-04T12:00:00Z, was " + iso, e);
       }
     }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One app role assignment a fake tenant created on a Graph request, with the app that asked for
  * it: what a test asserts after a granter ran ("the admin app granted AuditLog.Read.All to the
- * backup app, once"). Seeded grants and a test's own {@link FakeGraphTenant#grant} are not listed.
+ * backup app, once"). Seeded grants and a test's own {@link FakeBackupApp#grant} are not listed.
  *
  * @param grantedByAppId the {@code appid} of the token that made the request
  * @param assignmentId the created assignment's id

@@ -1,7 +1,6 @@
 package io.github.b2cpermissions.testkit;
 
 import io.github.b2cpermissions.testkit.internal.GraphServer;
-import io.github.b2cpermissions.testkit.internal.LoopbackAzureHttpClient;
 import io.github.b2cpermissions.testkit.internal.ServerConfig;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
 import io.github.b2cpermissions.testkit.internal.TenantSeed;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A fake Microsoft Graph and Microsoft identity platform on one HTTPS port of 127.0.0.1, hosting any
@@ -40,8 +38,7 @@ import org.jspecify.annotations.Nullable;
 public final class FakeGraph implements AutoCloseable {
   private final GraphServer server;
   private final Map<String, FakeGraphTenant> handles = new ConcurrentHashMap<>();
-  private volatile @Nullable HttpClient httpClient;
-  private volatile @Nullable LoopbackAzureHttpClient azureHttpClient;
+  private final FakeClients clients = new FakeClients(this::sslContext);
 
   private FakeGraph(ServerConfig config) {
     this.server = new GraphServer(config, FakeRoute.table());
@@ -202,23 +199,7 @@ public final class FakeGraph implements AutoCloseable {
    * fake, created on first use.
    */
   public HttpClient httpClient() {
-    HttpClient c = httpClient;
-    if (c == null) {
-      synchronized (this) {
-        c = httpClient;
-        if (c == null) {
-          c =
-              HttpClient.newBuilder()
-                  .sslContext(sslContext())
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .followRedirects(HttpClient.Redirect.NEVER)
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .build();
-          httpClient = c;
-        }
-      }
-    }
-    return c;
+    return clients.httpClient();
   }
 
   /**
@@ -229,23 +210,11 @@ public final class FakeGraph implements AutoCloseable {
    * fetches its tokens through an HTTP client of your choice.
    */
   public CachingTokenCredential cachingCredential() {
-    return new CachingTokenCredential(this, azureHttpClient(), null);
+    return new CachingTokenCredential(this, clients.azureHttpClient(), null);
   }
 
-
-  /** The azure-core HTTP client of the credentials this fake hands out: one per fake. */
-  LoopbackAzureHttpClient azureHttpClient() {
-    LoopbackAzureHttpClient c = azureHttpClient;
-    if (c == null) {
-      synchronized (this) {
-        c = azureHttpClient;
-        if (c == null) {
-          c = new LoopbackAzureHttpClient(sslContext());
-          azureHttpClient = c;
-        }
-      }
-    }
-    return c;
+  FakeClients clients() {
+    return clients;
   }
 
   /** Faults for every request this server receives, whatever the tenant. */

@@ -1,20 +1,12 @@
 package io.github.b2cpermissions.testkit;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import io.github.b2cpermissions.AppPresence;
-import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
@@ -24,7 +16,8 @@ import javax.net.ssl.X509TrustManager;
  * with its app roles, the backup app's service principal (enabled, disabled or absent) and the app
  * role assignments granted to it. Served over HTTPS on 127.0.0.1 with a token endpoint, admin
  * consent, Graph's authorization rules, deterministic {@link #faults() faults} and a request
- * {@link #journal() journal}.
+ * {@link #journal() journal}. The backup app's service principal and grants are changed through
+ * {@link #app()}.
  *
  * <pre>{@code
  * FakeGraphTenant tenant = FakeGraphTenant.builder()
@@ -62,11 +55,13 @@ public final class FakeGraphTenant {
   private final FakeGraph graph;
   private final TenantModel model;
   private final boolean owner;
+  private final FakeBackupApp app;
 
   FakeGraphTenant(FakeGraph graph, TenantModel model, boolean owner) {
     this.graph = graph;
     this.model = model;
     this.owner = owner;
+    this.app = new FakeBackupApp(model);
   }
 
   /** A builder with the defaults described on each setter. */
@@ -252,14 +247,7 @@ public final class FakeGraphTenant {
    * @throws IllegalStateException if not running
    */
   public TokenCredential credential() {
-    return new ClientSecretCredentialBuilder()
-        .authorityHost(authorityHost().toString())
-        .tenantId(tenantId())
-        .clientId(clientId())
-        .clientSecret(clientSecret())
-        .disableInstanceDiscovery()
-        .httpClient(graph.azureHttpClient())
-        .build();
+    return graph.clients().clientSecretCredential(authorityHost(), tenantId(), clientId(), clientSecret());
   }
 
   /**
@@ -268,7 +256,7 @@ public final class FakeGraphTenant {
    * do for the fake's authority (it has a port).
    */
   public CachingTokenCredential cachingCredential() {
-    return new CachingTokenCredential(graph, graph.azureHttpClient(), tenantId());
+    return new CachingTokenCredential(graph, graph.clients().azureHttpClient(), tenantId());
   }
 
   /**
@@ -289,197 +277,11 @@ public final class FakeGraphTenant {
   }
 
   /**
-   * Grants permissions to the backup app (app role assignments on Microsoft Graph). Granting what
-   * is already granted does nothing.
-   *
-   * @param permissions the permissions
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalStateException if the service principal is absent
+   * The backup app in this tenant: its service principal, its grants, the grant propagation delay
+   * and the admin consent outcome, to change while the tenant runs. The same view on every call.
    */
-  public void grant(B2cBackupPermission... permissions) {
-    for (B2cBackupPermission p : TenantChecks.nonNull(permissions)) {
-      model.grant(p.scope());
-    }
-  }
-
-  /**
-   * Revokes permissions (deletes their app role assignments). Revoking what is not granted does
-   * nothing.
-   *
-   * @param permissions the permissions
-   * @throws NullPointerException if an argument is null
-   */
-  public void revoke(B2cBackupPermission... permissions) {
-    for (B2cBackupPermission p : TenantChecks.nonNull(permissions)) {
-      model.revoke(p.scope());
-    }
-  }
-
-  /**
-   * Grants any Microsoft Graph app role by value: a narrower one such as {@code User.Read.All} or an
-   * excess one such as {@code Directory.ReadWrite.All}.
-   *
-   * @param graphRoleValue a role of the fake's Graph service principal
-   * @return the id of the assignment
-   * @throws NullPointerException if null
-   * @throws IllegalArgumentException if Graph (as the fake knows it) has no such role
-   * @throws IllegalStateException if the service principal is absent
-   */
-  public String grantRole(String graphRoleValue) {
-    return model.grant(TenantChecks.role(graphRoleValue));
-  }
-
-  /**
-   * Revokes a Microsoft Graph app role by value.
-   *
-   * @param graphRoleValue the role value
-   * @return whether it was granted
-   * @throws NullPointerException if null
-   * @throws IllegalArgumentException if Graph has no such role
-   */
-  public boolean revokeRole(String graphRoleValue) {
-    return model.revoke(TenantChecks.role(graphRoleValue));
-  }
-
-  /**
-   * Grants the backup app a role on another resource (Office 365 Exchange Online): an assignment
-   * whose {@code resourceId} is not Microsoft Graph's service principal. Passing the id of a Graph
-   * role makes the trap complete: same {@code appRoleId}, wrong resource.
-   *
-   * @param appRoleId the app role id
-   * @return the id of the assignment
-   * @throws NullPointerException if null
-   * @throws IllegalStateException if the service principal is absent
-   */
-  public String grantOtherResourceRole(UUID appRoleId) {
-    return grantOtherResourceRole(
-        TenantModel.EXCHANGE_APP_ID, "Office 365 Exchange Online", appRoleId);
-  }
-
-  /**
-   * Grants the backup app a role on a resource other than Microsoft Graph; the resource's service
-   * principal is created in the tenant on first use.
-   *
-   * @param resourceAppId the resource's appId; not Microsoft Graph's or the backup app's
-   * @param resourceDisplayName its display name
-   * @param appRoleId the app role id
-   * @return the id of the assignment
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code resourceAppId} is Graph's or the backup app's, or a
-   *     name is blank
-   * @throws IllegalStateException if the service principal is absent
-   */
-  public String grantOtherResourceRole(String resourceAppId, String resourceDisplayName, UUID appRoleId) {
-    TenantChecks.otherResource(resourceAppId, resourceDisplayName, clientId());
-    Objects.requireNonNull(appRoleId, "appRoleId");
-    return model.grantOther(resourceAppId, resourceDisplayName, appRoleId);
-  }
-
-  /**
-   * Adds an assignment of {@code permission} whose {@code deletedDateTime} is set: listed by Graph,
-   * but granting nothing (it never reaches a token).
-   *
-   * @param permission the permission
-   * @return the id of the assignment
-   * @throws NullPointerException if null
-   * @throws IllegalStateException if the service principal is absent
-   */
-  public String addDeletedAssignment(B2cBackupPermission permission) {
-    Objects.requireNonNull(permission, "permission");
-    return model.addDeleted(permission.scope());
-  }
-
-  /**
-   * Sets {@code accountEnabled} of the backup app's service principal to false: Graph still lists
-   * it and its grants, but the token endpoint refuses tokens (AADSTS7000112).
-   *
-   * @throws IllegalStateException if the service principal is absent
-   */
-  public void disableServicePrincipal() {
-    model.disableServicePrincipal();
-  }
-
-  /**
-   * Sets {@code accountEnabled} back to true.
-   *
-   * @throws IllegalStateException if the service principal is absent
-   */
-  public void enableServicePrincipal() {
-    model.enableServicePrincipal();
-  }
-
-  /**
-   * Deletes the backup app's service principal and its app role assignments, as if the tenant had
-   * never consented (Graph answers 404, the token endpoint AADSTS700016). Does nothing if absent.
-   */
-  public void removeServicePrincipal() {
-    model.removeServicePrincipal();
-  }
-
-  /**
-   * Creates the backup app's service principal (enabled, nothing granted) if absent.
-   *
-   * @return whether it was absent
-   */
-  public boolean createServicePrincipal() {
-    return model.createServicePrincipal();
-  }
-
-  /** Whether the backup app's service principal is enabled, disabled or absent. */
-  public AppPresence servicePrincipalPresence() {
-    return model.presence();
-  }
-
-  /**
-   * The app role assignments created through Graph requests since the last reset, oldest first,
-   * each with the app whose token asked for it (seeded grants and {@link #grant} are not listed).
-   */
-  public List<FakeGrant> grantsThroughGraph() {
-    return model.grants().stream().map(FakeGrant::of).toList();
-  }
-
-  /**
-   * The Microsoft Graph roles granted now, as the directory shows them (deleted assignments and
-   * other resources left out), whatever tokens carry.
-   */
-  public Set<String> grantedRoles() {
-    return Collections.unmodifiableSet(model.directoryRoles());
-  }
-
-  /** The catalog permissions granted now, as the directory shows them. */
-  public Set<B2cBackupPermission> grantedPermissions() {
-    Set<String> roles = model.directoryRoles();
-    Set<B2cBackupPermission> out = EnumSet.noneOf(B2cBackupPermission.class);
-    for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      if (roles.contains(p.scope())) {
-        out.add(p);
-      }
-    }
-    return Collections.unmodifiableSet(out);
-  }
-
-  /**
-   * How long a grant takes to reach newly issued tokens (and a revocation to leave them). Zero, the
-   * default, means at once. Grants made before the delay was set count from when they were made;
-   * seeded grants are a month old. With a delay, the directory shows a new grant at once while new
-   * tokens lack it: what a verifier reports as propagating.
-   *
-   * @param delay zero or more
-   * @throws NullPointerException if null
-   * @throws IllegalArgumentException if negative
-   */
-  public void grantPropagationDelay(Duration delay) {
-    model.propagationDelay(TenantChecks.delay(delay));
-  }
-
-  /**
-   * What the administrator does on the next admin consent pages (until changed or reset).
-   *
-   * @param outcome the outcome
-   * @throws NullPointerException if null
-   */
-  public void onAdminConsent(AdminConsentOutcome outcome) {
-    model.consentOutcome(Objects.requireNonNull(outcome, "outcome").answer());
+  public FakeBackupApp app() {
+    return app;
   }
 
   /**
@@ -514,9 +316,9 @@ public final class FakeGraphTenant {
         + ", clientId="
         + clientId()
         + ", servicePrincipal="
-        + servicePrincipalPresence()
+        + app.servicePrincipalPresence()
         + ", granted="
-        + grantedRoles()
+        + app.grantedRoles()
         + ", server="
         + (graph.isRunning() ? graph.graphHost() : "stopped")
         + "}";

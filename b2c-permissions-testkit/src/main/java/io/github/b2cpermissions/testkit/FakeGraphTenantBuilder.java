@@ -292,7 +292,7 @@ public final class FakeGraphTenantBuilder {
 
   /**
    * Also grants a role on another resource (see {@link
-   * FakeGraphTenant#grantOtherResourceRole(String, String, UUID)}).
+   * FakeBackupApp#grantOtherResourceRole(String, String, UUID)}).
    *
    * @param resourceAppId the resource's appId
    * @param resourceDisplayName its display name
@@ -355,7 +355,7 @@ public final class FakeGraphTenantBuilder {
   }
 
   /**
-   * See {@link FakeGraphTenant#grantPropagationDelay(Duration)} (default zero).
+   * See {@link FakeBackupApp#grantPropagationDelay(Duration)} (default zero).
    *
    * @param delay zero or more
    * @return this

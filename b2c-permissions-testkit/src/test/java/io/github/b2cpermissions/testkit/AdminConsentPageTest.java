@@ -24,7 +24,7 @@ class AdminConsentPageTest {
 
   @BeforeEach
   void ask(FakeGraphTenant t) {
-    t.onAdminConsent(AdminConsentOutcome.ASK);
+    t.app().onAdminConsent(AdminConsentOutcome.ASK);
   }
 
   private static String consentPath(FakeGraphTenant t) {
@@ -43,7 +43,7 @@ class AdminConsentPageTest {
         .contains("id=\"accept\"", "id=\"cancel\"", "name=\"state\" value=\"st-123\"")
         .contains("Backup &lt;b&gt;&amp;amp; Co")
         .doesNotContain("<b>");
-    assertThat(t.grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    assertThat(t.app().grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
   }
 
   @Test
@@ -55,7 +55,7 @@ class AdminConsentPageTest {
         .startsWith(CALLBACK + "?")
         .contains("tenant=" + t.tenantId(), "state=st-123", "admin_consent=True")
         .doesNotContain("error"));
-    assertThat(t.grantedPermissions()).containsAll(java.util.EnumSet.allOf(B2cBackupPermission.class));
+    assertThat(t.app().grantedPermissions()).containsAll(java.util.EnumSet.allOf(B2cBackupPermission.class));
   }
 
   @Test
@@ -66,7 +66,7 @@ class AdminConsentPageTest {
     assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
         .startsWith(CALLBACK + "?")
         .contains("error=access_denied", "AADSTS65004", "state=st-123"));
-    assertThat(t.grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    assertThat(t.app().grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
   }
 
   @Test

@@ -54,7 +54,7 @@ class CachingTokenCredentialTest {
   @Test
   void aCredentialOverAGivenClientFetchesItsTokensThroughIt() {
     List<String> sent = new CopyOnWriteArrayList<>();
-    HttpClient fakesOwn = graph.azureHttpClient();
+    HttpClient fakesOwn = graph.clients().azureHttpClient();
     HttpClient recording =
         new HttpClient() {
           @Override
@@ -93,11 +93,11 @@ class CachingTokenCredentialTest {
 
   @Test
   void aRefusalOfTheTokenEndpointIsAnAuthenticationFailure() {
-    b.removeServicePrincipal();
+    b.app().removeServicePrincipal();
 
     assertThatThrownBy(() -> b.cachingCredential().getToken(request(b)).block())
         .isInstanceOf(ClientAuthenticationException.class)
         .hasMessageContaining("AADSTS700016");
-    assertThat(b.servicePrincipalPresence()).isEqualTo(AppPresence.NOT_FOUND);
+    assertThat(b.app().servicePrincipalPresence()).isEqualTo(AppPresence.NOT_FOUND);
   }
 }

@@ -28,14 +28,14 @@ class FakeGraphExtensionTest {
     void firstTestChangesTheTenant(FakeGraphTenant tenant, FakeGraph graph) {
       assertThat(tenant).isSameAs(FAKE.tenant());
       assertThat(graph).isSameAs(tenant.server());
-      tenant.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+      tenant.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
       PORTS.add(tenant.graphHost().getPort());
     }
 
     @Test
     @Order(2)
     void secondTestSeesTheSameServerReset(FakeGraphTenant tenant) {
-      assertThat(tenant.grantedPermissions()).contains(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+      assertThat(tenant.app().grantedPermissions()).contains(B2cBackupPermission.AUDIT_LOG_READ_ALL);
       PORTS.add(tenant.graphHost().getPort());
       assertThat(PORTS).hasSize(1);
     }

@@ -77,7 +77,7 @@ class FakeGraphSdkTest {
   @Test
   void pageIteratorWalksMoreThanAThousandAssignments(FakeGraphTenant t) throws Exception {
     for (int i = 0; i < 1_100; i++) {
-      t.grantOtherResourceRole(UUID.randomUUID());
+      t.app().grantOtherResourceRole(UUID.randomUUID());
     }
     GraphServiceClient graph = FakeGraphSdk.graphServiceClient(t);
     AppRoleAssignmentCollectionResponse first =
@@ -144,8 +144,8 @@ class FakeGraphSdkTest {
 
   @Test
   void forbiddenAndNotFoundArriveAsODataErrorsWithGraphsCodes(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.values());
-    t.grant(B2cBackupPermission.USER_READ_WRITE_ALL);
+    t.app().revoke(B2cBackupPermission.values());
+    t.app().grant(B2cBackupPermission.USER_READ_WRITE_ALL);
     GraphServiceClient graph = FakeGraphSdk.graphServiceClient(t);
     assertThatThrownBy(() -> graph.servicePrincipals().byServicePrincipalId(t.servicePrincipalId()).appRoleAssignments().get())
         .isInstanceOfSatisfying(
@@ -156,7 +156,7 @@ class FakeGraphSdkTest {
               assertThat(e.getError().getMessage()).isEqualTo("Insufficient privileges to complete the operation.");
               assertThat(e.getError().getInnerError().getRequestId()).isNotBlank();
             });
-    t.grantRole("Application.Read.All");
+    t.app().grantRole("Application.Read.All");
     GraphServiceClient fresh = FakeGraphSdk.graphServiceClient(t);
     assertThatThrownBy(() -> fresh.servicePrincipals().byServicePrincipalId(UUID.randomUUID().toString()).get())
         .isInstanceOfSatisfying(
@@ -170,7 +170,7 @@ class FakeGraphSdkTest {
   @Test
   void withoutAServicePrincipalTheTokenRequestFailsWith700016(FakeGraphTenant t) {
     GraphServiceClient graph = FakeGraphSdk.graphServiceClient(t);
-    t.removeServicePrincipal();
+    t.app().removeServicePrincipal();
     assertThatThrownBy(() -> graph.servicePrincipalsWithAppId(t.clientId()).get())
         .hasStackTraceContaining("AADSTS700016");
     assertThat(t.journal().countGraphRequests()).isZero();

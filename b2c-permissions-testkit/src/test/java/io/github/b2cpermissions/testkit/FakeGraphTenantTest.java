@@ -40,68 +40,68 @@ class FakeGraphTenantTest {
   void withoutRemovesFromTheGrantedSetWhateverTheOrder() {
     FakeGraphTenant t =
         FakeGraphTenant.builder().without(B2cBackupPermission.AUDIT_LOG_READ_ALL).grantedAll().build();
-    assertThat(t.grantedPermissions()).hasSize(13).doesNotContain(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    assertThat(t.app().grantedPermissions()).hasSize(13).doesNotContain(B2cBackupPermission.AUDIT_LOG_READ_ALL);
   }
 
   @Test
   void grantAndRevokeChangeTheDirectory(FakeGraphTenant t) {
-    assertThat(t.grantedPermissions()).hasSize(12);
-    t.grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL, B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
-    t.revoke(B2cBackupPermission.USER_READ_WRITE_ALL);
-    assertThat(t.grantedPermissions())
+    assertThat(t.app().grantedPermissions()).hasSize(12);
+    t.app().grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL, B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    t.app().revoke(B2cBackupPermission.USER_READ_WRITE_ALL);
+    assertThat(t.app().grantedPermissions())
         .contains(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL)
         .doesNotContain(B2cBackupPermission.USER_READ_WRITE_ALL)
         .hasSize(12);
-    String id = t.grantRole("User.Read.All");
-    assertThat(t.grantRole("User.Read.All")).isEqualTo(id);
-    assertThat(t.grantedRoles()).contains("User.Read.All");
-    assertThat(t.revokeRole("User.Read.All")).isTrue();
-    assertThat(t.revokeRole("User.Read.All")).isFalse();
+    String id = t.app().grantRole("User.Read.All");
+    assertThat(t.app().grantRole("User.Read.All")).isEqualTo(id);
+    assertThat(t.app().grantedRoles()).contains("User.Read.All");
+    assertThat(t.app().revokeRole("User.Read.All")).isTrue();
+    assertThat(t.app().revokeRole("User.Read.All")).isFalse();
   }
 
   @Test
   void resetGoesBackToTheSeed(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.values());
-    t.disableServicePrincipal();
-    t.grantPropagationDelay(Duration.ofHours(1));
-    t.onAdminConsent(AdminConsentOutcome.DECLINE);
+    t.app().revoke(B2cBackupPermission.values());
+    t.app().disableServicePrincipal();
+    t.app().grantPropagationDelay(Duration.ofHours(1));
+    t.app().onAdminConsent(AdminConsentOutcome.DECLINE);
     t.reset();
-    assertThat(t.grantedPermissions()).hasSize(12);
-    assertThat(t.servicePrincipalPresence()).isEqualTo(AppPresence.ENABLED);
+    assertThat(t.app().grantedPermissions()).hasSize(12);
+    assertThat(t.app().servicePrincipalPresence()).isEqualTo(AppPresence.ENABLED);
     assertThat(Http.claims(t.issueAccessToken()).path("roles")).hasSize(12);
   }
 
   @Test
   void removedServicePrincipalTakesItsGrantsAndRefusesNewOnes(FakeGraphTenant t) {
     String before = t.servicePrincipalId();
-    t.removeServicePrincipal();
-    assertThat(t.servicePrincipalPresence()).isEqualTo(AppPresence.NOT_FOUND);
-    assertThat(t.grantedPermissions()).isEmpty();
-    assertThatThrownBy(() -> t.grant(B2cBackupPermission.AUDIT_LOG_READ_ALL))
+    t.app().removeServicePrincipal();
+    assertThat(t.app().servicePrincipalPresence()).isEqualTo(AppPresence.NOT_FOUND);
+    assertThat(t.app().grantedPermissions()).isEmpty();
+    assertThatThrownBy(() -> t.app().grant(B2cBackupPermission.AUDIT_LOG_READ_ALL))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no service principal");
     assertThatThrownBy(t::issueAccessToken).isInstanceOf(IllegalStateException.class);
-    assertThat(t.createServicePrincipal()).isTrue();
-    assertThat(t.createServicePrincipal()).isFalse();
+    assertThat(t.app().createServicePrincipal()).isTrue();
+    assertThat(t.app().createServicePrincipal()).isFalse();
     assertThat(t.servicePrincipalId()).isNotEqualTo(before);
-    assertThat(t.grantedPermissions()).isEmpty();
+    assertThat(t.app().grantedPermissions()).isEmpty();
   }
 
   @Test
   void neverConsentedTenantGetsThePredictableIdOnFirstConsent() {
     FakeGraphTenant t = FakeGraphTenant.builder().servicePrincipal(AppPresence.NOT_FOUND).build();
     String reserved = t.servicePrincipalId();
-    t.createServicePrincipal();
+    t.app().createServicePrincipal();
     assertThat(t.servicePrincipalId()).isEqualTo(reserved);
   }
 
   @Test
   void disabledServicePrincipalKeepsItsGrants(FakeGraphTenant t) {
-    t.disableServicePrincipal();
-    assertThat(t.servicePrincipalPresence()).isEqualTo(AppPresence.DISABLED);
-    assertThat(t.grantedPermissions()).hasSize(12);
-    t.enableServicePrincipal();
-    assertThat(t.servicePrincipalPresence()).isEqualTo(AppPresence.ENABLED);
+    t.app().disableServicePrincipal();
+    assertThat(t.app().servicePrincipalPresence()).isEqualTo(AppPresence.DISABLED);
+    assertThat(t.app().grantedPermissions()).hasSize(12);
+    t.app().enableServicePrincipal();
+    assertThat(t.app().servicePrincipalPresence()).isEqualTo(AppPresence.ENABLED);
   }
 
   @Test
@@ -153,7 +153,7 @@ class FakeGraphTenantTest {
 
   @Test
   void grantRoleRefusesUnknownRoles(FakeGraphTenant t) {
-    assertThatThrownBy(() -> t.grantRole("Made.Up.All")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> t.app().grantRole("Made.Up.All")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -166,7 +166,7 @@ class FakeGraphTenantTest {
             .start();
     try {
       assertThat(Http.get(t, "/" + t.tenantId() + "/adminconsent?client_id=" + t.clientId()).statusCode()).isEqualTo(302);
-      assertThat(t.grantedPermissions())
+      assertThat(t.app().grantedPermissions())
           .isEqualTo(EnumSet.of(B2cBackupPermission.USER_READ_WRITE_ALL, B2cBackupPermission.AUDIT_LOG_READ_ALL));
     } finally {
       t.stop();
@@ -177,6 +177,17 @@ class FakeGraphTenantTest {
   void toStringNeverShowsTheSecret(FakeGraphTenant t) {
     assertThat(t.toString()).contains("contoso.onmicrosoft.com").doesNotContain(t.clientSecret());
     assertThat(FakeGraphTenant.builder().clientSecret("s3cr3t-value").toString()).doesNotContain("s3cr3t-value");
+  }
+
+  @Test
+  void appIsOneViewOfTheTenantsStateAndItsToStringLeavesTheSecretOut(FakeGraphTenant t) {
+    assertThat(t.app()).isSameAs(t.app());
+    t.app().revoke(B2cBackupPermission.USER_READ_WRITE_ALL);
+    assertThat(t.toString()).doesNotContain(B2cBackupPermission.USER_READ_WRITE_ALL.scope());
+    assertThat(t.app().toString())
+        .contains(t.clientId(), "ENABLED", B2cBackupPermission.IDENTITY_PROVIDER_READ_WRITE_ALL.scope())
+        .doesNotContain(B2cBackupPermission.USER_READ_WRITE_ALL.scope())
+        .doesNotContain(t.clientSecret());
   }
 
   @Test

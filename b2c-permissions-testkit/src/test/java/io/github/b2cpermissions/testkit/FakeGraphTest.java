@@ -76,12 +76,12 @@ class FakeGraphTest {
 
   @Test
   void resettingTheServerResetsEveryTenant() {
-    fleet.get(0).revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
-    fleet.get(3).removeServicePrincipal();
+    fleet.get(0).app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    fleet.get(3).app().removeServicePrincipal();
     graph.faults().throttleNext(3, Duration.ofSeconds(1));
     graph.reset();
-    assertThat(fleet.get(0).grantedPermissions()).containsExactlyInAnyOrderElementsOf(B2cBackupPermission.all());
-    assertThat(fleet.get(3).servicePrincipalPresence()).isEqualTo(io.github.b2cpermissions.AppPresence.ENABLED);
+    assertThat(fleet.get(0).app().grantedPermissions()).containsExactlyInAnyOrderElementsOf(B2cBackupPermission.all());
+    assertThat(fleet.get(3).app().servicePrincipalPresence()).isEqualTo(io.github.b2cpermissions.AppPresence.ENABLED);
     assertThat(graph.faults().pending()).isZero();
   }
 
@@ -89,12 +89,12 @@ class FakeGraphTest {
   void resettingOneHostedTenantLeavesTheOthers() {
     FakeGraphTenant a = fleet.get(0);
     FakeGraphTenant b = fleet.get(2);
-    a.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
-    b.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    a.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    b.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
     a.faults().throttleNext(1, Duration.ofSeconds(1));
     a.reset();
-    assertThat(a.grantedPermissions()).contains(B2cBackupPermission.AUDIT_LOG_READ_ALL);
-    assertThat(b.grantedPermissions()).doesNotContain(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    assertThat(a.app().grantedPermissions()).contains(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    assertThat(b.app().grantedPermissions()).doesNotContain(B2cBackupPermission.AUDIT_LOG_READ_ALL);
     assertThat(a.faults().pending()).isZero();
   }
 

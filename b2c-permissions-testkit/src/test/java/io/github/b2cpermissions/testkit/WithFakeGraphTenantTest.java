@@ -13,14 +13,14 @@ class WithFakeGraphTenantTest {
   void classLevelTenantIsInjected(FakeGraphTenant tenant) {
     assertThat(tenant.isRunning()).isTrue();
     assertThat(tenant.domain()).isEqualTo("annotated.onmicrosoft.com");
-    assertThat(tenant.grantedPermissions()).hasSize(13).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
-    tenant.revoke(B2cBackupPermission.values());
+    assertThat(tenant.app().grantedPermissions()).hasSize(13).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    tenant.app().revoke(B2cBackupPermission.values());
   }
 
   @Test
   void classLevelTenantIsResetBeforeEachTest(FakeGraphTenant tenant) {
-    assertThat(tenant.grantedPermissions()).hasSize(13);
-    tenant.revoke(B2cBackupPermission.values());
+    assertThat(tenant.app().grantedPermissions()).hasSize(13);
+    tenant.app().revoke(B2cBackupPermission.values());
   }
 
   @Test
@@ -28,6 +28,6 @@ class WithFakeGraphTenantTest {
   void methodLevelAnnotationGivesTheTestItsOwnTenant(FakeGraphTenant tenant) {
     assertThat(tenant.domain()).isEqualTo("method.onmicrosoft.com");
     assertThat(tenant.tenantType()).isEqualTo("CIAM");
-    assertThat(tenant.servicePrincipalPresence()).isEqualTo(AppPresence.NOT_FOUND);
+    assertThat(tenant.app().servicePrincipalPresence()).isEqualTo(AppPresence.NOT_FOUND);
   }
 }

@@ -52,7 +52,7 @@ public class FakeTenantConfiguration {
         .b2c(DEMO_DOMAIN)
         .redirectUris(properties.callbackUri())
         .servicePrincipal(AppPresence.NOT_FOUND));
-    tenant.onAdminConsent(AdminConsentOutcome.ASK);
+    tenant.app().onAdminConsent(AdminConsentOutcome.ASK);
     return tenant;
   }
 

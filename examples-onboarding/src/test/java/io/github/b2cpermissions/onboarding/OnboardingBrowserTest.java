@@ -119,7 +119,7 @@ class OnboardingBrowserTest extends RunningOnboardingApp {
     assertThat(browser.findElement(By.id("summary")).getText())
         .isEqualTo("The administrator declined or cancelled admin consent, so nothing was granted."
             + " Ask the administrator to open the consent link again and accept.");
-    assertThat(tenant.grantedRoles()).isEmpty();
+    assertThat(tenant.app().grantedRoles()).isEmpty();
   }
 
   private void openConnectPageAndConnect() {

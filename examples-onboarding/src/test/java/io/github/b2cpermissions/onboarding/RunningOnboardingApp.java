@@ -38,7 +38,7 @@ abstract class RunningOnboardingApp {
   @BeforeEach
   void tenantFromItsSeed() {
     tenant.reset();
-    tenant.onAdminConsent(AdminConsentOutcome.ASK);
+    tenant.app().onAdminConsent(AdminConsentOutcome.ASK);
   }
 
   /** Two distinct free ports (both sockets are open at once, so they differ). */

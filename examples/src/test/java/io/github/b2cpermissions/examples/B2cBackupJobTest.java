@@ -39,7 +39,7 @@ class B2cBackupJobTest {
 
   @Test
   void missingPermissionSkipsOnlyWhatItGuards(FakeGraphTenant tenant) {
-    tenant.revoke(USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
+    tenant.app().revoke(USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
     BackupRun run = job(tenant).run(tenant.tenantId());
     assertThat(run.decision()).isEqualTo(Decision.PARTIAL);
     assertThat(run.skipped()).containsExactly(BackupCapability.AUTHENTICATION_METHODS);
@@ -104,7 +104,7 @@ class B2cBackupJobTest {
     FakeGraphTenant slow = server.addTenant(FakeGraphTenant.builder()
         .grantedAll().without(USER_AUTHENTICATION_METHOD_READ_WRITE_ALL)
         .grantPropagationDelay(Duration.ofMinutes(5)));
-    slow.grant(USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
+    slow.app().grant(USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
     BackupRun run = job(slow).run(slow.tenantId());
     assertThat(run.decision()).isEqualTo(Decision.PARTIAL);
     assertThat(run.reason()).startsWith("still propagating");
@@ -122,7 +122,7 @@ class B2cBackupJobTest {
 
   @Test
   void unconsentedTenantIsAbortedWithNothingBackedUp(FakeGraphTenant tenant) {
-    tenant.removeServicePrincipal();
+    tenant.app().removeServicePrincipal();
     BackupRun run = job(tenant).run(tenant.tenantId());
     assertThat(run.decision()).isEqualTo(Decision.ABORTED);
     assertThat(run.reason()).isEqualTo("APP_NOT_CONSENTED");

@@ -3,6 +3,7 @@ package io.github.b2cpermissions.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -76,7 +77,7 @@ final class ApiConnectorHandler {
     try {
       URI u = new URI(text);
       return "https".equalsIgnoreCase(u.getScheme()) && u.getHost() != null;
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return false;
     }
   }

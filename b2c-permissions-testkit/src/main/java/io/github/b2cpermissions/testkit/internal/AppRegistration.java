@@ -1,8 +1,10 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The backup app as registered in its home tenant: one multi-tenant app serves every tenant of a
@@ -35,8 +37,8 @@ public final class AppRegistration {
     this.redirectUris = List.copyOf(redirectUris);
     this.requiredRoles = List.copyOf(requiredRoles);
     this.homeTenantId =
-        java.util.UUID.nameUUIDFromBytes(
-                ("home-tenant/" + clientId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        UUID.nameUUIDFromBytes(
+                ("home-tenant/" + clientId).getBytes(StandardCharsets.UTF_8))
             .toString();
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ final class AuthenticationEventsFlowLinkHandler {
   private Reply addApplication(GraphRequest op) {
     ObjectNode b = op.body();
     String id = flow(op);
-    DirectoryObjects.onlyWritable(op, b, java.util.Set.of("@odata.type", "appId"), "authenticationConditionApplication");
+    DirectoryObjects.onlyWritable(op, b, Set.of("@odata.type", "appId"), "authenticationConditionApplication");
     String appId = b.path("appId").asText("");
     if (!GUID.matcher(appId).matches() || b.has("@odata.type") && !APPLICATION_TYPE.equals(b.path("@odata.type").asText())) {
       throw GraphErrorException.invalidValue("appId", "authenticationConditionApplication");

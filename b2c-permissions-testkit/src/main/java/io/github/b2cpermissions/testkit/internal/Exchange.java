@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +69,7 @@ final class Exchange {
   private static Map<String, String> optionsLowerCase(Map<String, String> query) {
     boolean any = false;
     for (String k : query.keySet()) {
-      if (k.startsWith("$") && !k.equals(k.toLowerCase(java.util.Locale.ROOT))) {
+      if (k.startsWith("$") && !k.equals(k.toLowerCase(Locale.ROOT))) {
         any = true;
       }
     }
@@ -77,7 +78,7 @@ final class Exchange {
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : query.entrySet()) {
-      String k = e.getKey().startsWith("$") ? e.getKey().toLowerCase(java.util.Locale.ROOT) : e.getKey();
+      String k = e.getKey().startsWith("$") ? e.getKey().toLowerCase(Locale.ROOT) : e.getKey();
       out.putIfAbsent(k, e.getValue());
     }
     return Collections.unmodifiableMap(out);

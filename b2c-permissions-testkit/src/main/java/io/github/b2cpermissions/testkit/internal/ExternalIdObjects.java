@@ -3,6 +3,7 @@ package io.github.b2cpermissions.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -145,7 +146,7 @@ public final class ExternalIdObjects {
   /** The properties of a method configuration's type the seed left out: the id names the type, as in Graph. */
   private static void methodDefaults(ObjectNode o) {
     String id = o.path("id").asText();
-    switch (id.toLowerCase(java.util.Locale.ROOT)) {
+    switch (id.toLowerCase(Locale.ROOT)) {
       case "email":
         o.put("@odata.type", "#microsoft.graph.emailAuthenticationMethodConfiguration");
         if (!o.has("allowExternalIdToUseEmailOtp")) {

@@ -1,6 +1,7 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,7 +119,7 @@ final class GraphDispatcher {
   }
 
   /** The 429 of a modelled limit, with the headers Graph documents for it. */
-  private Reply throttled(Exchange ex, String requestId, ThrottleModel.Decision d, Caller caller, java.util.UUID tenantId) {
+  private Reply throttled(Exchange ex, String requestId, ThrottleModel.Decision d, Caller caller, UUID tenantId) {
     Reply r = errors.graph(ex, requestId, 429, "TooManyRequests", "Too many requests.");
     String access = ex.method.equals("GET") ? "Read" : "Write";
     r.headers.put("Retry-After", Long.toString(d.retryAfterSeconds));

@@ -1,6 +1,7 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ final class Ids {
    * a shared SecureRandom, which threads contend for).
    */
   static UUID fastRandom() {
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    ThreadLocalRandom r = ThreadLocalRandom.current();
     long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
     long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     return new UUID(msb, lsb);

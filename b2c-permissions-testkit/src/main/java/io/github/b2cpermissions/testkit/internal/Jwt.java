@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
@@ -53,12 +54,12 @@ final class Jwt {
     }
   }
 
-  private static final ThreadLocal<java.security.SecureRandom> BLINDING =
+  private static final ThreadLocal<SecureRandom> BLINDING =
       ThreadLocal.withInitial(() -> {
         try {
-          return java.security.SecureRandom.getInstance("SHA1PRNG");
+          return SecureRandom.getInstance("SHA1PRNG");
         } catch (GeneralSecurityException e) {
-          return new java.security.SecureRandom();
+          return new SecureRandom();
         }
       });
 
@@ -164,7 +165,7 @@ final class Jwt {
   static String newKid() {
     try {
       byte[] seed = new byte[20];
-      new java.security.SecureRandom().nextBytes(seed);
+      new SecureRandom().nextBytes(seed);
       return B64.encodeToString(MessageDigest.getInstance("SHA-1").digest(seed));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

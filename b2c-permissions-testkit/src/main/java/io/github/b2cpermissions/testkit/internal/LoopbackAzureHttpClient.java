@@ -18,6 +18,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
@@ -65,7 +66,7 @@ public final class LoopbackAzureHttpClient implements HttpClient {
           java.net.http.HttpRequest.newBuilder(request.getUrl().toURI())
               .timeout(Duration.ofSeconds(60));
       for (HttpHeader h : request.getHeaders()) {
-        if (!RESTRICTED.contains(h.getName().toLowerCase(java.util.Locale.ROOT))) {
+        if (!RESTRICTED.contains(h.getName().toLowerCase(Locale.ROOT))) {
           for (String v : h.getValuesList()) {
             b.header(h.getName(), v);
           }

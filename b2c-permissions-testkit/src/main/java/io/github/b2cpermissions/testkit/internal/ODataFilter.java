@@ -2,6 +2,8 @@ package io.github.b2cpermissions.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -244,7 +246,7 @@ final class ODataFilter {
           return false;
         }
         for (JsonNode e : arr) {
-          Map<String, JsonNode> inner = new java.util.HashMap<>(vars);
+          Map<String, JsonNode> inner = new HashMap<>(vars);
           inner.put(var, e);
           boolean ok = body.test(item, inner);
           if (ok != all) {
@@ -371,7 +373,7 @@ final class ODataFilter {
       if (v != null) {
         return v;
       }
-      for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String f = it.next();
         if (f.equalsIgnoreCase(name)) {
           return node.get(f);

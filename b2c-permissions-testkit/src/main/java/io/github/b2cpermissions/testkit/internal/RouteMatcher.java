@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RouteMatcher {
   /** Graph functions that sit where an id could: never matched as one. */
-  private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("delta");
+  private static final Set<String> FUNCTIONS = Set.of("delta");
 
   private static final Pattern KEY_SEGMENT = Pattern.compile("^([A-Za-z0-9_.$]+)(\\(.*\\))$");
 

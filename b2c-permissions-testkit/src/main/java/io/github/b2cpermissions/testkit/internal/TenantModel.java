@@ -1,8 +1,6 @@
 package io.github.b2cpermissions.testkit.internal;
 
 import io.github.b2cpermissions.AppPresence;
-import io.github.b2cpermissions.B2cBackupPermission;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,8 +101,6 @@ public final class TenantModel {
               + " (create it with createServicePrincipal() or admin consent first)");
     }
   }
-
-  // ---- mutations used by the public tenant handle -------------------------------------------
 
   /** Grants a Graph role to the backup app; idempotent. Returns the assignment id. */
   public synchronized String grant(String role) {
@@ -268,95 +264,24 @@ public final class TenantModel {
     lastIssued = null;
   }
 
-  // ---- reads used by the Graph routes ----------------------------------------------------------
-
   synchronized @Nullable ServicePrincipalRef spById(String id) {
-    TenantState s = state();
-    if (id.equalsIgnoreCase(seed.graphServicePrincipalId.toString())) {
-      return graphSp();
-    }
-    if (s.presence != AppPresence.NOT_FOUND && id.equalsIgnoreCase(s.backupSpId.toString())) {
-      return backupSp(s);
-    }
-    for (OtherResource o : s.others) {
-      if (id.equalsIgnoreCase(o.id.toString())) {
-        return otherSp(o);
-      }
-    }
-    return null;
+    return TenantPrincipals.byId(seed, state(), id);
   }
 
   synchronized @Nullable ServicePrincipalRef spByAppId(String appId) {
-    TenantState s = state();
-    if (appId.equalsIgnoreCase(B2cBackupPermission.MICROSOFT_GRAPH_APP_ID)) {
-      return graphSp();
-    }
-    if (s.presence != AppPresence.NOT_FOUND && appId.equalsIgnoreCase(seed.app.clientId)) {
-      return backupSp(s);
-    }
-    for (OtherResource o : s.others) {
-      if (appId.equalsIgnoreCase(o.appId)) {
-        return otherSp(o);
-      }
-    }
-    return null;
+    return TenantPrincipals.byAppId(seed, state(), appId);
   }
 
   synchronized List<ServicePrincipalRef> allSps() {
-    TenantState s = state();
-    List<ServicePrincipalRef> out = new ArrayList<>();
-    out.add(graphSp());
-    if (s.presence != AppPresence.NOT_FOUND) {
-      out.add(backupSp(s));
-    }
-    for (OtherResource o : s.others) {
-      out.add(otherSp(o));
-    }
-    return out;
-  }
-
-  private ServicePrincipalRef graphSp() {
-    return new ServicePrincipalRef(
-        ServicePrincipalRef.Kind.GRAPH,
-        seed.graphServicePrincipalId,
-        B2cBackupPermission.MICROSOFT_GRAPH_APP_ID,
-        GRAPH_DISPLAY_NAME,
-        true,
-        null);
-  }
-
-  private ServicePrincipalRef backupSp(TenantState s) {
-    return new ServicePrincipalRef(
-        ServicePrincipalRef.Kind.BACKUP,
-        s.backupSpId,
-        seed.app.clientId,
-        seed.app.displayName,
-        s.presence == AppPresence.ENABLED,
-        null);
-  }
-
-  private static ServicePrincipalRef otherSp(OtherResource o) {
-    return new ServicePrincipalRef(ServicePrincipalRef.Kind.OTHER, o.id, o.appId, o.displayName, true, o);
+    return TenantPrincipals.all(seed, state());
   }
 
   synchronized List<AppRoleAssignment> assignmentsOf(UUID principalId) {
-    List<AppRoleAssignment> out = new ArrayList<>();
-    for (AppRoleAssignment a : state().assignments) {
-      if (a.principalId.equals(principalId)) {
-        out.add(a);
-      }
-    }
-    return out;
+    return TenantPrincipals.of(state(), principalId);
   }
 
   synchronized List<AppRoleAssignment> assignedTo(UUID resourceId) {
-    List<AppRoleAssignment> out = new ArrayList<>();
-    for (AppRoleAssignment a : state().assignments) {
-      if (a.resourceId.equals(resourceId)) {
-        out.add(a);
-      }
-    }
-    return out;
+    return TenantPrincipals.on(state(), resourceId);
   }
 
   synchronized @Nullable AppRoleAssignment findAssignment(UUID principalId, String assignmentId) {
@@ -369,46 +294,7 @@ public final class TenantModel {
   }
 
   synchronized AssignmentResult createAssignment(ServicePrincipalRef principal, UUID resourceId, UUID appRoleId) {
-    TenantState s = state();
-    ServicePrincipalRef resource = spById(resourceId.toString());
-    if (resource == null) {
-      return new AssignmentResult(null, "Referenced resource service principal does not exist.");
-    }
-    String graphRole = null;
-    if (resource.kind == ServicePrincipalRef.Kind.GRAPH) {
-      RoleCatalog.Role r = RoleCatalog.byId(appRoleId);
-      if (r == null) {
-        return new AssignmentResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
-      }
-      graphRole = r.value();
-    } else if (resource.kind == ServicePrincipalRef.Kind.OTHER) {
-      if (resource.other == null || !resource.other.roleIds.contains(appRoleId)) {
-        return new AssignmentResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
-      }
-    } else {
-      return new AssignmentResult(null, "Permission being assigned was not found on application '" + resource.appId + "'.");
-    }
-    for (AppRoleAssignment a : s.assignments) {
-      if (a.deleted == null
-          && a.principalId.equals(principal.id)
-          && a.resourceId.equals(resourceId)
-          && a.appRoleId.equals(appRoleId)) {
-        return new AssignmentResult(null, "Permission being assigned already exists on the object");
-      }
-    }
-    AppRoleAssignment a =
-        new AppRoleAssignment(
-            s.nextSeq++,
-            principal.id,
-            principal.displayName,
-            appRoleId,
-            resourceId,
-            resource.displayName,
-            now(),
-            null,
-            graphRole);
-    s.assignments.add(a);
-    return new AssignmentResult(a, null);
+    return TenantPrincipals.create(seed, state(), principal, resourceId, appRoleId, now());
   }
 
   /** Records that the app {@code grantedBy} created {@code a} through Graph. */

@@ -3,6 +3,7 @@ package io.github.b2cpermissions.testkit.internal;
 import io.github.b2cpermissions.AppPresence;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** What a tenant looks like after {@code reset()}: immutable, checked by the public builder. */
@@ -93,11 +94,11 @@ public final class TenantSeed {
 
   /** This seed with other B2C directory content. */
   public TenantSeed withB2c(B2cSeed b2c) {
-    return new TenantSeed(this, java.util.Objects.requireNonNull(b2c, "b2c"), externalId);
+    return new TenantSeed(this, Objects.requireNonNull(b2c, "b2c"), externalId);
   }
 
   /** This seed with another External ID configuration. */
   public TenantSeed withExternalId(ExternalIdSeed externalId) {
-    return new TenantSeed(this, b2c, java.util.Objects.requireNonNull(externalId, "externalId"));
+    return new TenantSeed(this, b2c, Objects.requireNonNull(externalId, "externalId"));
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -19,7 +20,9 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -128,7 +131,7 @@ public final class TlsMaterial {
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
     byte[] validity =
         Der.sequence(Der.generalizedTime(now.minusDays(1)), Der.generalizedTime(now.plusYears(10)));
-    java.util.List<byte[]> ext = new java.util.ArrayList<>();
+    List<byte[]> ext = new ArrayList<>();
     ext.add(Der.sequence(Der.oid("2.5.29.19"), Der.bool(true), Der.octetString(Der.sequence())));
     // keyUsage: digitalSignature
     ext.add(
@@ -139,7 +142,7 @@ public final class TlsMaterial {
     if (server) {
       byte[] san =
           Der.sequence(
-              Der.tlv(0x82, "localhost".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+              Der.tlv(0x82, "localhost".getBytes(StandardCharsets.US_ASCII)),
               Der.tlv(0x87, new byte[] {127, 0, 0, 1}));
       // extendedKeyUsage: serverAuth
       ext.add(
@@ -177,7 +180,7 @@ public final class TlsMaterial {
   public String certificatePem() {
     try {
       String b64 =
-          Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
               .encodeToString(certificate.getEncoded());
       return "-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n";
     } catch (GeneralSecurityException e) {

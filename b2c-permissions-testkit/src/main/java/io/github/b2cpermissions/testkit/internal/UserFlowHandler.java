@@ -3,6 +3,7 @@ package io.github.b2cpermissions.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,7 @@ final class UserFlowHandler {
   private Reply identityProviders(GraphRequest op) {
     ObjectNode flow = DirectoryObjects.require(op, FLOWS);
     B2cStore s = op.b2c();
-    List<ObjectNode> out = new java.util.ArrayList<>();
+    List<ObjectNode> out = new ArrayList<>();
     for (JsonNode entry : flow.path("identityProviders")) {
       if (entry.isObject()) {
         out.add(asIdentityProvider((ObjectNode) entry, s.object(B2cSeed.IDENTITY_PROVIDERS, entry.path("id").asText())));

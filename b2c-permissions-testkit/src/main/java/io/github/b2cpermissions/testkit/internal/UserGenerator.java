@@ -1,5 +1,6 @@
 package io.github.b2cpermissions.testkit.internal;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -175,7 +176,7 @@ final class UserGenerator {
   }
 
   private static String ascii(String s) {
-    String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD);
+    String n = Normalizer.normalize(s, Normalizer.Form.NFD);
     return n.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
   }
 }

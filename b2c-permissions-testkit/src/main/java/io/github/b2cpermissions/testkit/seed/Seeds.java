@@ -10,13 +10,20 @@ import io.github.b2cpermissions.testkit.FakeThrottleLimits;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeGraphTenantBuilder;
 import io.github.b2cpermissions.testkit.internal.TenantModel;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -230,7 +237,7 @@ final class Seeds {
       for (String u : strings(app.get("redirectUris"), path + ".redirectUris")) {
         try {
           uris.add(new URI(u));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
           throw new IllegalArgumentException(path + ".redirectUris: not a URI: " + u, e);
         }
       }
@@ -251,10 +258,10 @@ final class Seeds {
       String pem = textAt(app, "certificatePem", path);
       try {
         b.backupAppCertificate(
-            (java.security.cert.X509Certificate)
-                java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
-      } catch (java.security.cert.CertificateException e) {
+            (X509Certificate)
+                CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+      } catch (CertificateException e) {
         throw new IllegalArgumentException(path + ".certificatePem is not a PEM certificate: " + e.getMessage(), e);
       }
     }
@@ -302,7 +309,7 @@ final class Seeds {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw new IllegalArgumentException(path + ": unknown key '" + k + "' (allowed: " + new java.util.TreeSet<>(allowed) + ")");
+        throw new IllegalArgumentException(path + ": unknown key '" + k + "' (allowed: " + new TreeSet<>(allowed) + ")");
       }
     }
   }

@@ -82,7 +82,7 @@ class AppRoleGrantRoutesTest {
       assertThat(json(r).path("appRoleId").asText()).isEqualTo(AUDIT.appRoleId().toString());
       assertThat(json(r).path("principalId").asText()).isEqualTo(t.servicePrincipalId());
       assertThat(json(r).path("resourceId").asText()).isEqualTo(t.graphServicePrincipalId());
-      assertThat(t.grantedRoles()).contains(AUDIT.scope());
+      assertThat(t.app().grantedRoles()).contains(AUDIT.scope());
     });
   }
 
@@ -93,7 +93,7 @@ class AppRoleGrantRoutesTest {
       assertThat(grantAudit(t, token).statusCode()).isEqualTo(201);
       assertGraphError(grantAudit(t, token), 400, "Request_BadRequest",
           "Permission being assigned already exists on the object");
-      assertThat(t.grantsThroughGraph()).hasSize(1);
+      assertThat(t.app().grantsThroughGraph()).hasSize(1);
     });
   }
 
@@ -111,7 +111,7 @@ class AppRoleGrantRoutesTest {
           400, "Request_BadRequest", "Permission being assigned was not found on application");
       assertGraphError(post(t, assignedTo(t), token, body(t.servicePrincipalId(), graph, "not-a-guid")),
           400, "Request_BadRequest", "Invalid value specified for property 'appRoleId'");
-      assertThat(t.grantsThroughGraph()).isEmpty();
+      assertThat(t.app().grantsThroughGraph()).isEmpty();
     });
   }
 
@@ -119,9 +119,9 @@ class AppRoleGrantRoutesTest {
   void eachGrantIsRecordedWithTheAppThatAskedForIt() {
     withTenant(FakeGraphTenant.builder().grantedRoles(GRANTER_ROLES_ASSIGN, GRANTER_ROLES_READ), t -> {
       HttpResponse<String> r = grantAudit(t, t.issueAccessToken());
-      t.grant(B2cBackupPermission.USER_MAIL_READ_WRITE_ALL); // a test's own grant: not recorded
+      t.app().grant(B2cBackupPermission.USER_MAIL_READ_WRITE_ALL); // a test's own grant: not recorded
 
-      assertThat(t.grantsThroughGraph()).singleElement().satisfies((FakeGrant g) -> {
+      assertThat(t.app().grantsThroughGraph()).singleElement().satisfies((FakeGrant g) -> {
         assertThat(g.grantedByAppId()).isEqualTo(t.clientId());
         assertThat(g.assignmentId()).isEqualTo(json(r).path("id").asText());
         assertThat(g.principalId()).hasToString(t.servicePrincipalId());
@@ -129,7 +129,7 @@ class AppRoleGrantRoutesTest {
         assertThat(g.graphRoleValue()).contains(AUDIT.scope());
       });
       t.reset();
-      assertThat(t.grantsThroughGraph()).isEmpty();
+      assertThat(t.app().grantsThroughGraph()).isEmpty();
     });
   }
 
@@ -141,7 +141,7 @@ class AppRoleGrantRoutesTest {
           + "/appRoleAssignments", token, body(t.servicePrincipalId(), t.graphServicePrincipalId(), AUDIT.appRoleId()));
       assertThat(fromPrincipal.statusCode()).as(fromPrincipal.body()).isEqualTo(201);
       assertGraphError(grantAudit(t, token), 400, "Request_BadRequest", "already exists");
-      assertThat(t.grantsThroughGraph()).hasSize(1);
+      assertThat(t.app().grantsThroughGraph()).hasSize(1);
     });
   }
 
@@ -151,10 +151,10 @@ class AppRoleGrantRoutesTest {
     FakeGraphTenant t = FakeGraphTenant.builder().grantedRoles(GRANTER_ROLES_ASSIGN, GRANTER_ROLES_READ)
         .build(FakeGraph.builder().clock(clock)).start();
     try {
-      t.grantPropagationDelay(Duration.ofMinutes(5));
+      t.app().grantPropagationDelay(Duration.ofMinutes(5));
       assertThat(grantAudit(t, t.issueAccessToken()).statusCode()).isEqualTo(201);
 
-      assertThat(t.grantedRoles()).contains(AUDIT.scope());
+      assertThat(t.app().grantedRoles()).contains(AUDIT.scope());
       assertThat(tokenRoles(t.issueAccessToken())).doesNotContain(AUDIT.scope());
       clock.advance(Duration.ofMinutes(5));
       assertThat(tokenRoles(t.issueAccessToken())).contains(AUDIT.scope());

@@ -146,7 +146,7 @@ class B2cRoutesTest {
 
   @Test
   void batchedRequestsReachTheB2cRoutesAndAreAuthorizedOneByOne(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
+    t.app().revoke(B2cBackupPermission.USER_AUTHENTICATION_METHOD_READ_WRITE_ALL);
     String batch = "{\"requests\":["
         + "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/users/" + ALICE + "?$select=id,identities\"},"
         + "{\"id\":\"2\",\"method\":\"GET\",\"url\":\"/users/" + ALICE + "/authentication/methods\"},"
@@ -215,7 +215,7 @@ class B2cRoutesTest {
   @Test
   void aMissingPermissionGetsGraphsForbiddenBody(FakeGraphTenant t) {
     // Microsoft's table lets Directory.Read.All read the audit log too.
-    t.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL, B2cBackupPermission.DIRECTORY_READ_ALL);
+    t.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL, B2cBackupPermission.DIRECTORY_READ_ALL);
     HttpResponse<String> r = get(t, "/v1.0/auditLogs/directoryAudits", t.issueAccessToken());
     assertThat(r.statusCode()).isEqualTo(403);
     JsonNode err = json(r).path("error");
@@ -409,7 +409,7 @@ class B2cRoutesTest {
 
   @Test
   void groupRoundTripRecreatesTheGroupAndItsMembers(FakeGraphTenant t) {
-    t.grantRole("Group.ReadWrite.All"); // none of the 14 creates or deletes groups
+    t.app().grantRole("Group.ReadWrite.All"); // none of the 14 creates or deletes groups
     String token = t.issueAccessToken();
     int groups = all(t, "/v1.0/groups", token).size();
     HttpResponse<String> created = post(t, "/v1.0/groups", token,
@@ -435,17 +435,17 @@ class B2cRoutesTest {
   @Test
   void groupAndUserFlowWritesAreDeniedWithoutTheirPermission(FakeGraphTenant t) {
     revokeAll(t);
-    t.grant(B2cBackupPermission.values());
+    t.app().grant(B2cBackupPermission.values());
     // the 14 include GroupMember.ReadWrite.All and Directory.Read.All, neither of which creates or deletes groups
     String fourteen = t.issueAccessToken();
     HttpResponse<String> denied = post(t, "/v1.0/groups", fourteen, "{\"displayName\":\"G\",\"mailEnabled\":false,\"mailNickname\":\"g\",\"securityEnabled\":true}");
     assertThat(denied.statusCode()).isEqualTo(403);
     assertThat(json(denied).path("error").path("code").asText()).isEqualTo("Authorization_RequestDenied");
     assertThat(delete(t, "/v1.0/groups/" + VIP, fourteen).statusCode()).isEqualTo(403);
-    t.grantRole("Group.ReadWrite.All");
+    t.app().grantRole("Group.ReadWrite.All");
     String withGroupWrite = t.issueAccessToken();
     assertThat(post(t, "/v1.0/groups", withGroupWrite, "{\"displayName\":\"G\",\"mailEnabled\":false,\"mailNickname\":\"g\",\"securityEnabled\":true}").statusCode()).isEqualTo(201);
-    t.revoke(B2cBackupPermission.IDENTITY_USER_FLOW_READ_WRITE_ALL);
+    t.app().revoke(B2cBackupPermission.IDENTITY_USER_FLOW_READ_WRITE_ALL);
     String noFlows = t.issueAccessToken();
     String flow = "/beta/identity/b2cUserFlows/B2C_1_signupsignin";
     assertThat(patch(t, flow, noFlows, "{\"defaultLanguageTag\":\"de\"}").statusCode()).isEqualTo(403);
@@ -453,7 +453,7 @@ class B2cRoutesTest {
     assertThat(delete(t, flow + "/identityProviders/Google-OAUTH/$ref", noFlows).statusCode()).isEqualTo(403);
     assertThat(post(t, flow + "/userAttributeAssignments", noFlows, "{\"userAttribute\":{\"id\":\"city\"}}").statusCode()).isEqualTo(403);
     assertThat(delete(t, flow + "/userAttributeAssignments/email", noFlows).statusCode()).isEqualTo(403);
-    t.grantRole("IdentityUserFlow.Read.All");
+    t.app().grantRole("IdentityUserFlow.Read.All");
     String readOnly = t.issueAccessToken();
     assertThat(patch(t, flow, readOnly, "{\"defaultLanguageTag\":\"de\"}").statusCode()).isEqualTo(403);
     assertThat(get(t, flow, readOnly).statusCode()).isEqualTo(200);
@@ -559,29 +559,29 @@ class B2cRoutesTest {
   void aRouteThatNeedsThePermissionIsDeniedWithoutItAndAllowedWithIt(
       B2cBackupPermission permission, boolean deniedByTheOtherThirteen, String method, String path, String body, List<String> alsoNeeded, FakeGraphTenant t) {
     revokeAll(t);
-    alsoNeeded.forEach(t::grantRole);
+    alsoNeeded.forEach(t.app()::grantRole);
     HttpResponse<String> denied = send(t, method, path, body, t.issueAccessToken());
     assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
     assertThat(json(denied).path("error").path("code").asText()).isEqualTo("Authorization_RequestDenied");
     if (deniedByTheOtherThirteen) {
-      t.grant(B2cBackupPermission.values());
-      t.revoke(permission);
+      t.app().grant(B2cBackupPermission.values());
+      t.app().revoke(permission);
       HttpResponse<String> stillDenied = send(t, method, path, body, t.issueAccessToken());
       assertThat(stillDenied.statusCode()).as("with the other thirteen: " + stillDenied.body()).isEqualTo(403);
       revokeAll(t);
-      alsoNeeded.forEach(t::grantRole);
+      alsoNeeded.forEach(t.app()::grantRole);
     }
-    t.grant(permission);
+    t.app().grant(permission);
     HttpResponse<String> allowed = send(t, method, path, body, t.issueAccessToken());
     assertThat(allowed.statusCode()).as(allowed.body()).isBetween(200, 204);
   }
 
   private static void revokeAll(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.values());
-    for (String r : t.grantedRoles()) {
-      t.revokeRole(r);
+    t.app().revoke(B2cBackupPermission.values());
+    for (String r : t.app().grantedRoles()) {
+      t.app().revokeRole(r);
     }
-    assertThat(t.grantedRoles()).isEmpty();
+    assertThat(t.app().grantedRoles()).isEmpty();
   }
 
   private static HttpResponse<String> send(FakeGraphTenant t, String method, String path, String body, String token) {

@@ -151,7 +151,7 @@ class DeletedItemsRoutesTest {
 
   @Test
   void securityGroupsAreDeletedForGoodAndNeverListed(FakeGraphTenant t) {
-    t.grantRole("Group.ReadWrite.All");
+    t.app().grantRole("Group.ReadWrite.All");
     String token = t.issueAccessToken();
     assertThat(delete(t, "/v1.0/groups/" + Sample.GROUP_SUPPORT, token).statusCode()).isEqualTo(204);
     HttpResponse<String> groups = get(t, GROUPS, token);

@@ -197,7 +197,7 @@ class DeltaRoutesTest {
 
   @Test
   void groupsDeltaTracksCreatedAndDeletedGroups(FakeGraphTenant t) {
-    t.grantRole("Group.ReadWrite.All"); // creates and deletes groups: none of the 14 does
+    t.app().grantRole("Group.ReadWrite.All"); // creates and deletes groups: none of the 14 does
     String token = t.issueAccessToken();
     Round first = round(t, token, "/v1.0/groups/delta");
     assertThat(first.items()).extracting(i -> i.path("id").asText()).containsExactlyElementsOf(listedIds(t, token, "groups"));
@@ -216,14 +216,14 @@ class DeltaRoutesTest {
 
   @Test
   void deltaNeedsTheRolesMicrosoftListsForIt(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.values());
-    t.grantRole("User.ReadBasic.All");
-    t.grantRole("GroupMember.ReadWrite.All");
+    t.app().revoke(B2cBackupPermission.values());
+    t.app().grantRole("User.ReadBasic.All");
+    t.app().grantRole("GroupMember.ReadWrite.All");
     String token = t.issueAccessToken();
     assertThat(get(t, "/v1.0/users", token).statusCode()).as("the basic profile role lists users").isEqualTo(200);
     assertThat(get(t, "/v1.0/users/delta", token).statusCode()).as("but Microsoft lists no basic role for users/delta").isEqualTo(403);
     assertThat(get(t, "/v1.0/groups/delta", token).statusCode()).isEqualTo(200);
-    t.grantRole("User.Read.All");
+    t.app().grantRole("User.Read.All");
     assertThat(get(t, "/v1.0/users/delta", t.issueAccessToken()).statusCode()).isEqualTo(200);
   }
 }

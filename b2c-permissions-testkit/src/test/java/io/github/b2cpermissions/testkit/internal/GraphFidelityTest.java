@@ -89,9 +89,9 @@ class GraphFidelityTest {
   }
 
   private static void revokeAll(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.values());
-    for (String r : t.grantedRoles()) {
-      t.revokeRole(r);
+    t.app().revoke(B2cBackupPermission.values());
+    for (String r : t.app().grantedRoles()) {
+      t.app().revokeRole(r);
     }
   }
 
@@ -224,7 +224,7 @@ class GraphFidelityTest {
   @Test
   void theBasicProfileRoleReadsOnlyTheBasicProfile(FakeGraphTenant t) {
     revokeAll(t);
-    t.grantRole("User.ReadBasic.All");
+    t.app().grantRole("User.ReadBasic.All");
     String token = t.issueAccessToken();
     JsonNode alice = json(Http.get(t, "/v1.0/users/" + ALICE, token));
     List<String> names = new ArrayList<>();
@@ -243,8 +243,8 @@ class GraphFidelityTest {
   @Test
   void aFullReadRoleNextToTheBasicOneReadsEverything(FakeGraphTenant t) {
     revokeAll(t);
-    t.grantRole("User.ReadBasic.All");
-    t.grantRole("User.Read.All");
+    t.app().grantRole("User.ReadBasic.All");
+    t.app().grantRole("User.Read.All");
     JsonNode alice = json(Http.get(t, "/v1.0/users/" + ALICE + "?$select=identities", t.issueAccessToken()));
     assertThat(alice.has("identities")).isTrue();
   }
@@ -252,7 +252,7 @@ class GraphFidelityTest {
   @Test
   void thePhoneMethodRoleReadsPhoneMethodsButNotEmailMethods(FakeGraphTenant t) {
     revokeAll(t);
-    t.grantRole("UserAuthMethod-Phone.Read.All");
+    t.app().grantRole("UserAuthMethod-Phone.Read.All");
     String token = t.issueAccessToken();
     assertThat(Http.get(t, "/v1.0/users/" + B2cRoutesTest.DAN + "/authentication/phoneMethods", token).statusCode()).isEqualTo(200);
     assertThat(Http.get(t, "/v1.0/users/" + ALICE + "/authentication/emailMethods", token).statusCode()).isEqualTo(403);
@@ -262,28 +262,28 @@ class GraphFidelityTest {
   @Test
   void directoryWriteDoesNotDeleteUsersButDeleteRestoreDoes(FakeGraphTenant t) {
     revokeAll(t);
-    t.grantRole("Directory.ReadWrite.All");
+    t.app().grantRole("Directory.ReadWrite.All");
     assertThat(delete(t, "/v1.0/users/" + ALICE, t.issueAccessToken()).statusCode()).isEqualTo(403);
     assertThat(delete(t, "/v1.0/groups/" + VIP, t.issueAccessToken()).statusCode()).isEqualTo(403);
-    t.grantRole("User.DeleteRestore.All");
+    t.app().grantRole("User.DeleteRestore.All");
     assertThat(delete(t, "/v1.0/users/" + ALICE, t.issueAccessToken()).statusCode()).isEqualTo(204);
   }
 
   @Test
   void roleManagementReadAllDoesNotReadRoleAssignmentsForAnApplication(FakeGraphTenant t) {
     revokeAll(t);
-    t.grantRole("RoleManagement.Read.All");
+    t.app().grantRole("RoleManagement.Read.All");
     assertThat(Http.get(t, "/v1.0/roleManagement/directory/roleAssignments", t.issueAccessToken()).statusCode()).isEqualTo(403);
   }
 
   @Test
   void userFlowIdentityProvidersNeedTheWriteRole(FakeGraphTenant t) {
     revokeAll(t);
-    t.grantRole("IdentityUserFlow.Read.All");
+    t.app().grantRole("IdentityUserFlow.Read.All");
     String path = "/beta/identity/b2cUserFlows/B2C_1_signupsignin/identityProviders";
     assertThat(Http.get(t, path, t.issueAccessToken()).statusCode()).isEqualTo(403);
     assertThat(Http.get(t, "/beta/identity/b2cUserFlows/B2C_1_signupsignin", t.issueAccessToken()).statusCode()).isEqualTo(200);
-    t.grantRole("IdentityUserFlow.ReadWrite.All");
+    t.app().grantRole("IdentityUserFlow.ReadWrite.All");
     assertThat(Http.get(t, path, t.issueAccessToken()).statusCode()).isEqualTo(200);
   }
 

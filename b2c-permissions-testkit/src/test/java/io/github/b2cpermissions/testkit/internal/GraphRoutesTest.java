@@ -98,7 +98,7 @@ class GraphRoutesTest {
     HttpResponse<String> found = get(t, "/v1.0/servicePrincipals?$filter=appId%20eq%20'" + t.clientId() + "'", token);
     assertThat(json(found).path("value")).hasSize(1);
     assertThat(json(found).path("value").get(0).path("id").asText()).isEqualTo(t.servicePrincipalId());
-    t.removeServicePrincipal();
+    t.app().removeServicePrincipal();
     HttpResponse<String> gone = get(t, "/v1.0/servicePrincipals?$filter=appId+eq+'" + t.clientId() + "'", token);
     assertThat(gone.statusCode()).isEqualTo(200);
     assertThat(json(gone).path("value")).isEmpty();
@@ -108,7 +108,7 @@ class GraphRoutesTest {
   void unknownServicePrincipalIs404WithGraphsErrorBody(FakeGraphTenant t) {
     String token = token(t);
     assertGraphError(get(t, "/v1.0/servicePrincipals/" + UUID.randomUUID(), token), 404, "Request_ResourceNotFound");
-    t.removeServicePrincipal();
+    t.app().removeServicePrincipal();
     assertGraphError(get(t, "/v1.0/servicePrincipals(appId='" + t.clientId() + "')", token), 404, "Request_ResourceNotFound");
   }
 
@@ -228,9 +228,9 @@ class GraphRoutesTest {
   @Test
   void listingAssignmentsWithoutARoleThatAllowsItIs403(FakeGraphTenant t) {
     for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      t.revoke(p);
+      t.app().revoke(p);
     }
-    t.grant(B2cBackupPermission.USER_READ_WRITE_ALL);
+    t.app().grant(B2cBackupPermission.USER_READ_WRITE_ALL);
     String token = token(t);
     assertGraphError(get(t, sp(t) + "/appRoleAssignments", token), 403, "Authorization_RequestDenied");
     assertThat(json(get(t, sp(t) + "/appRoleAssignments", token)).path("error").path("message").asText())
@@ -243,7 +243,7 @@ class GraphRoutesTest {
   @Test
   void aServicePrincipalMayReadItselfWithoutAnyRole(FakeGraphTenant t) {
     for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      t.revoke(p);
+      t.app().revoke(p);
     }
     String token = token(t);
     assertThat(Http.claims(token).has("roles")).isFalse();
@@ -255,12 +255,12 @@ class GraphRoutesTest {
   @Test
   void everyNarrowerRoleInTheTableAllowsItsRoute(FakeGraphTenant t) {
     for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      t.revoke(p);
+      t.app().revoke(p);
     }
-    t.grantRole("Application.Read.All");
+    t.app().grantRole("Application.Read.All");
     assertThat(get(t, sp(t) + "/appRoleAssignments", token(t)).statusCode()).isEqualTo(200);
-    t.revokeRole("Application.Read.All");
-    t.grantRole("Organization.Read.All");
+    t.app().revokeRole("Application.Read.All");
+    t.app().grantRole("Organization.Read.All");
     String token = token(t);
     assertThat(get(t, "/v1.0/organization", token).statusCode()).isEqualTo(200);
     assertThat(get(t, sp(t) + "/appRoleAssignments", token).statusCode()).isEqualTo(403);
@@ -318,7 +318,7 @@ class GraphRoutesTest {
 
   @Test
   void filterOnResourceIdNarrowsAssignments(FakeGraphTenant t) {
-    t.grantOtherResourceRole(UUID.randomUUID());
+    t.app().grantOtherResourceRole(UUID.randomUUID());
     JsonNode all = json(get(t, sp(t) + "/appRoleAssignments?$top=999", token(t)));
     assertThat(all.path("value")).hasSize(15);
     JsonNode graphOnly =
@@ -328,7 +328,7 @@ class GraphRoutesTest {
 
   @Test
   void createdAssignmentAppearsAndDeletedOneGoes(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    t.app().revoke(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
     String token = token(t);
     String body =
         "{\"principalId\":\"" + t.servicePrincipalId() + "\",\"resourceId\":\"" + t.graphServicePrincipalId()
@@ -339,7 +339,7 @@ class GraphRoutesTest {
     assertThat(a.path("appRoleId").asText()).isEqualTo(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL.appRoleId().toString());
     assertThat(a.path("resourceDisplayName").asText()).isEqualTo("Microsoft Graph");
     assertThat(a.path("id").asText()).hasSize(43);
-    assertThat(t.grantedPermissions()).contains(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    assertThat(t.app().grantedPermissions()).contains(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
 
     assertGraphError(Http.post(t, sp(t) + "/appRoleAssignments", token, body), 400, "Request_BadRequest");
 
@@ -347,12 +347,12 @@ class GraphRoutesTest {
     assertThat(get(t, sp(t) + "/appRoleAssignments/" + id, token).statusCode()).isEqualTo(200);
     assertThat(Http.delete(t, sp(t) + "/appRoleAssignments/" + id, token).statusCode()).isEqualTo(204);
     assertGraphError(Http.delete(t, sp(t) + "/appRoleAssignments/" + id, token), 404, "Request_ResourceNotFound");
-    assertThat(t.grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    assertThat(t.app().grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
   }
 
   @Test
   void grantingNeedsAppRoleAssignmentReadWriteAndARead(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.APP_ROLE_ASSIGNMENT_READ_WRITE_ALL);
+    t.app().revoke(B2cBackupPermission.APP_ROLE_ASSIGNMENT_READ_WRITE_ALL);
     String body =
         "{\"principalId\":\"" + t.servicePrincipalId() + "\",\"resourceId\":\"" + t.graphServicePrincipalId()
             + "\",\"appRoleId\":\"" + UUID.fromString("19dbc75e-c2e2-444c-a770-ec69d8559fc7") + "\"}";
@@ -378,8 +378,8 @@ class GraphRoutesTest {
 
   @Test
   void deletedAssignmentIsListedWithItsDateButNeverReachesATokenOrTheGrantedSet(FakeGraphTenant t) {
-    t.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
-    t.addDeletedAssignment(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    t.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    t.app().addDeletedAssignment(B2cBackupPermission.AUDIT_LOG_READ_ALL);
     String token = token(t);
     JsonNode list = json(get(t, sp(t) + "/appRoleAssignments?$top=999", token));
     int deleted = 0;
@@ -391,14 +391,14 @@ class GraphRoutesTest {
     }
     assertThat(deleted).isEqualTo(1);
     assertThat(Http.claims(token).path("roles").toString()).doesNotContain("AuditLog.Read.All");
-    assertThat(t.grantedPermissions()).doesNotContain(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    assertThat(t.app().grantedPermissions()).doesNotContain(B2cBackupPermission.AUDIT_LOG_READ_ALL);
   }
 
   @Test
   void roleOnAnotherResourceCarriesThatResourcesId(FakeGraphTenant t) {
     UUID sameIdAsAGraphRole = B2cBackupPermission.USER_PHONE_READ_WRITE_ALL.appRoleId();
-    t.revoke(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
-    t.grantOtherResourceRole(sameIdAsAGraphRole);
+    t.app().revoke(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    t.app().grantOtherResourceRole(sameIdAsAGraphRole);
     String token = token(t);
     JsonNode other = null;
     for (JsonNode a : json(get(t, sp(t) + "/appRoleAssignments?$top=999", token)).path("value")) {
@@ -411,15 +411,15 @@ class GraphRoutesTest {
     assertThat(other.path("resourceDisplayName").asText()).isEqualTo("Office 365 Exchange Online");
     assertThat(get(t, "/v1.0/servicePrincipals/" + other.path("resourceId").asText(), token).statusCode()).isEqualTo(200);
     assertThat(Http.claims(token).path("roles").toString()).doesNotContain("User-Phone.ReadWrite.All");
-    assertThat(t.grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    assertThat(t.app().grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
   }
 
   @Test
   void batchRunsEachRequestOnItsOwn(FakeGraphTenant t) {
     for (B2cBackupPermission p : B2cBackupPermission.values()) {
-      t.revoke(p);
+      t.app().revoke(p);
     }
-    t.grantRole("Application.Read.All");
+    t.app().grantRole("Application.Read.All");
     String batch =
         "{\"requests\":["
             + "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/servicePrincipals(appId='" + t.clientId() + "')?$select=id\"},"

@@ -141,9 +141,9 @@ class IdentityRoutesTest {
 
   @Test
   void absentServicePrincipalMeansNoTokenAndDisabledOneToo(FakeGraphTenant t) {
-    t.disableServicePrincipal();
+    t.app().disableServicePrincipal();
     assertEntraError(tokenRequest(t, t.tenantId(), t.clientId(), t.clientSecret(), t.graphDefaultScope()), 400, "unauthorized_client", 7000112);
-    t.removeServicePrincipal();
+    t.app().removeServicePrincipal();
     assertEntraError(tokenRequest(t, t.tenantId(), t.clientId(), t.clientSecret(), t.graphDefaultScope()), 400, "unauthorized_client", 700016);
   }
 
@@ -160,7 +160,7 @@ class IdentityRoutesTest {
   @Test
   void tokensAreSnapshotsOfTheGrantsAtIssue(FakeGraphTenant t) {
     String before = t.issueAccessToken();
-    t.grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    t.app().grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
     assertThat(claims(before).path("roles").toString()).doesNotContain("User-Phone.ReadWrite.All");
     assertThat(claims(t.issueAccessToken()).path("roles").toString()).contains("User-Phone.ReadWrite.All");
   }
@@ -172,7 +172,7 @@ class IdentityRoutesTest {
     HttpResponse<String> again = tokenRequest(t, t.tenantId(), t.clientId(), t.clientSecret(), t.graphDefaultScope());
     assertThat(json(again).path("access_token").asText()).isEqualTo(first);
     assertThat(json(again).path("expires_in").asLong()).isEqualTo(3600 - 30);
-    t.grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    t.app().grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
     String afterGrant = Http.token(t);
     assertThat(afterGrant).isNotEqualTo(first);
     CLOCK.advance(Duration.ofSeconds(61));
@@ -181,10 +181,10 @@ class IdentityRoutesTest {
 
   @Test
   void propagationDelayKeepsNewGrantsOutOfNewTokensUntilItPasses(FakeGraphTenant t) {
-    t.grantPropagationDelay(Duration.ofMinutes(5));
-    t.grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
-    t.revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
-    assertThat(t.grantedPermissions()).contains(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL).doesNotContain(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    t.app().grantPropagationDelay(Duration.ofMinutes(5));
+    t.app().grant(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    t.app().revoke(B2cBackupPermission.AUDIT_LOG_READ_ALL);
+    assertThat(t.app().grantedPermissions()).contains(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL).doesNotContain(B2cBackupPermission.AUDIT_LOG_READ_ALL);
     String roles = claims(t.issueAccessToken()).path("roles").toString();
     assertThat(roles).doesNotContain("User-Phone.ReadWrite.All").contains("AuditLog.Read.All");
     CLOCK.advance(Duration.ofMinutes(6));
@@ -282,15 +282,15 @@ class IdentityRoutesTest {
 
   @Test
   void acceptingCreatesTheServicePrincipalGrantsAndRedirects(FakeGraphTenant t) {
-    t.removeServicePrincipal();
+    t.app().removeServicePrincipal();
     HttpResponse<String> r =
         consent(t, "", Map.of("client_id", t.clientId(), "redirect_uri", "https://backup.example.com/consent", "state", "s-123"));
     assertThat(r.statusCode()).isEqualTo(302);
     String location = r.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith("https://backup.example.com/consent?");
     assertThat(query(location)).containsEntry("tenant", t.tenantId()).containsEntry("state", "s-123").containsEntry("admin_consent", "True");
-    assertThat(t.servicePrincipalPresence()).isEqualTo(AppPresence.ENABLED);
-    assertThat(t.grantedPermissions()).containsExactlyInAnyOrderElementsOf(B2cBackupPermission.all());
+    assertThat(t.app().servicePrincipalPresence()).isEqualTo(AppPresence.ENABLED);
+    assertThat(t.app().grantedPermissions()).containsExactlyInAnyOrderElementsOf(B2cBackupPermission.all());
     assertThat(t.journal().requests().get(0).toString()).doesNotContain("s-123");
   }
 
@@ -308,7 +308,7 @@ class IdentityRoutesTest {
     assertThat(r.statusCode()).isEqualTo(302);
     Map<String, String> q = query(r.headers().firstValue("Location").orElseThrow());
     assertThat(q).containsEntry("admin_consent", "True").containsEntry("scope", t.graphDefaultScope()).containsEntry("tenant", t.tenantId());
-    assertThat(t.grantedPermissions()).contains(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    assertThat(t.app().grantedPermissions()).contains(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
   }
 
   @Test
@@ -320,14 +320,14 @@ class IdentityRoutesTest {
 
   @Test
   void decliningRedirectsWithAccessDeniedAnd65004AndGrantsNothing(FakeGraphTenant t) {
-    t.onAdminConsent(AdminConsentOutcome.DECLINE);
+    t.app().onAdminConsent(AdminConsentOutcome.DECLINE);
     HttpResponse<String> r =
         consent(t, "", Map.of("client_id", t.clientId(), "redirect_uri", "https://backup.example.com/consent", "state", "abc"));
     assertThat(r.statusCode()).isEqualTo(302);
     Map<String, String> q = query(r.headers().firstValue("Location").orElseThrow());
     assertThat(q).containsEntry("error", "access_denied").containsEntry("state", "abc");
     assertThat(q.get("error_description")).startsWith("AADSTS65004");
-    assertThat(t.grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    assertThat(t.app().grantedPermissions()).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
   }
 
   @Test
@@ -345,9 +345,9 @@ class IdentityRoutesTest {
   @Test
   void scriptedOutcomesOverrideACorrectRequest(FakeGraphTenant t) {
     Map<String, String> good = Map.of("client_id", t.clientId(), "redirect_uri", "https://backup.example.com/consent");
-    t.onAdminConsent(AdminConsentOutcome.REDIRECT_URI_MISMATCH);
+    t.app().onAdminConsent(AdminConsentOutcome.REDIRECT_URI_MISMATCH);
     assertThat(consent(t, "", good).body()).contains("AADSTS50011");
-    t.onAdminConsent(AdminConsentOutcome.UNKNOWN_APP);
+    t.app().onAdminConsent(AdminConsentOutcome.UNKNOWN_APP);
     HttpResponse<String> unknown = consent(t, "", good);
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("AADSTS700016");

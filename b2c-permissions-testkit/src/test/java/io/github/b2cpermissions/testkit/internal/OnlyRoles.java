@@ -9,12 +9,12 @@ final class OnlyRoles {
 
   /** Revokes every role of the backup app, then grants {@code roles}. */
   static void grant(FakeGraphTenant t, String... roles) {
-    t.revoke(B2cBackupPermission.values());
-    for (String r : t.grantedRoles()) {
-      t.revokeRole(r);
+    t.app().revoke(B2cBackupPermission.values());
+    for (String r : t.app().grantedRoles()) {
+      t.app().revokeRole(r);
     }
     for (String r : roles) {
-      t.grantRole(r);
+      t.app().grantRole(r);
     }
   }
 }

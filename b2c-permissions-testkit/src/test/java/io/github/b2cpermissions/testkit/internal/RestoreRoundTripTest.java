@@ -22,7 +22,7 @@ class RestoreRoundTripTest {
       FakeGraphExtension.of(FakeGraphTenant.builder().b2c("contoso.onmicrosoft.com").grantedAll().b2cData(B2cData.builder().sample().build()));
 
   private static String groupWriter(FakeGraphTenant t) {
-    t.grantRole("Group.ReadWrite.All"); // none of the 14 backup permissions creates groups
+    t.app().grantRole("Group.ReadWrite.All"); // none of the 14 backup permissions creates groups
     return t.issueAccessToken();
   }
 

@@ -26,8 +26,8 @@ class SeedsTest {
     FakeGraphTenant t = graph.tenants().get(0);
     assertThat(t.tenantId()).isEqualTo("11111111-2222-4333-8444-555555555555");
     assertThat(t.tenantType()).isEqualTo("AAD B2C");
-    assertThat(t.grantedPermissions()).hasSize(13).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
-    assertThat(t.grantedRoles()).contains("Directory.ReadWrite.All");
+    assertThat(t.app().grantedPermissions()).hasSize(13).doesNotContain(B2cBackupPermission.USER_PHONE_READ_WRITE_ALL);
+    assertThat(t.app().grantedRoles()).contains("Directory.ReadWrite.All");
   }
 
   @Test
@@ -47,7 +47,7 @@ class SeedsTest {
     assertThat(a.tenantType()).isEqualTo("CIAM");
     assertThat(a.clientSecret()).isEqualTo("s");
     assertThat(a.redirectUris()).containsExactly(URI.create("https://acme.example.com/cb"));
-    assertThat(graph.tenant("b.onmicrosoft.com").orElseThrow().servicePrincipalPresence()).isEqualTo(AppPresence.NOT_FOUND);
+    assertThat(graph.tenant("b.onmicrosoft.com").orElseThrow().app().servicePrincipalPresence()).isEqualTo(AppPresence.NOT_FOUND);
   }
 
   @Test
