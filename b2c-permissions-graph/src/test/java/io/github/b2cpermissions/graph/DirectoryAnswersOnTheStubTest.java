@@ -8,6 +8,7 @@ import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.GraphThrottledException;
 import io.github.b2cpermissions.InsufficientPrivilegesException;
+import io.github.b2cpermissions.PermissionStatus;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
@@ -273,6 +274,71 @@ class DirectoryAnswersOnTheStubTest {
     assertThat(failureOf(t)).isInstanceOf(UnexpectedGraphResponseException.class)
         .hasMessageContaining("a page of app role assignments")
         .hasMessageContaining("400");
+  }
+
+  @Test
+  void assignmentOfTheRoleOnAnotherResourceGrantsNothing() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.revoke(AUDIT.appRoleId());
+    t.assignments.add(new StubAssignment(UUID.randomUUID().toString(), t.servicePrincipalId,
+        UUID.randomUUID().toString(), AUDIT.appRoleId(), "2026-01-01T00:00:00Z", null));
+    VerificationReport report = reportOf(t);
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
+    assertThat(report.check(AUDIT).status()).isEqualTo(PermissionStatus.MISSING);
+  }
+
+  @Test
+  void deletedAssignmentOfTheRoleGrantsNothing() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.revoke(AUDIT.appRoleId());
+    t.assignments.add(new StubAssignment(UUID.randomUUID().toString(), t.servicePrincipalId,
+        t.graphServicePrincipalId, AUDIT.appRoleId(), "2026-01-01T00:00:00Z",
+        "2026-02-01T00:00:00Z"));
+    VerificationReport report = reportOf(t);
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
+    assertThat(report.check(AUDIT).status()).isEqualTo(PermissionStatus.MISSING);
+  }
+
+  /** Graph may leave out a field it has no value for: no createdDateTime is a grant without a date. */
+  @Test
+  void assignmentWithoutACreatedDateTimeFieldIsAGrantWithoutADate() {
+    StubDirectory t = StubDirectory.grantedAll();
+    StringBuilder items = new StringBuilder();
+    for (StubAssignment a : t.assignments) {
+      items.append(items.length() == 0 ? "" : ",").append("{\"id\":\"").append(a.id())
+          .append("\",\"appRoleId\":\"").append(a.appRoleId()).append("\",\"principalId\":\"")
+          .append(a.principalId()).append("\",\"resourceId\":\"").append(a.resourceId())
+          .append("\",\"deletedDateTime\":null}");
+    }
+    answer(t, assignments(), StubResponse.json(200, "{\"value\":[" + items + "]}"));
+    VerificationReport report = reportOf(t);
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.SATISFIED);
+    assertThat(report.check(AUDIT).grantedSince()).isEmpty();
+  }
+
+  @Test
+  void nextLinkThatComesBackIsAPagingLoopThatFailsTheCheck() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.pageSize = 5;
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub).build()) {
+      String again = stub.baseUri() + "/v1.0/servicePrincipals/" + t.servicePrincipalId
+          + "/appRoleAssignments?$top=5&$skiptoken=5";
+      answer(t, r -> !r.inBatch() && r.query().contains("skiptoken=5"), StubResponse.json(200,
+          "{\"value\":[],\"@odata.nextLink\":\"" + again + "\"}"));
+      assertThat(catchThrowable(() -> v.verify(t.tenantId)))
+          .isInstanceOf(UnexpectedGraphResponseException.class).hasMessageContaining("loops");
+    }
+  }
+
+  @Test
+  void nextLinkThatIsJsonNullEndsThePaging() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.pageSize = 5;
+    answer(t, r -> !r.inBatch() && r.query().contains("skiptoken=10"), StubResponse.json(200,
+        "{\"value\":[],\"@odata.nextLink\":null}"));
+    VerificationReport report = reportOf(t);
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
+    assertThat(report.missing()).hasSize(4);
   }
 
   // --- warm checks ---
