@@ -341,7 +341,38 @@ class DirectoryAnswersOnTheStubTest {
     assertThat(report.missing()).hasSize(4);
   }
 
+  @Test
+  void laterPageAnswered500IsGraphUnavailable() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.pageSize = 5;
+    answer(t, r -> !r.inBatch() && r.query().contains("skiptoken"),
+        StubResponse.graphError(500, "InternalServerError", "boom"));
+    assertThat(failureOf(t)).isInstanceOf(io.github.b2cpermissions.GraphUnavailableException.class)
+        .hasMessageContaining("/appRoleAssignments").hasMessageContaining("with 500");
+  }
+
   // --- warm checks ---
+
+  /** The same service principal, but its assignments are gone (404): the check reads cold. */
+  @Test
+  void warmCheckWhoseAssignmentsAnswer404ReadsCold() {
+    StubDirectory t = StubDirectory.grantedAll();
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub).build()) {
+      assertThat(v.verify(t.tenantId).graphRequestCount()).isEqualTo(1);
+      java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+      var before = t.override;
+      t.override = r -> r.inBatch()
+          && r.path().equals("/v1.0/servicePrincipals/" + t.servicePrincipalId + "/appRoleAssignments")
+          && once.compareAndSet(false, true) ? StubResponse.notFound() : before.apply(r);
+
+      VerificationReport report = v.verify(t.tenantId);
+
+      assertThat(once).isTrue();
+      assertThat(report.outcome()).isEqualTo(VerificationOutcome.SATISFIED);
+      assertThat(report.graphRequestCount()).isEqualTo(2);
+      assertThat(stub.count("POST", "/v1.0/$batch")).isEqualTo(3); // cold, warm, cold again
+    }
+  }
 
   @Test
   void warmCheckReadsAgainWhenTheAppsServicePrincipalWasReplaced() {
