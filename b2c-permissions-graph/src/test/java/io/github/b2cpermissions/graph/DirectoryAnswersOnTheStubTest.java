@@ -351,6 +351,29 @@ class DirectoryAnswersOnTheStubTest {
         .hasMessageContaining("/appRoleAssignments").hasMessageContaining("with 500");
   }
 
+  /**
+   * A workforce tenant and a disabled app are decided by the first {@code $batch} alone: no later
+   * page of assignments is read, and the report lists no granted role, no Graph role and no
+   * capability.
+   */
+  @Test
+  void notB2cTenantAndDisabledAppAreDecidedFromTheFirstBatchAlone() {
+    StubDirectory workforce = StubDirectory.grantedAll();
+    workforce.tenantType = "AAD";
+    StubDirectory disabled = StubDirectory.grantedAll();
+    disabled.accountEnabled = false;
+    for (StubDirectory t : List.of(workforce, disabled)) {
+      t.pageSize = 5;
+      VerificationReport report = reportOf(t);
+      assertThat(report.outcome()).isEqualTo(t == workforce
+          ? VerificationOutcome.NOT_A_B2C_TENANT : VerificationOutcome.APP_DISABLED);
+      assertThat(report.graphRequestCount()).isEqualTo(1);
+      assertThat(report.granted()).isEmpty();
+      assertThat(report.tenantGraphRoles()).isEmpty();
+      assertThat(report.capabilities(io.github.b2cpermissions.BackupOperation.BACKUP)).isEmpty();
+    }
+  }
+
   // --- warm checks ---
 
   /** The same service principal, but its assignments are gone (404): the check reads cold. */
