@@ -421,4 +421,44 @@ class GrantReReadOnTheStubTest {
       assertThat(first.reread()).isFalse();
     }
   }
+
+  @Test
+  void aRefusalWithoutAGraphCodeNamesOnlyTheStatusInTheStopReason() {
+    StubDirectory t = tenantMissingThree();
+    StubGrants.on(t).then(r -> StubResponse.json(403, "{}"));
+    try (GraphStub stub = t.start()) {
+      RemediationResult result = remediate(t, stub);
+
+      assertThat(result.steps().get(0).status()).isEqualTo(GrantStepStatus.REFUSED);
+      assertThat(result.steps().get(1).message()).contains("refused with HTTP 403, which");
+    }
+  }
+
+  @Test
+  void anUnclearAnswerWithoutAGraphCodeNamesOnlyTheStatus() {
+    StubDirectory t = tenantMissingThree();
+    StubGrants grants = StubGrants.on(t);
+    grants.then(landsAndAnswers(grants, StubResponse.json(503, "")));
+    try (GraphStub stub = t.start()) {
+      GrantStep first = remediate(t, stub).steps().get(0);
+
+      assertThat(first.status()).isEqualTo(GrantStepStatus.CREATED);
+      assertThat(first.message()).contains("unclear (HTTP 503);");
+    }
+  }
+
+  /** A JSON-null {@code @odata.nextLink} ends the paging: nothing found, so one more create. */
+  @Test
+  void aNullNextLinkEndsTheReReadAndTheCreateIsSentOnceMore() {
+    StubDirectory t = tenantMissingThree();
+    StubGrants.on(t).then(r -> StubResponse.unavailable(0));
+    onReRead(t, r -> StubResponse.json(200, "{\"value\":[],\"@odata.nextLink\":null}"));
+    try (GraphStub stub = t.start()) {
+      GrantStep first = remediate(t, stub).steps().get(0);
+
+      assertThat(first.status()).isEqualTo(GrantStepStatus.CREATED);
+      assertThat(first.creates()).isEqualTo(2);
+      assertThat(reReads(stub, t)).isEqualTo(1);
+    }
+  }
 }
