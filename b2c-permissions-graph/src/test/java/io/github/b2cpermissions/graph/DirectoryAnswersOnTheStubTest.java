@@ -8,6 +8,7 @@ import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.GraphThrottledException;
 import io.github.b2cpermissions.InsufficientPrivilegesException;
+import io.github.b2cpermissions.PermissionStatus;
 import io.github.b2cpermissions.UnexpectedGraphResponseException;
 import io.github.b2cpermissions.VerificationOutcome;
 import io.github.b2cpermissions.VerificationReport;
@@ -275,7 +276,126 @@ class DirectoryAnswersOnTheStubTest {
         .hasMessageContaining("400");
   }
 
+  @Test
+  void assignmentOfTheRoleOnAnotherResourceGrantsNothing() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.revoke(AUDIT.appRoleId());
+    t.assignments.add(new StubAssignment(UUID.randomUUID().toString(), t.servicePrincipalId,
+        UUID.randomUUID().toString(), AUDIT.appRoleId(), "2026-01-01T00:00:00Z", null));
+    VerificationReport report = reportOf(t);
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
+    assertThat(report.check(AUDIT).status()).isEqualTo(PermissionStatus.MISSING);
+  }
+
+  @Test
+  void deletedAssignmentOfTheRoleGrantsNothing() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.revoke(AUDIT.appRoleId());
+    t.assignments.add(new StubAssignment(UUID.randomUUID().toString(), t.servicePrincipalId,
+        t.graphServicePrincipalId, AUDIT.appRoleId(), "2026-01-01T00:00:00Z",
+        "2026-02-01T00:00:00Z"));
+    VerificationReport report = reportOf(t);
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
+    assertThat(report.check(AUDIT).status()).isEqualTo(PermissionStatus.MISSING);
+  }
+
+  /** Graph may leave out a field it has no value for: no createdDateTime is a grant without a date. */
+  @Test
+  void assignmentWithoutACreatedDateTimeFieldIsAGrantWithoutADate() {
+    StubDirectory t = StubDirectory.grantedAll();
+    StringBuilder items = new StringBuilder();
+    for (StubAssignment a : t.assignments) {
+      items.append(items.length() == 0 ? "" : ",").append("{\"id\":\"").append(a.id())
+          .append("\",\"appRoleId\":\"").append(a.appRoleId()).append("\",\"principalId\":\"")
+          .append(a.principalId()).append("\",\"resourceId\":\"").append(a.resourceId())
+          .append("\",\"deletedDateTime\":null}");
+    }
+    answer(t, assignments(), StubResponse.json(200, "{\"value\":[" + items + "]}"));
+    VerificationReport report = reportOf(t);
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.SATISFIED);
+    assertThat(report.check(AUDIT).grantedSince()).isEmpty();
+  }
+
+  @Test
+  void nextLinkThatComesBackIsAPagingLoopThatFailsTheCheck() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.pageSize = 5;
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub).build()) {
+      String again = stub.baseUri() + "/v1.0/servicePrincipals/" + t.servicePrincipalId
+          + "/appRoleAssignments?$top=5&$skiptoken=5";
+      answer(t, r -> !r.inBatch() && r.query().contains("skiptoken=5"), StubResponse.json(200,
+          "{\"value\":[],\"@odata.nextLink\":\"" + again + "\"}"));
+      assertThat(catchThrowable(() -> v.verify(t.tenantId)))
+          .isInstanceOf(UnexpectedGraphResponseException.class).hasMessageContaining("loops");
+    }
+  }
+
+  @Test
+  void nextLinkThatIsJsonNullEndsThePaging() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.pageSize = 5;
+    answer(t, r -> !r.inBatch() && r.query().contains("skiptoken=10"), StubResponse.json(200,
+        "{\"value\":[],\"@odata.nextLink\":null}"));
+    VerificationReport report = reportOf(t);
+    assertThat(report.outcome()).isEqualTo(VerificationOutcome.MISSING_PERMISSIONS);
+    assertThat(report.missing()).hasSize(4);
+  }
+
+  @Test
+  void laterPageAnswered500IsGraphUnavailable() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.pageSize = 5;
+    answer(t, r -> !r.inBatch() && r.query().contains("skiptoken"),
+        StubResponse.graphError(500, "InternalServerError", "boom"));
+    assertThat(failureOf(t)).isInstanceOf(io.github.b2cpermissions.GraphUnavailableException.class)
+        .hasMessageContaining("/appRoleAssignments").hasMessageContaining("with 500");
+  }
+
+  /**
+   * A workforce tenant and a disabled app are decided by the first {@code $batch} alone: no later
+   * page of assignments is read, and the report lists no granted role, no Graph role and no
+   * capability.
+   */
+  @Test
+  void notB2cTenantAndDisabledAppAreDecidedFromTheFirstBatchAlone() {
+    StubDirectory workforce = StubDirectory.grantedAll();
+    workforce.tenantType = "AAD";
+    StubDirectory disabled = StubDirectory.grantedAll();
+    disabled.accountEnabled = false;
+    for (StubDirectory t : List.of(workforce, disabled)) {
+      t.pageSize = 5;
+      VerificationReport report = reportOf(t);
+      assertThat(report.outcome()).isEqualTo(t == workforce
+          ? VerificationOutcome.NOT_A_B2C_TENANT : VerificationOutcome.APP_DISABLED);
+      assertThat(report.graphRequestCount()).isEqualTo(1);
+      assertThat(report.granted()).isEmpty();
+      assertThat(report.tenantGraphRoles()).isEmpty();
+      assertThat(report.capabilities(io.github.b2cpermissions.BackupOperation.BACKUP)).isEmpty();
+    }
+  }
+
   // --- warm checks ---
+
+  /** The same service principal, but its assignments are gone (404): the check reads cold. */
+  @Test
+  void warmCheckWhoseAssignmentsAnswer404ReadsCold() {
+    StubDirectory t = StubDirectory.grantedAll();
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v = t.verifierBuilder(stub).build()) {
+      assertThat(v.verify(t.tenantId).graphRequestCount()).isEqualTo(1);
+      java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+      var before = t.override;
+      t.override = r -> r.inBatch()
+          && r.path().equals("/v1.0/servicePrincipals/" + t.servicePrincipalId + "/appRoleAssignments")
+          && once.compareAndSet(false, true) ? StubResponse.notFound() : before.apply(r);
+
+      VerificationReport report = v.verify(t.tenantId);
+
+      assertThat(once).isTrue();
+      assertThat(report.outcome()).isEqualTo(VerificationOutcome.SATISFIED);
+      assertThat(report.graphRequestCount()).isEqualTo(2);
+      assertThat(stub.count("POST", "/v1.0/$batch")).isEqualTo(3); // cold, warm, cold again
+    }
+  }
 
   @Test
   void warmCheckReadsAgainWhenTheAppsServicePrincipalWasReplaced() {

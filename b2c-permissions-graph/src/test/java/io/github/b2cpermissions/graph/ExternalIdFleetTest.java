@@ -20,8 +20,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +32,9 @@ import org.junit.jupiter.api.Test;
 class ExternalIdFleetTest {
   private static FakeGraph server;
 
-  @BeforeAll
-  static void startServer() {
-    server = FakeGraph.builder().build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
+  @BeforeEach
+  void resetServer() {
+    server = OnTheFake.server();
   }
 
   private static GraphPermissionVerifier verifier() {
@@ -50,14 +44,16 @@ class ExternalIdFleetTest {
         .build();
   }
 
-  private static FakeGraphTenant granted(FakeGraphTenantBuilder seed, PermissionProfile profile) {
-    return OnTheFake.grantedProfile(server, seed, profile);
+  /** Hosted once per JVM (the shared fake keeps tenants; a run again finds this one reset). */
+  private static FakeGraphTenant granted(String domain, FakeGraphTenantBuilder seed,
+      PermissionProfile profile) {
+    return server.tenant(domain).orElseGet(() -> OnTheFake.grantedProfile(server, seed, profile));
   }
 
   @Test
   void seededB2cAndExternalIdTenantsAreEachSatisfiedForBackupAndNameWhatARestoreNeeds() throws Exception {
-    FakeGraphTenant b2c = granted(FakeGraphTenant.builder().b2c("contoso.onmicrosoft.com").b2cData(B2cData.sample()), PermissionProfile.B2C_BACKUP_ONLY);
-    FakeGraphTenant ciam = granted(
+    FakeGraphTenant b2c = granted("contoso.onmicrosoft.com", FakeGraphTenant.builder().b2c("contoso.onmicrosoft.com").b2cData(B2cData.sample()), PermissionProfile.B2C_BACKUP_ONLY);
+    FakeGraphTenant ciam = granted("woodgrove.onmicrosoft.com",
         FakeGraphTenant.builder().externalId("woodgrove.onmicrosoft.com").b2cData(ExternalIdSample.directory()).externalIdData(ExternalIdData.sample()),
         PermissionProfile.EXTERNAL_ID_BACKUP_ONLY);
     try (GraphPermissionVerifier v = verifier()) {

@@ -15,8 +15,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,16 +30,11 @@ class PermissionGranterOnTheFakeTest {
   private static FakeGraph server;
   private static OkHttpClient http;
 
-  @BeforeAll
-  static void startServer() {
-    server = FakeGraph.builder().build().start();
+  @BeforeEach
+  void resetServer() {
+    server = OnTheFake.server();
     http = new OkHttpClient.Builder()
         .sslSocketFactory(server.sslContext().getSocketFactory(), server.trustManager()).build();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
   }
 
   private static GraphPermissionVerifier verifier() {

@@ -15,8 +15,7 @@ import io.github.b2cpermissions.testkit.FakeGraph;
 import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.github.b2cpermissions.testkit.FakeGraphTenantBuilder;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,14 +25,9 @@ import org.junit.jupiter.api.Test;
 class ProfileVerificationTest {
   private static FakeGraph server;
 
-  @BeforeAll
-  static void startServer() {
-    server = FakeGraph.builder().pageSize(100).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
+  @BeforeEach
+  void resetServer() {
+    server = OnTheFake.server();
   }
 
   private static GraphPermissionVerifierBuilder verifierBuilder() {

@@ -95,4 +95,49 @@ class TokenStrategyOnTheStubTest {
       assertThat(after.graphRequestCount()).isEqualTo(1);
     }
   }
+
+  /**
+   * A confirmation is dropped as soon as a token no longer matches it, even when the directory
+   * then refuses to confirm: a check that goes back to the earlier token must not find the old
+   * confirmation and answer SATISFIED from it while the app is disabled.
+   */
+  @Test
+  void aTokenThatNoLongerMatchesDropsTheConfirmationEvenWhenTheNewOneFails() {
+    StubDirectory t = StubDirectory.grantedAll();
+    String first = token(t, "0aaaaaaa-0000-0000-0000-000000000001");
+    AtomicReference<String> jwt = new AtomicReference<>(first);
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v =
+        t.verifierBuilderWithoutCredential(stub).credential(serving(jwt))
+            .strategy(VerificationStrategy.TOKEN).build()) {
+      assertThat(v.verify(t.tenantId).outcome()).isEqualTo(VerificationOutcome.SATISFIED);
+      t.accountEnabled = false;
+      jwt.set(token(t, "0aaaaaaa-0000-0000-0000-000000000002"));
+      assertThat(v.verify(t.tenantId).outcome()).isEqualTo(VerificationOutcome.APP_DISABLED);
+      jwt.set(first);
+
+      VerificationReport back = v.verify(t.tenantId);
+
+      assertThat(back.outcome()).isEqualTo(VerificationOutcome.APP_DISABLED);
+      assertThat(back.graphRequestCount()).isEqualTo(1);
+    }
+  }
+
+  /** A warm check judges the token's roles alone, and lists one the profile does not need. */
+  @Test
+  void aWarmCheckListsTheTokensExcessRole() {
+    StubDirectory t = StubDirectory.grantedAll();
+    t.grant(io.github.b2cpermissions.GraphAppRoles.byValue("User.Read.All").orElseThrow().id());
+    AtomicReference<String> jwt = new AtomicReference<>(token(t, null));
+    try (GraphStub stub = t.start(); GraphPermissionVerifier v =
+        t.verifierBuilderWithoutCredential(stub).credential(serving(jwt))
+            .strategy(VerificationStrategy.TOKEN).build()) {
+      v.verify(t.tenantId);
+
+      VerificationReport warm = v.verify(t.tenantId);
+
+      assertThat(warm.graphRequestCount()).isZero();
+      assertThat(warm.outcome()).isEqualTo(VerificationOutcome.SATISFIED);
+      assertThat(warm.excessRoles()).extracting(r -> r.value()).containsExactly("User.Read.All");
+    }
+  }
 }

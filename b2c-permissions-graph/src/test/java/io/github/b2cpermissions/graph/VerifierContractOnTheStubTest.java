@@ -205,6 +205,38 @@ class VerifierContractOnTheStubTest {
     }
   }
 
+  /**
+   * An app not consented, and a directory read refused (here the organization and the app's
+   * service principal, a 403 each inside the {@code $batch}), both come with the consent link
+   * that would fix them.
+   */
+  @Test
+  void notConsentedAndUnreadableReportsCarryAConsentLink() {
+    StubDirectory removed = StubDirectory.grantedAll();
+    removed.servicePrincipalPresent = false;
+    StubDirectory refused = StubDirectory.grantedAll();
+    refused.override = r -> r.path().equals("/v1.0/organization")
+        || r.path().equals("/v1.0/servicePrincipals(appId='" + refused.backupAppId + "')")
+        ? StubResponse.forbidden() : null;
+    for (StubDirectory t : List.of(removed, refused)) {
+      try (GraphStub stub = t.start()) {
+        GraphConsentUrls consent = GraphConsentUrls.builder().clientId(t.backupAppId)
+            .redirectUri(java.net.URI.create("https://backup.example/consent"))
+            .cloud(stub.cloud()).build();
+        try (GraphPermissionVerifier v =
+            t.verifierBuilder(stub).consentUrlBuilder(consent).build()) {
+          VerificationReport report = v.verify(t.tenantId);
+          assertThat(report.outcome()).isIn(VerificationOutcome.APP_NOT_CONSENTED,
+              VerificationOutcome.DIRECTORY_UNREADABLE);
+          assertThat(report.outcome()).isEqualTo(t == removed
+              ? VerificationOutcome.APP_NOT_CONSENTED : VerificationOutcome.DIRECTORY_UNREADABLE);
+          assertThat(report.consentUrl().orElseThrow().toString())
+              .startsWith(stub.baseUri() + "/" + t.tenantId + "/v2.0/adminconsent?");
+        }
+      }
+    }
+  }
+
   @Test
   void satisfiedAndNotB2cReportsCarryNoConsentLink() {
     StubDirectory satisfied = StubDirectory.grantedAll();

@@ -15,22 +15,16 @@ import io.github.b2cpermissions.testkit.FakeGraphTenant;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Micrometer observations of checks, retries and token requests, on the testkit fake. */
 class VerifierObservationsTest {
   private static FakeGraph server;
 
-  @BeforeAll
-  static void startServer() {
-    server = FakeGraph.builder().build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
+  @BeforeEach
+  void resetServer() {
+    server = OnTheFake.server();
   }
 
   private static GraphPermissionVerifierBuilder verifier(VerifierObservations observations) {

@@ -48,30 +48,46 @@ public final class GraphStub implements AutoCloseable {
   private final X509TrustManager trust;
   private volatile Function<StubRequest, StubResponse> handler;
 
+  /** The stub's key and trust, loaded once per JVM (PIT runs the stub suites again per mutant). */
+  private static final class Tls {
+    static final SSLContext SSL;
+    static final X509TrustManager TRUST;
+
+    static {
+      try {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = GraphStub.class.getResourceAsStream("/stub/graph-stub.p12")) {
+          if (in == null) {
+            throw new IllegalStateException("test resource /stub/graph-stub.p12 is missing");
+          }
+          store.load(in, PASSWORD);
+        }
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, PASSWORD);
+        TrustManagerFactory tmf =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        TRUST = (X509TrustManager) tmf.getTrustManagers()[0];
+        SSL = SSLContext.getInstance("TLS");
+        SSL.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   private GraphStub(Function<StubRequest, StubResponse> handler) {
     this.handler = handler;
+    this.ssl = Tls.SSL;
+    this.trust = Tls.TRUST;
     try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      try (InputStream in = GraphStub.class.getResourceAsStream("/stub/graph-stub.p12")) {
-        if (in == null) {
-          throw new IllegalStateException("test resource /stub/graph-stub.p12 is missing");
-        }
-        store.load(in, PASSWORD);
-      }
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(store, PASSWORD);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      this.trust = (X509TrustManager) tmf.getTrustManagers()[0];
-      this.ssl = SSLContext.getInstance("TLS");
-      ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
       this.server = HttpsServer.create(
           new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
     }
     server.setHttpsConfigurator(new HttpsConfigurator(ssl));
     server.setExecutor(threads);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -17,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Sends one request to the configured Graph endpoint and returns what came back, exactly once: no
  * retry, no redirect (the client is built that way), and never to another host, so the bearer
  * token stays with Graph. A timeout or dropped connection is an answer that did not arrive.
+ * OkHttp's own follow-up logic would resend a 503 carrying {@code Retry-After: 0} by itself (a
+ * blind second create), so a network interceptor hides that header from it; the granter does not
+ * wait on it.
  */
 final class GrantHttp {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -26,8 +31,15 @@ final class GrantHttp {
   private final HttpUrl root;
 
   GrantHttp(OkHttpClient client, HttpUrl root) {
-    this.client = client;
+    this.client = client.newBuilder().authenticator(Authenticator.NONE)
+        .addNetworkInterceptor(GrantHttp::withoutRetryAfter).build();
     this.root = root;
+  }
+
+  private static Response withoutRetryAfter(Interceptor.Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    return response.header("Retry-After") == null ? response
+        : response.newBuilder().removeHeader("Retry-After").build();
   }
 
   GrantAnswer post(String relative, JsonNode body, String bearer) {

@@ -74,5 +74,18 @@ class BoundedCacheTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BoundedCache<String, String>(1, Duration.ZERO, now::get))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BoundedCache<String, String>(1, Duration.ofSeconds(-1), now::get))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The size (what the verifier reports as cached tenants) leaves out expired entries unread. */
+  @Test
+  void sizeDropsExpiredEntriesThatWereNeverReadAgain() {
+    cache.put("a", "1");
+    now.addAndGet(Duration.ofMinutes(5).toNanos());
+    cache.put("b", "2");
+    now.addAndGet(Duration.ofMinutes(5).toNanos());
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.get("b")).isEqualTo("2");
   }
 }
