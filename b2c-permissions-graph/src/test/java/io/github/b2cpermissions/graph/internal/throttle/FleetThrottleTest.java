@@ -153,4 +153,47 @@ class FleetThrottleTest {
     assertThat(ThrottleScope.APPLICATION.isAppWide()).isTrue();
     assertThat(ThrottleScope.TENANT.isAppWide()).isFalse();
   }
+
+  @Test
+  void aRetryAfterOnAnAnswerOtherThan429PausesNobody() {
+    throttle.onAnswer("a", 503, "Application/Read/app/a", Duration.ofSeconds(5), null);
+    throttle.onAnswer("b", 503, "Tenant/Read/app/b", Duration.ofSeconds(5), null);
+    assertThat(throttle.beforeRequest("a", 1)).isCompleted();
+    assertThat(throttle.beforeRequest("b", 1)).isCompleted();
+  }
+
+  @Test
+  void aShorterTenantPauseDoesNotCutThatTenantsLongerOne() {
+    throttle.onAnswer("a", 429, "Tenant/Read/app/a", Duration.ofSeconds(8), null);
+    throttle.onAnswer("a", 429, "Tenant/Read/app/a", Duration.ofSeconds(1), null);
+    CompletableFuture<Void> f = throttle.beforeRequest("a", 1);
+    timer.advanceMillis(7_999);
+    assertThat(f).isNotDone();
+    timer.advanceMillis(1);
+    assertThat(f).isCompleted();
+  }
+
+  @Test
+  void aLongerAppWidePauseThatArrivesDuringOneIsHonoured() {
+    throttle.onAnswer("a", 429, "Application/Read/app/a", Duration.ofSeconds(2), null);
+    CompletableFuture<Void> b = throttle.beforeRequest("b", 1);
+    timer.advanceMillis(1_000);
+    throttle.onAnswer("c", 429, "Application/Read/app/c", Duration.ofSeconds(5), null);
+    timer.advanceMillis(4_999);
+    assertThat(b).isNotDone();
+    timer.advanceMillis(1);
+    assertThat(b).isCompleted();
+  }
+
+  @Test
+  void aUsageOfExactlyEightyPercentWhilePacingDoesNotHoldBackTheClimb() {
+    sendOneHundredInASecond();
+    throttle.onAnswer("t1", 200, null, null, 1.6);
+    double lowered = throttle.pacingRate();
+    timer.advanceMillis(900);
+    throttle.onAnswer("t1", 200, null, null, 0.8);
+    timer.advanceMillis(100);
+    // One calm second since the decrease: the report at 80% did not count against it.
+    assertThat(throttle.pacingRate()).isGreaterThan(lowered);
+  }
 }
