@@ -1,41 +1,5 @@
 package io.github.b2cpermissions;
 
-import static io.github.b2cpermissions.BackupCapability.ACCOUNT_STATE;
-import static io.github.b2cpermissions.BackupCapability.APPLICATIONS;
-import static io.github.b2cpermissions.BackupCapability.APP_ROLE_ASSIGNMENTS;
-import static io.github.b2cpermissions.BackupCapability.AUDIT_LOGS;
-import static io.github.b2cpermissions.BackupCapability.AUTHENTICATION_METHODS;
-import static io.github.b2cpermissions.BackupCapability.AUTHENTICATION_METHOD_POLICIES;
-import static io.github.b2cpermissions.BackupCapability.COMPANY_BRANDING;
-import static io.github.b2cpermissions.BackupCapability.CUSTOM_AUTHENTICATION_EXTENSIONS;
-import static io.github.b2cpermissions.BackupCapability.DIRECTORY_ROLES;
-import static io.github.b2cpermissions.BackupCapability.GROUP_MEMBERSHIPS;
-import static io.github.b2cpermissions.BackupCapability.IDENTITY_PROVIDERS;
-import static io.github.b2cpermissions.BackupCapability.PHONES;
-import static io.github.b2cpermissions.BackupCapability.SECONDARY_MAILS;
-import static io.github.b2cpermissions.BackupCapability.TENANT_DETAILS;
-import static io.github.b2cpermissions.BackupCapability.USERS;
-import static io.github.b2cpermissions.BackupCapability.USER_FLOWS;
-import static io.github.b2cpermissions.BackupCapability.USER_FLOW_ATTRIBUTES;
-import static io.github.b2cpermissions.BackupCapability.USER_IDENTITIES;
-import static io.github.b2cpermissions.GraphPermission.APPLICATION_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.AUDIT_LOG_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.CUSTOM_AUTHENTICATION_EXTENSION_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.CUSTOM_AUTHENTICATION_EXTENSION_READ_WRITE_ALL;
-import static io.github.b2cpermissions.GraphPermission.DIRECTORY_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.EVENT_LISTENER_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.EVENT_LISTENER_READ_WRITE_ALL;
-import static io.github.b2cpermissions.GraphPermission.GROUP_MEMBER_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.IDENTITY_PROVIDER_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.IDENTITY_USER_FLOW_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.IDENTITY_USER_FLOW_READ_WRITE_ALL;
-import static io.github.b2cpermissions.GraphPermission.ORGANIZATIONAL_BRANDING_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.ORGANIZATIONAL_BRANDING_READ_WRITE_ALL;
-import static io.github.b2cpermissions.GraphPermission.POLICY_READ_AUTHENTICATION_METHOD;
-import static io.github.b2cpermissions.GraphPermission.POLICY_READ_WRITE_AUTHENTICATION_METHOD;
-import static io.github.b2cpermissions.GraphPermission.ROLE_MANAGEMENT_READ_DIRECTORY;
-import static io.github.b2cpermissions.GraphPermission.USER_AUTHENTICATION_METHOD_READ_ALL;
-import static io.github.b2cpermissions.GraphPermission.USER_READ_ALL;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -84,7 +48,7 @@ public final class PermissionProfile {
    * default profile, identical to the catalog and its {@link BackupCapability} requirements. Seven
    * of its roles are tier 0 in the Azure tiering model; see {@link #tierZeroRoles()}.
    */
-  public static final PermissionProfile B2C_BACKUP_AND_RESTORE = b2cBackupAndRestore();
+  public static final PermissionProfile B2C_BACKUP_AND_RESTORE = ShippedProfiles.b2cBackupAndRestore();
 
   /**
    * The read-only roles a B2C backup needs, nine in all: {@code IdentityUserFlow.Read.All} (lists
@@ -99,7 +63,7 @@ public final class PermissionProfile {
    * RoleManagement.Read.Directory} (role definitions and assignments), {@code AuditLog.Read.All}
    * (the directory audit log) and {@code Directory.Read.All} (the organization). None is tier 0.
    */
-  public static final PermissionProfile B2C_BACKUP_ONLY = b2cBackupOnly();
+  public static final PermissionProfile B2C_BACKUP_ONLY = ShippedProfiles.b2cBackupOnly(B2C_BACKUP_AND_RESTORE);
 
   /**
    * The roles for a full backup and restore of a Microsoft Entra External ID ({@code CIAM}) tenant:
@@ -111,7 +75,7 @@ public final class PermissionProfile {
    * Policy.ReadWrite.AuthenticationMethod} (which sign-in methods, such as email one-time passcode,
    * are on).
    */
-  public static final PermissionProfile EXTERNAL_ID_BACKUP_AND_RESTORE = externalIdBackupAndRestore();
+  public static final PermissionProfile EXTERNAL_ID_BACKUP_AND_RESTORE = ShippedProfiles.externalIdBackupAndRestore(B2C_BACKUP_AND_RESTORE);
 
   /**
    * The read-only roles of an External ID backup: the read counterpart of every role of {@link
@@ -120,7 +84,7 @@ public final class PermissionProfile {
    * OrganizationalBranding.Read.All}, {@code Policy.Read.AuthenticationMethod} and the B2C
    * backup-only roles), for the same reasons as {@link #B2C_BACKUP_ONLY}.
    */
-  public static final PermissionProfile EXTERNAL_ID_BACKUP_ONLY = externalIdBackupOnly();
+  public static final PermissionProfile EXTERNAL_ID_BACKUP_ONLY = ShippedProfiles.externalIdBackupOnly(EXTERNAL_ID_BACKUP_AND_RESTORE);
 
   private static final List<PermissionProfile> ALL = List.of(
       B2C_BACKUP_AND_RESTORE, B2C_BACKUP_ONLY, EXTERNAL_ID_BACKUP_AND_RESTORE, EXTERNAL_ID_BACKUP_ONLY);
@@ -133,7 +97,7 @@ public final class PermissionProfile {
   private final Map<BackupCapability, Set<GraphPermission>> restoreNeeds;
   private final Set<GraphPermission> requiredRoles;
 
-  private PermissionProfile(String name, int version, TenantKind tenantKind, ProfileUse use,
+  PermissionProfile(String name, int version, TenantKind tenantKind, ProfileUse use,
       Map<BackupCapability, Set<GraphPermission>> backupNeeds,
       Map<BackupCapability, Set<GraphPermission>> restoreNeeds) {
     this.name = name;
@@ -350,104 +314,5 @@ public final class PermissionProfile {
       set.add(Objects.requireNonNull(p, "granted must not contain null"));
     }
     return set;
-  }
-
-  // ---- the shipped profiles -------------------------------------------------------------------
-
-  private static PermissionProfile b2cBackupAndRestore() {
-    Table t = new Table();
-    for (BackupCapability c : BackupCapability.values()) {
-      if (c.inB2cCatalog()) {
-        t.part(c, graph(c.requires(BackupOperation.BACKUP)), graph(c.requires(BackupOperation.RESTORE)));
-      }
-    }
-    return t.build("B2C_BACKUP_AND_RESTORE", TenantKind.B2C, ProfileUse.BACKUP_AND_RESTORE);
-  }
-
-  private static PermissionProfile b2cBackupOnly() {
-    Table t = readOnly(new Table(), B2C_BACKUP_AND_RESTORE);
-    t.part(USER_FLOWS, EnumSet.of(IDENTITY_USER_FLOW_READ_ALL), restoreOf(B2C_BACKUP_AND_RESTORE, USER_FLOWS));
-    return t.build("B2C_BACKUP_ONLY", TenantKind.B2C, ProfileUse.BACKUP);
-  }
-
-  private static PermissionProfile externalIdBackupAndRestore() {
-    Table t = new Table();
-    t.part(USER_FLOWS, EnumSet.of(EVENT_LISTENER_READ_WRITE_ALL), EnumSet.of(EVENT_LISTENER_READ_WRITE_ALL));
-    t.part(USER_FLOW_ATTRIBUTES,
-        EnumSet.of(IDENTITY_USER_FLOW_READ_WRITE_ALL), EnumSet.of(IDENTITY_USER_FLOW_READ_WRITE_ALL));
-    t.part(CUSTOM_AUTHENTICATION_EXTENSIONS, EnumSet.of(CUSTOM_AUTHENTICATION_EXTENSION_READ_WRITE_ALL),
-        EnumSet.of(CUSTOM_AUTHENTICATION_EXTENSION_READ_WRITE_ALL));
-    t.part(COMPANY_BRANDING, EnumSet.of(ORGANIZATIONAL_BRANDING_READ_WRITE_ALL),
-        EnumSet.of(ORGANIZATIONAL_BRANDING_READ_WRITE_ALL));
-    t.part(AUTHENTICATION_METHOD_POLICIES, EnumSet.of(POLICY_READ_WRITE_AUTHENTICATION_METHOD),
-        EnumSet.of(POLICY_READ_WRITE_AUTHENTICATION_METHOD));
-    for (BackupCapability c : List.of(IDENTITY_PROVIDERS, APPLICATIONS, APP_ROLE_ASSIGNMENTS, USERS,
-        USER_IDENTITIES, AUTHENTICATION_METHODS, SECONDARY_MAILS, PHONES, ACCOUNT_STATE,
-        GROUP_MEMBERSHIPS, DIRECTORY_ROLES, TENANT_DETAILS, AUDIT_LOGS)) {
-      t.part(c, B2C_BACKUP_AND_RESTORE.requires(c, BackupOperation.BACKUP),
-          restoreOf(B2C_BACKUP_AND_RESTORE, c));
-    }
-    return t.build("EXTERNAL_ID_BACKUP_AND_RESTORE", TenantKind.EXTERNAL_ID, ProfileUse.BACKUP_AND_RESTORE);
-  }
-
-  private static PermissionProfile externalIdBackupOnly() {
-    Table t = readOnly(new Table(), EXTERNAL_ID_BACKUP_AND_RESTORE);
-    t.part(USER_FLOWS, EnumSet.of(EVENT_LISTENER_READ_ALL), restoreOf(EXTERNAL_ID_BACKUP_AND_RESTORE, USER_FLOWS));
-    t.part(USER_FLOW_ATTRIBUTES, EnumSet.of(IDENTITY_USER_FLOW_READ_ALL),
-        restoreOf(EXTERNAL_ID_BACKUP_AND_RESTORE, USER_FLOW_ATTRIBUTES));
-    t.part(CUSTOM_AUTHENTICATION_EXTENSIONS, EnumSet.of(CUSTOM_AUTHENTICATION_EXTENSION_READ_ALL),
-        restoreOf(EXTERNAL_ID_BACKUP_AND_RESTORE, CUSTOM_AUTHENTICATION_EXTENSIONS));
-    t.part(COMPANY_BRANDING, EnumSet.of(ORGANIZATIONAL_BRANDING_READ_ALL),
-        restoreOf(EXTERNAL_ID_BACKUP_AND_RESTORE, COMPANY_BRANDING));
-    t.part(AUTHENTICATION_METHOD_POLICIES, EnumSet.of(POLICY_READ_AUTHENTICATION_METHOD),
-        restoreOf(EXTERNAL_ID_BACKUP_AND_RESTORE, AUTHENTICATION_METHOD_POLICIES));
-    return t.build("EXTERNAL_ID_BACKUP_ONLY", TenantKind.EXTERNAL_ID, ProfileUse.BACKUP);
-  }
-
-  /** The read-only backup roles of the parts both tenant kinds share, with the full profile's restore roles. */
-  private static Table readOnly(Table t, PermissionProfile full) {
-    t.part(IDENTITY_PROVIDERS, EnumSet.of(IDENTITY_PROVIDER_READ_ALL), restoreOf(full, IDENTITY_PROVIDERS));
-    t.part(APPLICATIONS, EnumSet.of(APPLICATION_READ_ALL), restoreOf(full, APPLICATIONS));
-    t.part(APP_ROLE_ASSIGNMENTS, EnumSet.of(APPLICATION_READ_ALL), restoreOf(full, APP_ROLE_ASSIGNMENTS));
-    for (BackupCapability c : List.of(USERS, USER_IDENTITIES, SECONDARY_MAILS, PHONES, ACCOUNT_STATE)) {
-      t.part(c, EnumSet.of(USER_READ_ALL), restoreOf(full, c));
-    }
-    t.part(AUTHENTICATION_METHODS, EnumSet.of(USER_AUTHENTICATION_METHOD_READ_ALL),
-        restoreOf(full, AUTHENTICATION_METHODS));
-    t.part(GROUP_MEMBERSHIPS, EnumSet.of(DIRECTORY_READ_ALL, GROUP_MEMBER_READ_ALL),
-        restoreOf(full, GROUP_MEMBERSHIPS));
-    t.part(DIRECTORY_ROLES, EnumSet.of(ROLE_MANAGEMENT_READ_DIRECTORY), restoreOf(full, DIRECTORY_ROLES));
-    t.part(TENANT_DETAILS, EnumSet.of(DIRECTORY_READ_ALL), EnumSet.noneOf(GraphPermission.class));
-    t.part(AUDIT_LOGS, EnumSet.of(AUDIT_LOG_READ_ALL, DIRECTORY_READ_ALL), EnumSet.noneOf(GraphPermission.class));
-    return t;
-  }
-
-  private static Set<GraphPermission> restoreOf(PermissionProfile full, BackupCapability c) {
-    return full.requires(c, BackupOperation.RESTORE);
-  }
-
-  private static EnumSet<GraphPermission> graph(Set<B2cBackupPermission> catalog) {
-    EnumSet<GraphPermission> roles = EnumSet.noneOf(GraphPermission.class);
-    catalog.forEach(p -> roles.add(p.graphPermission()));
-    return roles;
-  }
-
-  /** Collects a profile's parts while the constants are built. */
-  private static final class Table {
-    private final Map<BackupCapability, Set<GraphPermission>> backup = new EnumMap<>(BackupCapability.class);
-    private final Map<BackupCapability, Set<GraphPermission>> restore = new EnumMap<>(BackupCapability.class);
-
-    void part(BackupCapability c, Set<GraphPermission> backupRoles, Set<GraphPermission> restoreRoles) {
-      backup.put(c, Collections.unmodifiableSet(copy(backupRoles)));
-      restore.put(c, Collections.unmodifiableSet(copy(restoreRoles)));
-    }
-
-    private static EnumSet<GraphPermission> copy(Set<GraphPermission> roles) {
-      return roles.isEmpty() ? EnumSet.noneOf(GraphPermission.class) : EnumSet.copyOf(roles);
-    }
-
-    PermissionProfile build(String name, TenantKind kind, ProfileUse use) {
-      return new PermissionProfile(name, 1, kind, use, backup, restore);
-    }
   }
 }
