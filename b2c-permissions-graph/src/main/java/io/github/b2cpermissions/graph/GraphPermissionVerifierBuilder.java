@@ -7,7 +7,6 @@ import io.github.b2cpermissions.PermissionProfile;
 import io.github.b2cpermissions.RequestBudget;
 import io.github.b2cpermissions.TenantKind;
 import io.github.b2cpermissions.VerificationStrategy;
-import io.github.b2cpermissions.graph.internal.http.GraphHttpClients;
 import io.github.b2cpermissions.graph.internal.observe.CheckObserver;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.nio.file.Path;
@@ -37,13 +36,10 @@ public final class GraphPermissionVerifierBuilder {
   private VerificationStrategy strategy = VerificationStrategy.DIRECTORY_AND_TOKEN;
   private GraphRetryPolicy retryPolicy = GraphRetryPolicy.ofDefaults();
   private @Nullable Executor executor;
-  private @Nullable OkHttpClient httpClient;
-  // java.net.http.HttpClient spelled out: azure-core's HttpClient (identityHttpClient) is imported.
-  private java.net.http.@Nullable HttpClient jdkHttpClient;
+  private final HttpClientSettings http = new HttpClientSettings();
   private @Nullable ConsentUrlBuilder consentUrlBuilder;
   private Consumer<GraphRetryEvent> retryListener = e -> {};
   private Clock clock = Clock.systemUTC();
-  private @Nullable HttpClient identityHttpClient;
   private final Map<TenantKind, PermissionProfile> profiles = new EnumMap<>(TenantKind.class);
   private @Nullable VerifierObservations observations;
   private @Nullable RequestBudget requestBudget;
@@ -62,12 +58,10 @@ public final class GraphPermissionVerifierBuilder {
     this.strategy = other.strategy;
     this.retryPolicy = other.retryPolicy;
     this.executor = other.executor;
-    this.httpClient = other.httpClient;
-    this.jdkHttpClient = other.jdkHttpClient;
+    this.http.copyFrom(other.http);
     this.consentUrlBuilder = other.consentUrlBuilder;
     this.retryListener = other.retryListener;
     this.clock = other.clock;
-    this.identityHttpClient = other.identityHttpClient;
     this.profiles.putAll(other.profiles);
     this.observations = other.observations;
     this.requestBudget = other.requestBudget;
@@ -315,7 +309,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws NullPointerException if {@code client} is null
    */
   public GraphPermissionVerifierBuilder httpClient(OkHttpClient client) {
-    this.httpClient = Objects.requireNonNull(client, "client");
+    http.okHttp(client);
     return this;
   }
 
@@ -344,7 +338,7 @@ public final class GraphPermissionVerifierBuilder {
    *     token must never follow a redirect, and a 401 must reach the verifier)
    */
   public GraphPermissionVerifierBuilder jdkHttpClient(java.net.http.HttpClient client) {
-    this.jdkHttpClient = GraphHttpClients.checkJdkClient(Objects.requireNonNull(client, "client"));
+    http.jdk(client);
     return this;
   }
 
@@ -377,7 +371,7 @@ public final class GraphPermissionVerifierBuilder {
    * @throws NullPointerException if {@code client} is null
    */
   public GraphPermissionVerifierBuilder identityHttpClient(HttpClient client) {
-    this.identityHttpClient = Objects.requireNonNull(client, "client");
+    http.identity(client);
     return this;
   }
 
@@ -417,18 +411,15 @@ public final class GraphPermissionVerifierBuilder {
       throw new IllegalStateException("clientId is required: the backup app's appId");
     }
     credentials.check(cloud);
-    if (httpClient != null && jdkHttpClient != null) {
-      throw new IllegalStateException("set either httpClient (OkHttp) or jdkHttpClient, not both:"
-          + " Graph requests go through one HTTP client");
-    }
+    http.check();
     CheckObserver observer =
         observations == null ? CheckObserver.NONE : observations.observer(strategy.name());
-    Function<String, TokenCredential> source = credentials.resolve(cloud, id, identityHttpClient);
+    Function<String, TokenCredential> source = credentials.resolve(cloud, id, http.identity());
     GraphPermissionVerifierBuilder settings = new GraphPermissionVerifierBuilder(this);
     return new GraphPermissionVerifier(settings, new VerifierConfiguration(id, cloud, strategy,
         source, credentials.passTenantId(), credentials.description(), retryPolicy,
         limits.requestTimeout(), Optional.ofNullable(executor), limits.fleetConcurrency(),
-        limits.maxConcurrentRequests(), Optional.ofNullable(httpClient), Optional.ofNullable(jdkHttpClient),
+        limits.maxConcurrentRequests(), http.okHttp(), http.jdk(),
         Optional.ofNullable(consentUrlBuilder), retryListener, clock, limits.tenantCacheSize(),
         limits.tenantCacheExpiry(), limits.tokenConfirmationExpiry(), Map.copyOf(profiles),
         observer, requestBudget != null ? requestBudget : RequestBudget.inProcess(),

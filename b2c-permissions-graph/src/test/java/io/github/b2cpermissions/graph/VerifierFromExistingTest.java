@@ -104,7 +104,7 @@ class VerifierFromExistingTest {
     // Left unset above only what cannot be set together with what is: the other credential
     // sources (one at a time) and the JDK client (not with httpClient). Each is copied too:
     assertThat(unset).containsExactlyInAnyOrder("credentials.perTenant", "credentials.shared",
-        "credentials.certificatePath", "credentials.certificatePassword", "jdkHttpClient");
+        "credentials.certificatePath", "credentials.certificatePassword", "http.jdk");
     List<String> none = new ArrayList<>();
     java.nio.file.Path pem = java.nio.file.Files.createTempFile("from-existing", ".pem");
     try {
@@ -118,7 +118,7 @@ class VerifierFromExistingTest {
     } finally {
       java.nio.file.Files.delete(pem);
     }
-    assertThat(none.stream().filter(n -> n.equals("jdkHttpClient")).count()).isEqualTo(3);
+    assertThat(none.stream().filter(n -> n.equals("http.jdk")).count()).isEqualTo(3);
     assertThat(none.stream().filter(n -> n.equals("credentials.perTenant")).count()).isEqualTo(3);
     assertThat(none.stream().filter(n -> n.equals("credentials.shared")).count()).isEqualTo(3);
     assertThat(none.stream().filter(n -> n.equals("credentials.certificatePath")).count()).isEqualTo(3);
@@ -132,7 +132,7 @@ class VerifierFromExistingTest {
 
   /**
    * Every instance field of {@code a} has an equal value in {@code b}; the builder's own helpers
-   * (credential sources, limits) are compared field by field, and fields still null are listed.
+   * (credential sources, limits, HTTP clients) are compared field by field, and fields still null are listed.
    */
   private static void assertSameFields(Object a, Object b, String path, List<String> unset)
       throws IllegalAccessException {
@@ -147,7 +147,8 @@ class VerifierFromExistingTest {
       if (av == null) {
         unset.add(name);
         assertThat(bv).as(name).isNull();
-      } else if (av instanceof CredentialSources || av instanceof VerifierLimits) {
+      } else if (av instanceof CredentialSources || av instanceof VerifierLimits
+          || av instanceof HttpClientSettings) {
         assertThat(bv).as(name).isNotSameAs(av);
         assertSameFields(av, bv, name + ".", unset);
       } else if (av instanceof java.util.Map<?, ?> map) {
