@@ -99,11 +99,7 @@ public final class FakeGraphTenantBuilder {
    * @throws IllegalArgumentException if blank
    */
   public FakeGraphTenantBuilder tenantType(String tenantType) {
-    Objects.requireNonNull(tenantType, "tenantType");
-    if (tenantType.isBlank()) {
-      throw new IllegalArgumentException("tenantType must not be blank");
-    }
-    this.tenantType = tenantType;
+    this.tenantType = TenantChecks.notBlank(tenantType, "tenantType");
     return this;
   }
 
@@ -169,12 +165,7 @@ public final class FakeGraphTenantBuilder {
    * @throws IllegalArgumentException if a URI is not acceptable
    */
   public FakeGraphTenantBuilder redirectUris(URI... redirectUris) {
-    Objects.requireNonNull(redirectUris, "redirectUris");
-    List<URI> list = new ArrayList<>();
-    for (URI u : redirectUris) {
-      list.add(TenantChecks.redirectUri(u));
-    }
-    this.redirectUris = List.copyOf(list);
+    this.redirectUris = TenantChecks.redirectUris(redirectUris);
     return this;
   }
 
@@ -203,13 +194,7 @@ public final class FakeGraphTenantBuilder {
    * @throws IllegalArgumentException if its key is not RSA
    */
   public FakeGraphTenantBuilder backupAppCertificate(X509Certificate certificate) {
-    Objects.requireNonNull(certificate, "certificate");
-    if (!"RSA".equals(certificate.getPublicKey().getAlgorithm())) {
-      throw new IllegalArgumentException(
-          "client assertions are signed with RS256 or PS256: the certificate needs an RSA key, was "
-              + certificate.getPublicKey().getAlgorithm());
-    }
-    this.certificate = certificate;
+    this.certificate = TenantChecks.rsaCertificate(certificate);
     return this;
   }
 
@@ -334,11 +319,7 @@ public final class FakeGraphTenantBuilder {
    * @throws IllegalArgumentException for {@link AppPresence#NOT_CHECKED}
    */
   public FakeGraphTenantBuilder servicePrincipal(AppPresence presence) {
-    Objects.requireNonNull(presence, "presence");
-    if (presence == AppPresence.NOT_CHECKED) {
-      throw new IllegalArgumentException("a service principal is ENABLED, DISABLED or NOT_FOUND");
-    }
-    this.presence = presence;
+    this.presence = TenantChecks.presence(presence);
     return this;
   }
 
@@ -419,8 +400,7 @@ public final class FakeGraphTenantBuilder {
    */
   public FakeGraphTenant build(FakeGraph.Builder server) {
     Objects.requireNonNull(server, "server");
-    TenantSeed seed = seed();
-    return FakeGraph.create(server.config()).add(seed, true);
+    return FakeGraph.create(server.config()).add(seed(), true);
   }
 
   /** The seed of a new tenant, after checking that the settings go together. */
@@ -430,18 +410,8 @@ public final class FakeGraphTenantBuilder {
 
   @Override
   public String toString() {
-    return "FakeGraphTenantBuilder{domain="
-        + domain
-        + ", tenantType="
-        + tenantType
-        + ", clientId="
-        + clientId
-        + ", clientSecret=***, granted="
-        + granted
-        + ", without="
-        + without
-        + ", servicePrincipal="
-        + presence
-        + "}";
+    return "FakeGraphTenantBuilder{domain=" + domain + ", tenantType=" + tenantType + ", clientId="
+        + clientId + ", clientSecret=***, granted=" + granted + ", without=" + without
+        + ", servicePrincipal=" + presence + "}";
   }
 }

@@ -1,8 +1,10 @@
 package io.github.b2cpermissions.testkit;
 
+import io.github.b2cpermissions.AppPresence;
 import io.github.b2cpermissions.B2cBackupPermission;
 import io.github.b2cpermissions.testkit.internal.RoleCatalog;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +95,36 @@ final class TenantChecks {
       throw new IllegalArgumentException(what + " must not be blank");
     }
     return s;
+  }
+
+  /** The redirect URIs as a list, each of them acceptable. */
+  static List<URI> redirectUris(URI... uris) {
+    Objects.requireNonNull(uris, "redirectUris");
+    List<URI> out = new ArrayList<>(uris.length);
+    for (URI u : uris) {
+      out.add(redirectUri(u));
+    }
+    return List.copyOf(out);
+  }
+
+  /** A certificate whose key can sign the RS256 or PS256 client assertions the token endpoint takes. */
+  static X509Certificate rsaCertificate(X509Certificate certificate) {
+    Objects.requireNonNull(certificate, "certificate");
+    String algorithm = certificate.getPublicKey().getAlgorithm();
+    if (!"RSA".equals(algorithm)) {
+      throw new IllegalArgumentException(
+          "client assertions are signed with RS256 or PS256: the certificate needs an RSA key, was " + algorithm);
+    }
+    return certificate;
+  }
+
+  /** A state a service principal can be in: ENABLED, DISABLED or NOT_FOUND. */
+  static AppPresence presence(AppPresence presence) {
+    Objects.requireNonNull(presence, "presence");
+    if (presence == AppPresence.NOT_CHECKED) {
+      throw new IllegalArgumentException("a service principal is ENABLED, DISABLED or NOT_FOUND");
+    }
+    return presence;
   }
 
   /** The items as a list, none of them null. */
