@@ -25,9 +25,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -40,24 +38,15 @@ import reactor.core.publisher.Mono;
 class VerifierSpansTest {
   private static final AttributeKey<String> TENANT_ID = AttributeKey.stringKey("tenant.id");
 
-  private static FakeGraph server;
+  private FakeGraph server;
 
   private InMemorySpanExporter exporter;
   private SdkTracerProvider provider;
   private ObservationRegistry tracing;
 
-  @BeforeAll
-  static void startServer() {
-    server = FakeGraph.builder().build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
   @BeforeEach
   void wireTracing() {
+    server = OnTheFake.server();
     exporter = InMemorySpanExporter.create();
     provider = SdkTracerProvider.builder()
         .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
@@ -69,15 +58,14 @@ class VerifierSpansTest {
 
   @AfterEach
   void closeTracing() {
-    server.faults().clear();
     provider.close();
   }
 
-  private static GraphPermissionVerifier verifier(VerifierObservations observations) {
+  private GraphPermissionVerifier verifier(VerifierObservations observations) {
     return OnTheFake.verifierBuilder(server).observations(observations).build();
   }
 
-  private static FakeGraphTenant grantedTenant() {
+  private FakeGraphTenant grantedTenant() {
     return server.addTenant(FakeGraphTenant.builder().grantedAll());
   }
 
