@@ -1,5 +1,6 @@
 package io.github.b2cpermissions.benchmarks;
 
+import com.azure.core.credential.TokenRequestContext;
 import io.github.b2cpermissions.VerificationReport;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.testkit.CachingTokenCredential;
@@ -29,7 +30,7 @@ final class OverheadBenchmark {
     try {
       FakeGraphTenant tenant = server.addTenant(FakeGraphTenant.builder().grantedAll());
       CachingTokenCredential credential = VerifierBenchmarks.cachingCredential(server);
-      String token = credential.getToken(new com.azure.core.credential.TokenRequestContext()
+      String token = credential.getToken(new TokenRequestContext()
           .addScopes(server.graphHost() + "/.default").setTenantId(tenant.tenantId())).block().getToken();
       byte[] batch = ("{\"requests\":["
           + "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/servicePrincipals(appId='"

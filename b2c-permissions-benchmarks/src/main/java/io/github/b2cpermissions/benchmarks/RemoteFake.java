@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
@@ -124,7 +125,7 @@ final class RemoteFake implements AutoCloseable {
       tmf.init(ks);
       X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
       SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, new javax.net.ssl.TrustManager[] {tm}, null);
+      ssl.init(null, new TrustManager[] {tm}, null);
       return new OkHttpClient.Builder().sslSocketFactory(ssl.getSocketFactory(), tm)
           .connectionPool(new ConnectionPool(400, 5, TimeUnit.MINUTES)).build();
     } catch (IOException | GeneralSecurityException e) {

@@ -8,6 +8,7 @@ import io.github.b2cpermissions.graph.GraphConsentUrls;
 import io.github.b2cpermissions.graph.GraphPermissionVerifier;
 import io.github.b2cpermissions.graph.GraphPermissionVerifierBuilder;
 import io.github.b2cpermissions.graph.VerifierObservations;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
@@ -131,11 +134,11 @@ public class B2cPermissionsAutoConfiguration {
   @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
   static class Observations {
     @Bean
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     GraphVerifierCustomizer b2cPermissionsObservations(B2cPermissionsProperties props,
-        ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+        ObjectProvider<ObservationRegistry> registry) {
       return builder -> {
-        io.micrometer.observation.ObservationRegistry r = registry.getIfUnique();
+        ObservationRegistry r = registry.getIfUnique();
         if (r != null) {
           VerifierObservations o = VerifierObservations.of(r);
           builder.observations(props.observations().tenantId() ? o : o.withoutTenantIds());

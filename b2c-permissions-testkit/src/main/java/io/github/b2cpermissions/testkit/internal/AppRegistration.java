@@ -2,9 +2,11 @@ package io.github.b2cpermissions.testkit.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The backup app as registered in its home tenant: one multi-tenant app serves every tenant of a
@@ -21,7 +23,7 @@ public final class AppRegistration {
   /** The id of the app's home tenant (derived from the client id; stable). */
   final String homeTenantId;
   /** A certificate credential of the app, or null: client assertions are then refused. */
-  public final java.security.cert.@org.jspecify.annotations.Nullable X509Certificate certificate;
+  public final @Nullable X509Certificate certificate;
 
   public AppRegistration(
       String clientId,
@@ -29,7 +31,7 @@ public final class AppRegistration {
       String displayName,
       List<URI> redirectUris,
       List<String> requiredRoles,
-      java.security.cert.@org.jspecify.annotations.Nullable X509Certificate certificate) {
+      @Nullable X509Certificate certificate) {
     this.certificate = certificate;
     this.clientId = clientId;
     this.clientSecret = clientSecret;

@@ -1,6 +1,7 @@
 package io.github.b2cpermissions.testkit.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2cpermissions.testkit.B2cData;
 import io.github.b2cpermissions.testkit.FakeUser;
@@ -158,7 +159,7 @@ final class B2cSeedJson {
   private static JsonNode array(JsonNode node, String key, String path) {
     JsonNode a = node.path(key);
     if (a.isMissingNode()) {
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      return MissingNode.getInstance();
     }
     if (!a.isArray()) {
       throw new IllegalArgumentException(path + "." + key + " must be an array");

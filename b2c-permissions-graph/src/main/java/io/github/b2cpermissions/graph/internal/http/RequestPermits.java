@@ -2,6 +2,7 @@ package io.github.b2cpermissions.graph.internal.http;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one seam for a throttle budget: {@link #beforeSend} is called before every Graph request
@@ -34,7 +35,7 @@ public interface RequestPermits {
    * The {@code x-ms-throttle-priority} to send on every request ({@code low}, {@code normal} or
    * {@code high}), or null to send none. The default sends none.
    */
-  default @org.jspecify.annotations.Nullable String priorityHeader() {
+  default @Nullable String priorityHeader() {
     return null;
   }
 }
