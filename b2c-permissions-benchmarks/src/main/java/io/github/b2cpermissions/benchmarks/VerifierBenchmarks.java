@@ -65,7 +65,7 @@ public final class VerifierBenchmarks {
       case "shared-budget" -> SharedBudgetBenchmark.run(intArg(args, 1, 1_500), intArg(args, 2, 3_000),
           intArg(args, 3, 3), intArg(args, 4, 50));
       case "shared-budget-worker" -> SharedBudgetBenchmark.worker(args);
-      case "throttle-storm" -> ThrottleStormBenchmark.run(intArg(args, 1, 1_000), intArg(args, 2, 2_000),
+      case "throttle-storm" -> ThrottleStormBenchmark.run(intArg(args, 1, 1_000), intArg(args, 2, 1_000),
           intArg(args, 3, 50));
       case "fake" -> FakeGraphBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
       case "fake-b2c" -> FakeGraphBenchmark.main(new String[] {"b2c", args.length > 1 ? args[1] : "100000"});

@@ -225,7 +225,8 @@ public final class FakeGraph implements AutoCloseable {
   /** What the modelled throttling ({@link Builder#throttleLimits}) counted so far. */
   public ThrottleCounters throttleCounters() {
     var t = server.throttle();
-    return new ThrottleCounters(t.received(), t.appThrottled(), t.tenantThrottled(), t.peakAppRequestsPerPeriod());
+    return new ThrottleCounters(t.received(), t.appThrottled(), t.tenantThrottled(),
+        t.peakAppRequestsPerPeriod(), t.limitSignals());
   }
 
   /** Every request this server received. */

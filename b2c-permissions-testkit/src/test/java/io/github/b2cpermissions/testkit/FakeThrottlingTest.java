@@ -70,6 +70,9 @@ class FakeThrottlingTest {
     assertThat(org(a, token).headers().firstValue("x-ms-throttle-limit-percentage")).hasValue("0.90");
     assertThat(org(a, token).headers().firstValue("x-ms-throttle-limit-percentage")).hasValue("1.00");
     assertThat(org(a, token).headers().firstValue("x-ms-throttle-limit-percentage")).hasValue("1.10");
+    // The first two warnings were admitted; the third came with a 429.
+    assertThat(g.throttleCounters().limitSignals()).isEqualTo(2);
+    assertThat(g.throttleCounters().appThrottled()).isEqualTo(1);
   }
 
   @Test
@@ -120,7 +123,7 @@ class FakeThrottlingTest {
     for (int i = 0; i < 20; i++) {
       assertThat(org(a, token).statusCode()).isEqualTo(200);
     }
-    assertThat(g.throttleCounters()).isEqualTo(new ThrottleCounters(0, 0, 0, 0));
+    assertThat(g.throttleCounters()).isEqualTo(new ThrottleCounters(0, 0, 0, 0, 0));
   }
 
   @Test

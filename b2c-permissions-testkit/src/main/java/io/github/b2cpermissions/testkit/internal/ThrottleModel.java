@@ -33,6 +33,7 @@ public final class ThrottleModel {
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong appThrottled = new AtomicLong();
   private final AtomicLong tenantThrottled = new AtomicLong();
+  private final AtomicLong limitSignals = new AtomicLong();
 
   public ThrottleModel(ThrottleSettings settings, Clock clock) {
     this.settings = settings;
@@ -101,7 +102,11 @@ public final class ThrottleModel {
       tenantThrottled.incrementAndGet();
       return new Decision("Tenant_Application", seconds(tenantWait), fraction);
     }
-    return fraction > SIGNAL_ABOVE ? new Decision(null, 0, fraction) : ADMITTED;
+    if (fraction > SIGNAL_ABOVE) {
+      limitSignals.incrementAndGet();
+      return new Decision(null, 0, fraction);
+    }
+    return ADMITTED;
   }
 
   /**
@@ -144,6 +149,11 @@ public final class ThrottleModel {
 
   public long tenantThrottled() {
     return tenantThrottled.get();
+  }
+
+  /** Admitted operations told the fraction of a limit they used ({@code x-ms-throttle-limit-percentage}). */
+  public long limitSignals() {
+    return limitSignals.get();
   }
 
   /** The most requests one app sent in any window of the app period (0 without an app limit). */

@@ -87,7 +87,7 @@ final class ThrottleOptions {
   static String json(ThrottleCounters c, FakeThrottleLimits limits) {
     return "{\"graphRequests\":" + c.graphRequests() + ",\"appThrottled\":" + c.appThrottled()
         + ",\"tenantThrottled\":" + c.tenantThrottled() + ",\"peakAppRequestsPerPeriod\":"
-        + c.peakAppRequestsPerPeriod() + ",\"appLimit\":" + limits.appRequests()
+        + c.peakAppRequestsPerPeriod() + ",\"limitSignals\":" + c.limitSignals() + ",\"appLimit\":" + limits.appRequests()
         + ",\"appPeriodSeconds\":" + limits.appPeriod().toSeconds() + "}";
   }
 

@@ -33,9 +33,9 @@ class ThrottleOptionsTest {
 
   @Test
   void theCountersAreWrittenAsOneJsonObject() {
-    String json = ThrottleOptions.json(new ThrottleCounters(10, 2, 1, 9),
+    String json = ThrottleOptions.json(new ThrottleCounters(10, 2, 1, 9, 3),
         FakeThrottleLimits.none().appRequests(8, Duration.ofSeconds(10)));
     assertThat(json).isEqualTo("{\"graphRequests\":10,\"appThrottled\":2,\"tenantThrottled\":1,"
-        + "\"peakAppRequestsPerPeriod\":9,\"appLimit\":8,\"appPeriodSeconds\":10}");
+        + "\"peakAppRequestsPerPeriod\":9,\"limitSignals\":3,\"appLimit\":8,\"appPeriodSeconds\":10}");
   }
 }
