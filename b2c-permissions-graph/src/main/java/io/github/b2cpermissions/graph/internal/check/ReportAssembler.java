@@ -71,11 +71,14 @@ final class ReportAssembler {
     Set<String> heldAsRequired = new HashSet<>();
     for (GraphPermission role : profile.requiredRoles()) {
       String value = role.value();
-      // A backup-only profile also accepts the role's broader read-write counterpart.
+      // A backup-only profile also accepts the role's broader read-write counterpart. Which one
+      // holds is decided by the source of truth alone (the directory when read, else the token),
+      // so a token that still carries the narrower role does not hide a broader one the directory
+      // granted since: that one is then propagating, not missing.
       String broader = profile.use() == ProfileUse.BACKUP
           ? role.broaderCounterpart().map(GraphPermission::value).orElse(null) : null;
-      String via = heldByValue.containsKey(value) || (tokenRoles != null && tokenRoles.contains(value))
-          || broader == null ? value : broader;
+      String via = broader != null && !heldByValue.containsKey(value) && heldByValue.containsKey(broader)
+          ? broader : value;
       boolean inDirectory = heldByValue.containsKey(via);
       boolean inToken = tokenRoles != null && tokenRoles.contains(via);
       PermissionStatus status;
