@@ -33,8 +33,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JMH's own idle threads, so it is an upper bound of the verifier's cost; the sum over live Java
  * threads (no GC, no JIT) and the calling thread's own share are printed next to it.
  *
- * <p>{@code -Dwarmcpu.jfr=FILE} records the forked JVM with JFR's profiling settings, for {@code
- * jfr print --events jdk.ExecutionSample FILE}.
+ * <p>{@code -Dwarmcpu.jfr=FILE} records the forked JVM with JFR (stack depth 256) for {@code jfr
+ * print --events jdk.ExecutionSample FILE}, with JFR's {@code profile} settings or the settings
+ * file named by {@code -Dwarmcpu.jfrSettings=FILE.jfc} (for example one sampling every 1 ms).
  */
 final class WarmCpuBenchmark {
   private static final double TARGET_MICROS = 150.0;
@@ -63,7 +64,9 @@ final class WarmCpuBenchmark {
     List<String> forkArgs = new ArrayList<>(List.of("-D" + WarmVerifyJmh.OUT_PROPERTY + "=" + samples));
     String jfr = System.getProperty("warmcpu.jfr");
     if (jfr != null) {
-      forkArgs.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+      forkArgs.add("-XX:FlightRecorderOptions:stackdepth=256");
+      forkArgs.add("-XX:StartFlightRecording=filename=" + jfr + ",settings="
+          + System.getProperty("warmcpu.jfrSettings", "profile"));
     }
     options.jvmArgsAppend(forkArgs.toArray(String[]::new));
     Collection<RunResult> results = new Runner(options.build()).run();
@@ -102,7 +105,8 @@ final class WarmCpuBenchmark {
     double processPerOp = process / 1e3 / ops;
     System.out.printf(Locale.ROOT,
         "   settings: JMH 1.37, @Fork(1), 1 thread, Mode.AverageTime, warmup %d x %d s,"
-            + " measurement %d x %d s, -prof gc; replayed responses, the fake stopped%n"
+            + " measurement %d x %d s, -prof gc; replayed responses, the fake stopped; request"
+            + " budget %,d per 10 s (100x Graph's app-wide limit: no pacing)%n"
             + "   load average before: %s; after: %s%n"
             + "   time per warm verify (JMH): %.1f +- %.1f us%n"
             + "   allocated per warm verify: %s%n"
@@ -113,7 +117,7 @@ final class WarmCpuBenchmark {
             + "   verifies measured: %d%n"
             + "   ratio process CPU / target 150 us: %.2fx  (target <= 1.0x)%n",
         WARMUP_ITERATIONS, WARMUP_SECONDS, MEASUREMENT_ITERATIONS, MEASUREMENT_SECONDS,
-        loadBefore, loadAfter, time.getScore(), time.getScoreError(),
+        WarmVerifyJmh.BUDGET_LIMIT, loadBefore, loadAfter, time.getScore(), time.getScoreError(),
         alloc == null ? "n/a" : String.format(Locale.ROOT, "%.0f B", alloc.getScore()),
         processPerOp, String.join(", ", perIteration), java / 1e3 / ops, callerCpu / 1e3 / ops,
         ops, processPerOp / TARGET_MICROS);
