@@ -38,7 +38,9 @@ import okhttp3.OkHttpClient;
  * {@code throttle-storm} ({@link ThrottleStormBenchmark}: a fleet under app-scoped 429s), both
  * against the standalone fake in its own process, are not part of {@code all} either.
  * {@code fake} and {@code fake-b2c} (not part of {@code all}) measure the fake itself: see
- * {@link FakeGraphBenchmark}.
+ * {@link FakeGraphBenchmark}. {@code warm-cpu} ({@link WarmCpuBenchmark}, not part of {@code all}
+ * either) measures a warm {@code verify} under JMH with no network: time and CPU per check across
+ * all threads, against the 0.15 ms target of issue 14.
  *
  * Run: {@code mvn -B -q -DskipTests -pl b2c-permissions-benchmarks -am package exec:exec
  * -Dbenchmark=all}.
@@ -67,6 +69,7 @@ public final class VerifierBenchmarks {
       case "shared-budget-worker" -> SharedBudgetBenchmark.worker(args);
       case "throttle-storm" -> ThrottleStormBenchmark.run(intArg(args, 1, 1_000), intArg(args, 2, 1_000),
           intArg(args, 3, 50));
+      case "warm-cpu" -> WarmCpuBenchmark.run();
       case "fake" -> FakeGraphBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
       case "fake-b2c" -> FakeGraphBenchmark.main(new String[] {"b2c", args.length > 1 ? args[1] : "100000"});
       case "all" -> {
@@ -78,7 +81,7 @@ public final class VerifierBenchmarks {
       }
       default -> throw new IllegalArgumentException(
           "benchmark must be all, overhead, fleet, remote-fleet, retry-after, first-verify,"
-              + " shared-budget, throttle-storm, fake or fake-b2c; was " + which);
+              + " shared-budget, throttle-storm, warm-cpu, fake or fake-b2c; was " + which);
     }
     System.exit(0);
   }

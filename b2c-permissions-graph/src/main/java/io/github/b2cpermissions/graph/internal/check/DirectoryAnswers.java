@@ -10,7 +10,6 @@ import io.github.b2cpermissions.graph.internal.call.CallContext;
 import io.github.b2cpermissions.graph.internal.http.GraphResponse;
 import io.github.b2cpermissions.graph.internal.tenant.TenantIdentifiers;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +133,7 @@ final class DirectoryAnswers {
             "an app role assignment has no valid appRoleId", ctx.tenantId(), 200, null);
       }
       String id = a.path("id").asText("");
-      Instant created = instant(a.path("createdDateTime").asText(null));
+      Instant created = GraphTimestamps.parse(a.path("createdDateTime").asText(null));
       DirectoryFacts.HeldRole role = new DirectoryFacts.HeldRole(roleId, id, created);
       held.merge(roleId, role, DirectoryAnswers::earlier);
     }
@@ -146,17 +144,6 @@ final class DirectoryAnswers {
       return b.createdAt() == null ? a : b;
     }
     return b.createdAt() != null && b.createdAt().isBefore(a.createdAt()) ? b : a;
-  }
-
-  private static @Nullable Instant instant(@Nullable String text) {
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   /**
