@@ -20,8 +20,13 @@ final class TokenBucketBudget implements RequestBudget {
     void completeAfter(long nanos, CompletableFuture<Void> future);
   }
 
-  private static final Timer SYSTEM_TIMER = (nanos, future) ->
-      CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(() -> future.complete(null));
+  /**
+   * Completes on the JDK's one delay-scheduler thread. The executor is given on purpose: without
+   * one, where the common pool has fewer than two threads (one or two cores), the JDK starts a new
+   * thread for every wait.
+   */
+  static final Timer SYSTEM_TIMER = (nanos, future) -> CompletableFuture
+      .delayedExecutor(nanos, TimeUnit.NANOSECONDS, Runnable::run).execute(() -> future.complete(null));
 
   private final RequestBudgetConfig config;
   private final long nanosPerPermit;

@@ -153,7 +153,7 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
         Math.min(config.maxConcurrentRequests(), SLOW_START_INITIAL), timer);
     // The throttle budget's seam: every request asks it before leaving, and it hears every 429.
     RequestPermits permits =
-        new FleetThrottle(config.requestBudget(), config.lowThrottlePriority());
+        new FleetThrottle(config.requestBudget(), config.lowThrottlePriority(), timer);
     GraphTransport transport = new GraphTransport(wire, cloud.graphEndpoint(),
         retrySettings(config.retryPolicy()), limit, permits, config.requestTimeout(),
         retryObserver(config.retryListener()), clock, timer);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +44,17 @@ public final class FleetThrottle implements RequestPermits {
      */
     void completeAfter(long nanos, CompletableFuture<Void> future);
 
-    /** The JDK's shared delayed executor. */
-    Timer SYSTEM = (nanos, future) -> CompletableFuture
-        .delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(() -> future.complete(null));
+    /**
+     * Completes on {@code scheduler}'s thread. (Not the JDK's {@code delayedExecutor} without an
+     * executor: where the common pool has fewer than two threads, as on a machine of one or two
+     * cores, that starts a thread for every wait.)
+     *
+     * @param scheduler the verifier's timer
+     */
+    static Timer on(ScheduledExecutorService scheduler) {
+      Objects.requireNonNull(scheduler, "scheduler");
+      return (nanos, future) -> scheduler.schedule(() -> future.complete(null), nanos, TimeUnit.NANOSECONDS);
+    }
   }
 
   private final RequestBudget budget;
@@ -71,9 +80,9 @@ public final class FleetThrottle implements RequestPermits {
     this.timer = timer;
   }
 
-  /** A throttle on the system clock and the JDK's timer. */
-  public FleetThrottle(RequestBudget budget, boolean lowPriority) {
-    this(budget, lowPriority, System::nanoTime, Timer.SYSTEM);
+  /** A throttle on the system clock, whose waits end on {@code scheduler}'s thread. */
+  public FleetThrottle(RequestBudget budget, boolean lowPriority, ScheduledExecutorService scheduler) {
+    this(budget, lowPriority, System::nanoTime, Timer.on(scheduler));
   }
 
   /**
