@@ -300,8 +300,10 @@ public final class GraphPermissionVerifier implements PermissionVerifier, AutoCl
    * and {@value #OWN_THREADS} executor threads). Over OkHttp (the default HTTP client) each call in
    * flight runs on a dispatcher thread of its own, so threads grow with requests in flight; over
    * the JDK's client ({@link GraphPermissionVerifierBuilder#jdkHttpClient}) they do not: its
-   * selector thread and the executor it was built with carry them all. Per-tenant caches stay within {@link
-   * GraphPermissionVerifierBuilder#tenantCacheSize(int)} tenants.
+   * selector thread and the executor it was built with carry them all. Waits for the request
+   * budget, the pacer or a throttle pause hold no thread either: they end on the verifier's timer
+   * thread (the in-process budget's on the JDK's one delay thread). Per-tenant caches stay within
+   * {@link GraphPermissionVerifierBuilder#tenantCacheSize(int)} tenants.
    *
    * @param tenantIds the tenant ids (GUIDs or domains)
    * @param sink receives each tenant's result
