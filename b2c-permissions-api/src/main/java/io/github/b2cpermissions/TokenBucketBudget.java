@@ -25,7 +25,7 @@ final class TokenBucketBudget implements RequestBudget {
    * one, where the common pool has fewer than two threads (one or two cores), the JDK starts a new
    * thread for every wait.
    */
-  static final Timer SYSTEM_TIMER = (nanos, future) -> CompletableFuture
+  private static final Timer SYSTEM_TIMER = (nanos, future) -> CompletableFuture
       .delayedExecutor(nanos, TimeUnit.NANOSECONDS, Runnable::run).execute(() -> future.complete(null));
 
   private final RequestBudgetConfig config;

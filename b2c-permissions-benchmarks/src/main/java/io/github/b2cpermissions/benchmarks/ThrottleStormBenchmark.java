@@ -20,8 +20,9 @@ import java.util.Map;
  *
  * <p>The fake's limit is a token bucket, as Graph documents it: it starts full (the limit) and
  * refills at limit ÷ period, so a pass is refused only once it has sent more than the limit plus
- * the refill. The default limit, 1,000 per 10 s for 1,000 tenants, is below the cold pass's 4,000
- * operations whatever its speed, so the cold pass storms; each pass prints how many operations the
+ * the refill. The default limit, 1,000 per 10 s for 1,000 tenants, is a quarter of the cold pass's
+ * 4,000 operations, so a cold pass sent faster than the refill (100 per s; the verifier's defaults
+ * at 50 ms send many times that) storms; each pass prints how many operations the
  * bucket could have admitted by its end, so a pass that was never refused says whether it could
  * have been. The fastest the fake could admit a pass, with its bucket full at the start, is the
  * bucket bound: (operations admitted - limit) ÷ rate.

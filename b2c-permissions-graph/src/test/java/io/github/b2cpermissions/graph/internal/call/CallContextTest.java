@@ -73,19 +73,22 @@ class CallContextTest {
   @Test
   void aPauseEndsWhenTheCheckIsCancelledFromAnotherThread() throws Exception {
     CallContext ctx = context();
-    CompletableFuture<Throwable> paused = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    Thread pausing = new Thread(() -> {
       try {
         ctx.pause(HOUR, "before a retry");
-        return null;
+        thrown.complete(null);
       } catch (RuntimeException e) {
-        return e;
+        thrown.complete(e);
       }
-    });
-    while (!paused.isDone()) {
-      ctx.cancel("closed");
+    }, "pausing");
+    pausing.start();
+    // Cancel only once the thread is waiting inside the pause, so the wake-up itself is tested.
+    while (pausing.getState() != Thread.State.TIMED_WAITING && !thrown.isDone()) {
       Thread.onSpinWait();
     }
-    assertThat(paused.get(10, TimeUnit.SECONDS)).isInstanceOf(VerificationCancelledException.class)
+    ctx.cancel("closed");
+    assertThat(thrown.get(10, TimeUnit.SECONDS)).isInstanceOf(VerificationCancelledException.class)
         .hasMessageContaining("before a retry: closed");
   }
 
